@@ -1,0 +1,91 @@
+"""Chinese administrative divisions from a maintained package (cpca's adcode table).
+
+cpca ships the national adcode list (province, prefecture, county, with
+coordinates); we derive the short forms people write (徐州市 → 徐州) and keep
+the level, so that 市委 can be expanded with the article's prefecture.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.lexicon import read_list, read_tsv
+
+_SUFFIXES = re.compile(
+    r"(?:特别行政区|维吾尔自治区|回族自治区|壮族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|盟|旗)$"
+)
+# an ethnic group name before 自治州/自治县: 凉山彝族自治州 -> 凉山
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+$")
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str        # full official name: 徐州市
+    short: str       # 徐州
+    level: str       # province | city | county
+    adcode: str
+    parent: str      # full name of the province for cities, of the city for counties
+
+
+def short_name(full: str) -> str:
+    base = _SUFFIXES.sub("", full)
+    if full.endswith(("自治州", "自治县", "自治旗")):
+        base = _ETHNIC.sub("", base) or base
+    return base if len(base) >= 2 else full
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    raw = resources.files("cpca").joinpath("resources", "adcodes.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    by_code = {r["adcode"]: r["name"] for r in rows}
+    out = []
+    for r in rows:
+        code, name = r["adcode"], r["name"]
+        if name.endswith(("行政区划", "行政区域")) or name in ("市辖区", "县"):
+            continue
+        if code[2:] == "0" * 10:
+            level, parent = "province", ""
+        elif code[4:] == "0" * 8:
+            level, parent = "city", by_code.get(code[:2] + "0" * 10, "")
+        else:
+            level = "county"
+            parent = by_code.get(code[:4] + "0" * 8) or by_code.get(code[:2] + "0" * 10, "")
+        out.append(Division(name, short_name(name), level, code, parent))
+    out.sort(key=lambda d: d.adcode)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def by_name() -> dict[str, list[Division]]:
+    """Full and short names → divisions (a short name may be ambiguous)."""
+    idx: dict[str, list[Division]] = {}
+    for d in divisions():
+        for n in {d.name, d.short}:
+            idx.setdefault(n, []).append(d)
+    return idx
+
+
+@lru_cache(maxsize=1)
+def ambiguous_short_names() -> frozenset[str]:
+    """Short names that are also ordinary words (朝阳, 大同, 来宾): need a suffix or the full form."""
+    return frozenset(read_list("place_ambiguous.txt"))
+
+
+@lru_cache(maxsize=1)
+def extra_places() -> tuple[dict[str, str], ...]:
+    """Named places outside the adcode table: countries, regions, landmarks."""
+    return tuple(read_tsv("places_extra.tsv"))
+
+
+def lookup(name: str) -> Division | None:
+    """Best division for a name: prefer higher levels, then the full-name match."""
+    cands = by_name().get(name)
+    if not cands:
+        return None
+    order = {"province": 0, "city": 1, "county": 2}
+    return sorted(cands, key=lambda d: (d.name != name, order[d.level], d.adcode))[0]

@@ -1,0 +1,105 @@
+"""Data files and shared tokenisers, loaded lazily and once per process.
+
+Rules and word lists live in ``extractors/data`` as TSV/text so that a user can
+extend them without touching code (see ``extractors/data/README.md``).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+
+def data_text(name: str) -> str:
+    """The text of a bundled data file."""
+    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def read_list(name: str) -> list[str]:
+    """A one-item-per-line list; ``#`` starts a comment."""
+    out = []
+    for line in data_text(name).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """A TSV file with a header row; lines starting with ``#`` are comments."""
+    lines = [l for l in data_text(name).splitlines() if l.strip() and not l.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def split_multi(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """A lexicon item: a canonical label, the surface forms that find it, and tags."""
+
+    label: str
+    surfaces: tuple[str, ...]
+    type: str
+    subtypes: tuple[str, ...] = ()
+    label_en: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+class Scanner:
+    """Aho-Corasick over many surface forms: one pass finds every lexicon hit."""
+
+    def __init__(self, items: Iterable[tuple[str, object]]):
+        self._auto = ahocorasick.Automaton()
+        n = 0
+        for surface, value in items:
+            if surface:
+                existing = self._auto.get(surface, None)
+                self._auto.add_word(surface, (surface, (existing[1] if existing else ()) + (value,)))
+                n += 1
+        if n:
+            self._auto.make_automaton()
+        self._empty = n == 0
+
+    def iter(self, text: str) -> Iterator[tuple[int, int, str, tuple]]:
+        """(start, end, surface, values) for every occurrence, overlapping ones included."""
+        if self._empty:
+            return
+        for end_idx, (surface, values) in self._auto.iter(text):
+            yield end_idx - len(surface) + 1, end_idx + 1, surface, values
+
+    def longest(self, text: str) -> list[tuple[int, int, str, tuple]]:
+        """Leftmost-longest non-overlapping hits."""
+        hits = sorted(self.iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = [], -1
+        for h in hits:
+            if h[0] >= last:
+                out.append(h)
+                last = h[1]
+        return out
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba tokenizer that knows the project's names (市委全会, 五种风气, ...)."""
+    import jieba
+
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word in read_list("jieba_user.txt"):
+        tok.add_word(word, freq=200000)
+    for row in read_tsv("slogans.tsv"):
+        for s in (row["label"], *split_multi(row.get("aliases", ""))):
+            if 2 <= len(s) <= 12:
+                tok.add_word(s, freq=100000)
+    return tok
+
+
+def cut(text: str) -> list[str]:
+    """Segment with the project tokenizer (HMM on, for unseen names)."""
+    return tokenizer().lcut(text)

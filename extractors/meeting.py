@@ -1,0 +1,281 @@
+"""Meetings: plenary sessions and congresses parsed into structure, named and described meetings.
+
+A plenary session's identity is (issuing body, 届, 次) with numerals read by
+cn2an, so 党的十九届五中全会, 十九届五中全会 and 中国共产党第十九届中央委员会第五次
+全体会议 become one entity, and the article's bare 全会/市委全会 joins it.
+A described meeting (市总工会召开主席办公会) is labelled by its holder and type.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+from extractors import gazetteer
+from extractors.base import Doc
+from extractors.lexicon import Scanner, read_list, read_tsv, split_multi
+from extractors.organization import place_for_level
+from kg.model import Mention
+
+N = "一二两三四五六七八九十〇零百"
+_CENTRAL_PLENUM = re.compile(
+    rf"(?:中国共产党|中共|党的)?第?(?P<jie>[{N}]+)届(?:中央委员会|中央)?第?(?P<ci>[{N}]+)(?:中全会|次全体会议)"
+)
+_LOCAL_PLENUM = re.compile(rf"第?(?P<jie>[{N}]+)届(?:委员会)?第?(?P<ci>[{N}]+)次(?:全会|全体会议|全体\(扩大\)会议|全体（扩大）会议)")
+_CONGRESS = re.compile(
+    rf"(?:(?P<pre>中国共产党|中共|党的)第?(?P<n1>[{N}]+)次全国代表大会|(?P<pre2>中国共产党|中共|党的)?(?P<n2>十[一二三四五六七八九]|二十[一二三]?)大(?=[精报开胜以召代上的，。、”闭]|$))"
+)
+_LOCAL_CONGRESS = re.compile(rf"(?P<pfx>中国共产党|中共)?(?P<place>[\u4e00-\u9fff]{{0,6}}?)第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
+_PEOPLE = re.compile(
+    rf"(?P<kind>政协|人大)?(?P<place>[\u4e00-\u9fff]{{0,5}}?[省市县区])?(?:第(?P<jie>[{N}]+)届(?P<body>委员会|人民代表大会)第(?P<ci>[{N}]+)次会议"
+    rf"|(?P<kind2>政协|人大)?(?P<jie2>[{N}]+)届(?P<body2>人大|政协)?(?P<ci2>[{N}]+)次会议)"
+)
+_BARE = re.compile(r"(?P<org>(?:[\u4e00-\u9fff]{2,4}?)?[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
+_VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了)")
+_LIANGHUI = re.compile(r"(?P<lvl>我市|我省|我县|我区|全国|市|省|县|区)?“?两会”?")
+
+
+def num(cn: str) -> int:
+    try:
+        return int(cn2an.cn2an(cn.replace("两", "二").replace("〇", "零"), "smart"))
+    except (ValueError, KeyError):
+        return 0
+
+
+def cn(n: int) -> str:
+    return cn2an.an2cn(n) if n else ""
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[str, ...]:
+    return tuple(sorted((w for line in read_list("meeting_types.txt") for w in line.split()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _named() -> Scanner:
+    return Scanner((s, r) for r in read_tsv("meetings.tsv") for s in (r["label"], *split_multi(r["aliases"])))
+
+
+def _org_ending_at(doc: Doc, pos: int):
+    for m in doc.of_type("Organization"):
+        if m.end == pos:
+            return m
+    return None
+
+
+class MeetingExtractor:
+    name = "meeting"
+
+    def __call__(self, doc: Doc) -> None:
+        self._plenums(doc)
+        self._congresses(doc)
+        self._people(doc)
+        self._named(doc)
+        self._described(doc)
+        self._bare(doc)
+
+    def _add(self, doc: Doc, label: str, start: int, end: int, aliases=(), subtypes=(), **attrs) -> None:
+        surface = doc.text[start:end]
+        doc.add(Mention("Meeting", label, start, end, surface,
+                        aliases=tuple(sorted({a for a in (*aliases, surface) if a and a != label})),
+                        subtypes=tuple(subtypes), attrs=attrs))
+
+    def _plenums(self, doc: Doc) -> None:
+        text = doc.text
+        for m in _CENTRAL_PLENUM.finditer(text):
+            before = text[max(0, m.start() - 1):m.start()]
+            org = _org_ending_at(doc, m.start())
+            if org is not None and org.attrs.get("kind") != "national":
+                continue  # 市委十二届十三次全会 is local
+            if "中全会" not in m.group() and "中央" not in m.group():
+                continue
+            j, c = num(m.group("jie")), num(m.group("ci"))
+            if not j or not c:
+                continue
+            label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
+            aliases = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
+            self._add(doc, label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
+        for m in _LOCAL_PLENUM.finditer(text):
+            if doc.covered(m.start(), m.end(), "Meeting"):
+                continue
+            org = _org_ending_at(doc, m.start())
+            if org is None or org.attrs.get("kind") != "party":
+                # 中国共产党阜城县第十四届委员会第九次全体会议: the place sits between 中国共产党 and 第
+                pm = next((p for p in doc.of_type("Place") if p.end == m.start()), None)
+                if pm is None:
+                    continue
+                full = pm.aliases[0] if pm.aliases else pm.surface
+                start = pm.start - (5 if text.startswith("中国共产党", pm.start - 5) else 2 if text.startswith("中共", pm.start - 2) else 0)
+                org_label, lvl, short, body_start = f"中共{full}委", full[-1], pm.label, start
+            else:
+                org_label, lvl, short, body_start = org.label, org.attrs.get("level", ""), org.attrs.get("place", ""), org.start
+            j, c = num(m.group("jie")), num(m.group("ci"))
+            base = org_label if org_label.startswith("中共") else org_label
+            label = f"{base}{cn(j)}届{cn(c)}次全会"
+            place_full = org_label[2:-1] if org_label.startswith("中共") else ""
+            aliases = {f"{lvl}委{cn(j)}届{cn(c)}次全会", f"{short}{lvl}委{cn(j)}届{cn(c)}次全会" if short else "",
+                       f"中共{place_full}委第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
+                       f"中国共产党{place_full}第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
+                       f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
+            self._add(doc, label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl)
+
+    def _congresses(self, doc: Doc) -> None:
+        text = doc.text
+        for m in _CONGRESS.finditer(text):
+            if doc.covered(m.start(), m.end(), "Meeting"):
+                continue
+            n = num(m.group("n1") or m.group("n2"))
+            if not n or (m.group("n2") and not m.group("pre2") and not re.match(r"[精报开胜以召代上的，。、”闭]", text[m.end():m.end() + 1] or "")):
+                continue
+            label = f"中国共产党第{cn(n)}次全国代表大会"
+            aliases = (f"党的{cn(n)}大", f"{cn(n)}大", f"中共{cn(n)}大", f"党的第{cn(n)}次全国代表大会")
+            self._add(doc, label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
+        for m in _LOCAL_CONGRESS.finditer(text):
+            if doc.covered(m.start(), m.end(), "Meeting"):
+                continue
+            n = num(m.group("n"))
+            place = m.group("place")
+            # keep only a real place or institution word before 第
+            pm = next((p for p in doc.of_type("Place") if p.end == m.start("place") + len(place) and p.start >= m.start("place")), None)
+            if pm is not None:
+                full = pm.aliases[0] if pm.aliases else pm.surface
+                start = pm.start - (len(m.group("pfx") or ""))
+                label = f"中国共产党{full}第{cn(n)}次代表大会"
+            elif place.endswith(("市", "县", "区", "省")) and len(place) == 1:
+                full = place_for_level(doc.context, place) or place
+                start = m.start("place")
+                label = f"中国共产党{full}第{cn(n)}次代表大会"
+            else:
+                tail = re.search(r"(学校|学院|大学|集团|公司)$", place)
+                start = m.start("place") + (tail.start() if tail else len(place))
+                label = text[start:m.end()]
+            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n)
+
+    def _people(self, doc: Doc) -> None:
+        """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议."""
+        text = doc.text
+        for m in _PEOPLE.finditer(text):
+            if doc.covered(m.start(), m.end(), "Meeting"):
+                continue
+            kind = m.group("kind") or m.group("kind2") or ("人大" if (m.group("body") == "人民代表大会" or m.group("body2") == "人大") else "政协" if m.group("body2") == "政协" or m.group("body") == "委员会" else "")
+            j, c = num(m.group("jie") or m.group("jie2")), num(m.group("ci") or m.group("ci2"))
+            if not kind or not j or not c:
+                continue
+            place = m.group("place") or ""
+            if place in ("市", "县", "区", "省", "我市", "全市"):
+                place = place_for_level(doc.context, place[-1]) or place
+            elif place:
+                div = gazetteer.lookup(place) or gazetteer.lookup(place[:-1])
+                place = div.name if div else place
+            if "全国" in text[max(0, m.start() - 4):m.end()]:
+                label = (f"第{cn(j)}届全国人民代表大会第{cn(c)}次会议" if kind == "人大"
+                         else f"中国人民政治协商会议第{cn(j)}届全国委员会第{cn(c)}次会议")
+            elif kind == "人大":
+                label = f"{place}第{cn(j)}届人民代表大会第{cn(c)}次会议"
+            else:
+                label = f"政协{place}第{cn(j)}届委员会第{cn(c)}次会议"
+            self._add(doc, label, m.start(), m.end(), (), ("Session",), jie=j, ci=c)
+
+    def _named(self, doc: Doc) -> None:
+        for start, end, surface, rows in _named().longest(doc.text):
+            if not doc.covered(start, end, "Meeting"):
+                self._add(doc, rows[0]["label"], start, end, split_multi(rows[0]["aliases"]))
+        for m in _LIANGHUI.finditer(doc.text):
+            lvl = m.group("lvl") or ""
+            if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
+                continue
+            place = place_for_level(doc.context, lvl[-1])
+            label = f"{place}两会" if place else f"{lvl[-1]}两会"
+            self._add(doc, label, m.start(), m.end(), (f"{lvl}两会", f"{lvl[-1]}两会", "两会"))
+
+    def _described(self, doc: Doc) -> None:
+        text = doc.text
+        types = _types()
+        for v in _VERB.finditer(text):
+            seg = re.split(r"[，。；！？\n]", text[v.end():v.end() + 48])[0]
+            end_rel = -1
+            for i in range(2, len(seg) + 1):
+                if seg[:i].endswith(types):
+                    nxt = seg[i:i + 1]
+                    if nxt == "" or nxt in "、并上暨后时的（(" :
+                        end_rel = i
+                        break
+            if end_rel < 0:
+                continue
+            phrase = seg[:end_rel]
+            start, end = v.end(), v.end() + end_rel
+            if phrase in ("会议", "会", "大会", "活动", "集中学习", "研讨") or doc.covered(start, end, "Meeting"):
+                continue
+            if phrase.startswith(("了", "的")):
+                continue
+            inner = _org_starting_at(doc, start)
+            if inner is not None:
+                label = inner.label + text[inner.end:end]
+                aliases = {phrase, text[inner.end:end]}
+                holder = inner
+            else:
+                holder = _subject(doc, v.start())
+                if holder is not None:
+                    subject = text[holder.start:v.start()]
+                    subject = re.sub(r"[\u4e00-\u9fff]{0,8}(?:书记|主任|主席|局长|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持)?$", "", subject)
+                    subject = re.sub(r"(?:在[^，。]{0,20}|分别|先后|于\S{0,10}|也|随即|近日|日前|再次|专门|第一时间)$", "", subject)
+                    label = holder.label + phrase
+                    aliases = {phrase, holder.surface + phrase, subject + phrase if subject and len(subject) <= 24 else ""}
+                else:
+                    label, aliases = phrase, set()
+            self._add(doc, label, start, end, aliases, (), holder=holder.label if holder else "",
+                      holder_type=holder.type if holder else "")
+
+    def _bare(self, doc: Doc) -> None:
+        """全会, 市委全会, 五中全会: the article's plenum of that body (or a new unnumbered one)."""
+        text = doc.text
+        plenums = [m for m in doc.of_type("Meeting") if "PlenarySession" in m.subtypes]
+        for m in _BARE.finditer(text):
+            if doc.covered(m.start(), m.end(), "Meeting", "Document"):
+                continue
+            org_txt = m.group("org") or ""
+            target = None
+            if m.group("ord"):
+                c = num(m.group("ord"))
+                target = next((p for p in plenums if p.attrs.get("ci") == c and p.attrs.get("body") == "中共中央"), None)
+            elif org_txt:
+                lvl = org_txt[-2]
+                cands = [p for p in plenums if p.attrs.get("level") == lvl]
+                target = cands[0] if len({p.label for p in cands}) == 1 else None
+                if target is None and not cands:
+                    place = place_for_level(doc.context, lvl)
+                    short = gazetteer.short_name(place) if place else ""
+                    label = f"{short}{lvl}委全会" if short else f"{lvl}委全会"
+                    self._add(doc, label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl)
+                    continue
+            else:
+                labels = {p.label for p in plenums}
+                target = plenums[0] if len(labels) == 1 else None
+            if target is not None:
+                self._add(doc, target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
+
+
+def _org_starting_at(doc: Doc, pos: int):
+    best = None
+    for m in doc.of_type("Organization"):
+        if m.start == pos and (best is None or m.end > best.end):
+            best = m
+    return best
+
+
+def _subject(doc: Doc, verb_pos: int):
+    """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
+    s, _ = doc.sentence_at(verb_pos)
+    cands = [m for m in doc.of_type("Organization") if s <= m.start and m.end <= verb_pos]
+    if not cands:
+        return None
+    # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
+    clause_start = max(s, text_rfind_any(doc.text, "，；：", verb_pos) + 1)
+    in_clause = [m for m in cands if m.start >= clause_start]
+    pool = in_clause or cands[-1:]
+    return sorted(pool, key=lambda m: m.start)[0]
+
+
+def text_rfind_any(text: str, chars: str, end: int) -> int:
+    return max(text.rfind(c, 0, end) for c in chars)

@@ -1,0 +1,259 @@
+"""Organisations by a small grammar of Chinese institutional names.
+
+Three shapes cover the genre: a level or place followed by a unit (市总工会,
+徐州市妇联, 县委办公室, 团市委), a national body from the lexicon (中共中央,
+全国政协), and a name followed by an institutional suffix (徐州报业传媒集团,
+欧阳路街道). Abbreviations are expanded with the article's place
+(:class:`extractors.place.ContextExtractor`), so 市总工会 in a Xuzhou article
+is labelled 徐州市总工会 with 市总工会 kept as an alias.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors import gazetteer
+from extractors.base import Context, Doc
+from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi
+from kg.model import Mention
+
+LEVELS = "省市县区镇乡"
+# a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
+_DENY_BEFORE = set("全本我该各城都超门股夜集街开地社郊园景辖山牧矿片校分军战试新老灾禁营厂特湾港商菜跨外内两三多四五城省市县区乡镇每外")
+_NOT_AFTER_WEI = ("员", "托", "屈", "婉", "任", "派")
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[dict[str, str], ...]:
+    return tuple(sorted(read_tsv("org_units.tsv"), key=lambda r: -len(r["unit"])))
+
+
+@lru_cache(maxsize=1)
+def _departments() -> tuple[dict[str, str], ...]:
+    return tuple(sorted(read_tsv("party_departments.tsv"), key=lambda r: -len(r["short"])))
+
+
+@lru_cache(maxsize=1)
+def _level_re() -> re.Pattern[str]:
+    units = "|".join(re.escape(r["unit"]) for r in _units() if r["unit"] != "委")
+    depts = "|".join(re.escape(r["short"]) for r in _departments())
+    return re.compile(
+        rf"(?P<cpc>中共|中国共产党)?(?P<tuan>共青团|团)?(?P<lvl>[{LEVELS}])(?:"
+        rf"(?P<party>委)(?P<dept>{depts})?(?![员托屈婉任派])|(?P<unit>{units}))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _national() -> Scanner:
+    items = []
+    for row in read_tsv("org_national.tsv"):
+        for s in (row["label"], *split_multi(row["aliases"])):
+            items.append((s, row))
+    return Scanner(items)
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    rows = {r["suffix"]: r for r in read_tsv("org_suffixes.tsv")}
+    alts = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})"), rows
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return frozenset(w for line in read_list("org_stop.txt") for w in line.split())
+
+
+def place_for_level(ctx: Context, lvl: str) -> str:
+    """The full name (徐州市) of the article's division at that level, or ''."""
+    short = {"省": ctx.province, "市": ctx.city, "县": ctx.county if ctx.county_suffix == "县" else "",
+             "区": ctx.county if ctx.county_suffix == "区" else "", "镇": ctx.town, "乡": ctx.town}.get(lvl, "")
+    if not short:
+        return ""
+    if lvl in "镇乡":
+        return short
+    div = gazetteer.lookup(short)
+    return div.name if div else short + lvl
+
+
+def _unit_row(unit: str) -> dict[str, str]:
+    return next(r for r in _units() if r["unit"] == unit)
+
+
+def _label(template: str, place: str, lvl: str) -> str:
+    label = template.replace("{P}", place or lvl)
+    if not place and label.startswith("中共"):
+        label = label[2:]
+    return label
+
+
+class OrganizationExtractor:
+    """Finds organisations and gives each its full name when the article's place is known."""
+
+    name = "organization"
+
+    def __call__(self, doc: Doc) -> None:
+        self._national(doc)
+        self._levelled(doc)
+        self._suffixed(doc)
+
+    # -- 中共中央, 全国政协 ...
+    def _national(self, doc: Doc) -> None:
+        for start, end, surface, rows in _national().longest(doc.text):
+            row = rows[0]
+            if surface == "中共" and doc.text.startswith(("中共中央",), start):
+                continue
+            if surface in ("中共",) and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " "):
+                continue  # 中共徐州市委: the prefix of a levelled name
+            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan"):
+                continue
+            doc.add(Mention("Organization", row["label"], start, end, surface,
+                            aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}))
+
+    # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
+    def _levelled(self, doc: Doc) -> None:
+        text, ctx = doc.text, doc.context
+        places = {m.end: m for m in doc.of_type("Place")}
+        inside = {m.end - 1: m for m in doc.of_type("Place")}  # place whose last char is the level: 徐州市
+        for m in _level_re().finditer(text):
+            lvl_pos = m.start("lvl")
+            lvl = m.group("lvl")
+            start = m.start()
+            explicit = ""
+            place_m = inside.get(lvl_pos) if (inside.get(lvl_pos) and text[lvl_pos] == lvl) else None
+            if place_m and place_m.start < lvl_pos:
+                explicit = place_m.aliases[0] if place_m.aliases and place_m.aliases[0].endswith(lvl) else place_m.surface
+                if not m.group("cpc") and not m.group("tuan"):
+                    start = place_m.start
+                    # 中共 before the place: 中共徐州市委
+                    for pre in ("中国共产党", "中共", "共青团"):
+                        if text.startswith(pre, start - len(pre)):
+                            start -= len(pre)
+                            break
+            elif lvl_pos in places:
+                pm = places[lvl_pos]
+                explicit, start = pm.surface + ("" if pm.surface.endswith(lvl) else ""), pm.start
+                explicit = pm.aliases[0] if pm.aliases else pm.surface
+                if not explicit.endswith(lvl):
+                    explicit = pm.label + lvl if lvl in "镇乡" and False else explicit
+                for pre in ("中国共产党", "中共", "共青团"):
+                    if text.startswith(pre, start - len(pre)):
+                        start -= len(pre)
+                        break
+            else:
+                before = text[m.start() - 1] if m.start() > 0 else ""
+                if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
+                    continue
+                if m.group("tuan") == "团" and m.group("unit"):
+                    continue
+            if m.group("tuan") and not m.group("party"):
+                continue
+            if lvl in "镇乡" and not explicit:
+                # 镇党委 alone: the article's town, if any
+                explicit = ctx.town if ctx.town and ctx.town.endswith(lvl) else ""
+            place_full = explicit if explicit else place_for_level(ctx, lvl)
+            if place_full and not place_full.endswith(lvl):
+                if lvl in "镇乡":
+                    place_full = ""
+                else:
+                    place_full = place_full  # e.g. 北京市 for 市
+            base = place_full or lvl
+            end = m.end()
+            surface = text[start:end]
+            if doc.covered(start, end, "Organization", "Document", "Theory"):
+                continue
+            short_place = gazetteer.short_name(place_full) if place_full else ""
+            if m.group("party"):
+                dept = m.group("dept")
+                if m.group("tuan"):
+                    label = f"共青团{base}委" if place_full else f"团{lvl}委"
+                    aliases = {f"团{lvl}委", f"共青团{base}委员会", f"{base}团委", surface}
+                    kind = "mass"
+                elif dept:
+                    drow = next(r for r in _departments() if r["short"] == dept)
+                    label = f"中共{base}委{drow['full']}" if place_full else f"{lvl}委{drow['full']}"
+                    aliases = {f"{lvl}委{dept}", f"{lvl}委{drow['full']}", f"{base}委{dept}", f"{base}委{drow['full']}",
+                               f"中共{base}委{dept}", surface}
+                    kind = "party-dept"
+                else:
+                    if lvl in "镇乡" and place_full:
+                        label = f"{base}党委"
+                        aliases = {f"{lvl}党委", f"{base}委", f"{lvl}委", f"中共{base}委员会", surface}
+                    else:
+                        label = f"中共{base}委" if place_full else f"{lvl}委"
+                        aliases = {f"{lvl}委", f"{base}委", f"中国共产党{base}委员会", f"中共{base}委员会", surface}
+                        if short_place and short_place != base:
+                            aliases.add(f"{short_place}{lvl}委")
+                    kind = "party"
+            else:
+                row = _unit_row(m.group("unit"))
+                label = _label(row["label"], place_full, lvl)
+                aliases = {f"{lvl}{m.group('unit')}", f"{base}{row['full']}", f"{base}{m.group('unit')}", surface,
+                           _label(row["label"], "", lvl)}
+                if row["kind"] == "gov":
+                    aliases |= {f"{base}政府", f"{lvl}政府", f"{lvl}人民政府"}
+                if row["kind"] == "cppcc" and place_full:
+                    aliases |= {f"政协{place_full}委员会", f"中国人民政治协商会议{place_full}委员会", f"{short_place}政协"}
+                kind = row["kind"]
+            aliases.discard(label)
+            doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
+                            attrs={"kind": kind, "level": lvl, "place": short_place}))
+        # a place name directly followed by a unit without level char: 岳阳政协
+        for pm in doc.of_type("Place"):
+            for row in _units():
+                if row["unit"] in ("委", "党委", "党工委") or not text.startswith(row["unit"], pm.end):
+                    continue
+                end = pm.end + len(row["unit"])
+                if doc.covered(pm.start, end, "Organization"):
+                    break
+                div = gazetteer.lookup(pm.label)
+                if not div:
+                    break
+                lvl = div.name[-1]
+                label = _label(row["label"], div.name, lvl)
+                doc.add(Mention("Organization", label, pm.start, end, text[pm.start:end],
+                                aliases=tuple(sorted({text[pm.start:end], f"{div.name}{row['full']}"} - {label})),
+                                attrs={"kind": row["kind"], "level": lvl, "place": div.short}))
+                break
+
+    # -- 徐州报业传媒集团, 欧阳路街道, 学校党委
+    def _suffixed(self, doc: Doc) -> None:
+        text = doc.text
+        pattern, rows = _suffix_re()
+        stop = _stop()
+        for m in pattern.finditer(text):
+            s_start, s_end = m.start(), m.end()
+            if doc.covered(s_start, s_end, "Organization", "Document", "Theory", "PolicySlogan", "Meeting"):
+                continue
+            row = rows[m.group()]
+            sent_s, _ = doc.sentence_at(s_start)
+            left = text[max(sent_s, s_start - 16):s_start]
+            tokens = cut(left) if left else []
+            name_tokens: list[str] = []
+            for tok in reversed(tokens):
+                if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 12:
+                    break
+                name_tokens.insert(0, tok)
+                if len(name_tokens) >= 4:
+                    break
+            name = "".join(name_tokens)
+            start = s_start - len(name)
+            after = text[s_end:s_end + 3]
+            if len(name) < 2:
+                if row["bare"] and after.startswith(("党委", "党组", "党工委")):
+                    label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
+                    end = s_end + len(label) - len(row["bare"])
+                    if not doc.covered(s_start, end, "Organization"):
+                        doc.add(Mention("Organization", label, s_start, end, text[s_start:end],
+                                        aliases=(row["bare"],), attrs={"kind": row["kind"]}))
+                continue
+            label = name + m.group()
+            end = s_end
+            aliases = set()
+            for pg in ("党委", "党组", "党工委", "办事处"):
+                if text.startswith(pg, s_end):
+                    aliases.add(label + pg)
+                    end = s_end + len(pg)
+                    break
+            doc.add(Mention("Organization", label, start, end, text[start:end], aliases=tuple(sorted(aliases)),
+                            attrs={"kind": row["kind"]}))

@@ -1,0 +1,116 @@
+"""Places: administrative divisions (from the gazetteer), towns, and named regions."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from extractors import gazetteer
+from extractors.base import Doc
+from extractors.lexicon import Scanner, split_multi
+from kg.model import Mention
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ADMIN_SUFFIX = "省市县区州旗盟"
+# Towns and sub-districts are not in the adcode table: 八所镇, 欧阳路街道 (the latter is an org too).
+_TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|乡))(?=党委|人大|政府|[，。、]|召开|开展|举行|组织|各|全体|机关)")
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> Scanner:
+    items = []
+    for d in gazetteer.divisions():
+        items.append((d.name, ("div", d.name, True)))
+        if d.short != d.name:
+            items.append((d.short, ("div", d.name, False)))
+    for row in gazetteer.extra_places():
+        for s in (row["label"], *split_multi(row["aliases"])):
+            items.append((s, ("extra", row["label"], s == row["label"])))
+    return Scanner(items)
+
+
+def _extra(label: str) -> dict[str, str]:
+    return next(r for r in gazetteer.extra_places() if r["label"] == label)
+
+
+class PlaceExtractor:
+    """Finds named places; short county names only where the article shows they are places."""
+
+    name = "place"
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        hits = _scanner().longest(text)
+        full_names = {surface for _, _, surface, values in hits if any(v[2] for v in values)}
+        for start, end, surface, values in hits:
+            if doc.covered(start, end, "Theory"):
+                continue
+            kind, full, is_full = values[0]
+            nxt = text[end:end + 1]
+            if kind == "extra":
+                row = _extra(full)
+                if any(text.startswith(nb, end) for nb in split_multi(row.get("not_before", ""))):
+                    continue
+                doc.add(Mention("Place", row["label"], start, end, surface,
+                                aliases=tuple(a for a in split_multi(row["aliases"]) if a not in ("我国",)),
+                                attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}))
+                continue
+            cands = [gazetteer.lookup(v[1]) for v in values]
+            div = sorted(cands, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], d.adcode))[0]
+            if not is_full:
+                # a bare short name: trust it for provinces/cities unless it is an ordinary word
+                if surface in gazetteer.ambiguous_short_names() and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
+                    continue
+                if div.level == "county" and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
+                    continue
+                if start > 0 and _HAN.match(text[start - 1]) and text[start - 1] not in "新在到赴与和及至从省市县区的是了为美大强":
+                    # 徐州 inside 新徐州 is fine; inside an unrelated word (e.g. 来宾馆) it is not
+                    if div.level == "county":
+                        continue
+            doc.add(Mention("Place", div.short, start, end, surface,
+                            aliases=tuple(sorted({div.name} - {div.short})),
+                            attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}))
+        for m in _TOWN.finditer(text):
+            if not doc.covered(m.start(1), m.end(1), "Place", "Theory"):
+                doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}))
+
+
+class ContextExtractor:
+    """Infers the article's province, prefecture and county from the places it names."""
+
+    name = "context"
+
+    def __call__(self, doc: Doc) -> None:
+        counts: dict[str, Counter] = {"province": Counter(), "city": Counter(), "county": Counter(), "town": Counter()}
+        first: dict[str, int] = {}
+        for m in doc.of_type("Place"):
+            level = m.attrs.get("level", "")
+            if level in counts:
+                counts[level][m.label] += 1
+                first.setdefault(m.label, m.start)
+        ctx = doc.context
+
+        def best(level: str) -> str:
+            if not counts[level]:
+                return ""
+            return sorted(counts[level].items(), key=lambda kv: (-kv[1], first[kv[0]]))[0][0]
+
+        ctx.county = best("county")
+        ctx.city = best("city")
+        ctx.province = best("province")
+        ctx.town = best("town")
+        if ctx.county:
+            div = gazetteer.lookup(ctx.county)
+            if div:
+                ctx.county_suffix = div.name[len(div.short):][-1:] or "县"
+                parent = gazetteer.lookup(gazetteer.short_name(div.parent)) if div.parent else None
+                if parent and parent.level == "city" and not ctx.city:
+                    ctx.city = parent.short
+                if parent and parent.level == "province" and not ctx.province:
+                    ctx.province = parent.short
+        if ctx.city and not ctx.province:
+            div = gazetteer.lookup(ctx.city)
+            if div and div.parent:
+                ctx.province = gazetteer.short_name(div.parent)
+        if ctx.province in ("北京", "上海", "天津", "重庆") and not ctx.city:
+            ctx.city = ctx.province

@@ -1,0 +1,69 @@
+"""Relations attributed by the structure of the article (SCHEMA.md §5.8).
+
+A paragraph that reports one organisation's meeting makes that meeting and
+organisation the subject of what follows (会议指出/强调/要求), until another
+meeting is reported: heldBy from the described meeting, studies for what it
+conveys (传达学习…精神, 学习《…》), promotes/mentions for every slogan.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.base import Doc
+from kg.model import Mention, Relation
+
+_STUDY_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|领会|研读|学深悟透|宣讲|宣传|传达学习|学习贯彻|学习了|传达了)[^，。；]{0,14}$")
+_CHAIR = re.compile(r"^(?:主持|主持会议|主持召开)")
+
+
+class RelationExtractor:
+    name = "relations"
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        orgs = {m.label: m for m in doc.of_type("Organization")}
+        meetings = sorted(doc.of_type("Meeting"), key=lambda m: m.start)
+        rels: list[Relation] = []
+
+        def add(pred: str, s: Mention, o: Mention, pos: int) -> None:
+            if s.key != o.key:
+                rels.append(Relation(pred, s.key, o.key, doc.evidence(doc.sentence_at(pos))))
+
+        # heldBy: described meetings (holder found by the meeting extractor) and plenums (their body)
+        for m in meetings:
+            holder = m.attrs.get("holder") or m.attrs.get("body")
+            if holder and holder in orgs:
+                add("heldBy", m, orgs[holder], m.start)
+        # paragraph structure
+        described = [m for m in meetings if m.attrs.get("holder")]
+        cur_meeting: Mention | None = None
+        cur_org: Mention | None = None
+        for p_start, p_end in doc.paragraphs:
+            here = [m for m in described if p_start <= m.start < p_end]
+            if here:
+                cur_meeting = here[0]
+                cur_org = orgs.get(cur_meeting.attrs["holder"])
+            if cur_meeting is None:
+                continue
+            for x in doc.mentions:
+                if not (p_start <= x.start < p_end) or x is cur_meeting:
+                    continue
+                if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
+                    after = text[x.end:x.end + 4]
+                    before = text[max(p_start, x.start - 16):x.start]
+                    if after.startswith(("精神", "》精神", "”精神")) or (x.type == "Document" and re.search(r"学习|研读|传达", before[-8:])):
+                        if _STUDY_BEFORE.search(before) or x.type == "Document" or after.startswith("精神"):
+                            add("studies", cur_meeting, x, x.start)
+                elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
+                    add("mentions", cur_meeting, x, x.start)
+                    if cur_org is not None:
+                        add("promotes", cur_org, x, x.start)
+                elif x.type == "Person" and _CHAIR.match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
+                    add("chairedBy", cur_meeting, x, x.start)
+        # locatedIn: an organisation named with a place
+        places = {m.label: m for m in doc.of_type("Place")}
+        for o in doc.of_type("Organization"):
+            pl = o.attrs.get("place")
+            if pl and pl in places:
+                add("locatedIn", o, places[pl], o.start)
+        doc.relations.extend(rels)

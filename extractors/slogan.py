@@ -1,0 +1,146 @@
+"""Policy slogans (提法): lexicon formulations, numbered formulations, and classified quotations.
+
+SCHEMA.md §5.4: quoted formulations that name a goal, requirement, style,
+campaign or vision; numbered formulations quoted or not; named campaigns.
+A numbered formulation preceded by an enumeration with the same count
+(学习研究、真抓实干、…“五种风气”) gets its components (kg:hasPart).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+from extractors.base import Doc
+from extractors.lexicon import Scanner, read_tsv, split_multi
+from kg.model import Mention, Relation
+
+_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_NUM = "一二两三四五六七八九十"
+# numbered formulation heads: 两个确立, 五种风气, 五型政协, 七个岳阳, 三大目标
+_NUMBERED = re.compile(rf"^[{_NUM}]+(?:个|种|大|型|项|条|要|心|不|有|新|高|在|学|严|实|同|化|好|为|城|区|张|字)")
+_FIVE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五]五(?=[”时规期发开收计\W]|$)")
+_ENUM_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Scanner:
+    items = []
+    for row in read_tsv("slogans.tsv"):
+        for s in (row["label"], *split_multi(row["aliases"])):
+            items.append((s, row))
+    return Scanner(items)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, list]:
+    rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": []}
+    for row in read_tsv("quote_rules.tsv"):
+        value = re.compile(row["value"]) if row["kind"] == "reject_regex" else row["value"]
+        rules[row["kind"]].append(value)
+    rules["extend"].sort(key=len, reverse=True)
+    return rules
+
+
+def numbered_count(label: str) -> int | None:
+    """The number a numbered formulation announces (五种风气 → 5), else None."""
+    m = re.match(rf"^([{_NUM}]+)(?:个|种|大|型|项|条|要|句|字)", label)
+    if not m:
+        return None
+    try:
+        return int(cn2an.cn2an(m.group(1).replace("两", "二"), "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _subtypes(label: str, lex_subtype: str = "") -> tuple[str, ...]:
+    out = {lex_subtype} if lex_subtype else set()
+    if _NUMBERED.match(label) or re.fullmatch(r"十[一二三四五]五", label):
+        out.add("NumberedFormulation")
+    if label.endswith(("行动", "活动", "教育", "工程")):
+        out.add("Campaign")
+    return tuple(sorted(out - {""}))
+
+
+def clean(label: str) -> str:
+    """Slogan label as SCHEMA.md §3 wants it: no quotes, ASCII comma → 、 kept as written."""
+    return label.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").strip()
+
+
+class SloganExtractor:
+    name = "slogan"
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        rules = _rules()
+        # 1. quotations
+        for m in _QUOTE.finditer(text):
+            inner = m.group(1).strip()
+            after = text[m.end():m.end() + 8]
+            if inner in rules["reject_exact"] or any(r.search(inner) for r in rules["reject_regex"]):
+                continue
+            if any(after.startswith(b) for b in rules["reject_before"]):
+                continue
+            if doc.covered(m.start(1), m.end(1), "Theory", "Document"):
+                continue
+            label = clean(inner)
+            doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label),
+                            attrs={"quoted": True}))
+            for ext in rules["extend"]:
+                # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
+                tail = re.match(rf"[\u4e00-\u9fff]{{0,4}}?{re.escape(ext)}", text[m.end():m.end() + 12])
+                if tail:
+                    end = m.end() + tail.end()
+                    full = text[m.start():end]
+                    doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
+                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label)}))))
+                    break
+        # 2. lexicon formulations, quoted or not
+        for start, end, surface, rows in _lexicon().longest(text):
+            if doc.covered(start, end, "Theory") or doc.covered(start, end, "PolicySlogan"):
+                continue
+            row = rows[0]
+            doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
+                            subtypes=_subtypes(row["label"], row.get("subtype", "")),
+                            attrs={"label_en": row.get("label_en", "")}))
+        # 3. five-year-plan periods written without quotes: 十四五
+        for m in _FIVE_YEAR.finditer(text):
+            if not doc.covered(m.start(), m.end(), "PolicySlogan"):
+                doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",)))
+        self._components(doc)
+
+    def _components(self, doc: Doc) -> None:
+        """学习研究、真抓实干、攻坚克难、改革创新、勇争一流“五种风气” → five hasPart relations."""
+        text = doc.text
+        for m in list(doc.of_type("PolicySlogan")):
+            n = numbered_count(m.label)
+            if not n or n < 2:
+                continue
+            q = 1 if m.attrs.get("quoted") else 0
+            left_end = m.start - q
+            s_start, _ = doc.sentence_at(m.start)
+            seg = text[max(s_start, left_end - 12 * n):left_end]
+            seg = re.split(r"[，。；：！？]", seg)[-1]
+            parts = seg.split("、")
+            if len(parts) < n:
+                continue
+            items = parts[-n:]
+            # the first item may carry a verb before it (弘扬学习研究): keep its last 2-6 characters of the same length as the others
+            lens = [len(x) for x in items[1:]]
+            if not all(_ENUM_ITEM.fullmatch(x) for x in items[1:]):
+                continue
+            first = items[0]
+            target = max(set(lens), key=lens.count)
+            if len(first) > target:
+                first = first[-target:]
+            items[0] = first
+            pos = left_end
+            spans = []
+            for item in reversed(items):
+                pos = text.rfind(item, 0, pos)
+                spans.append((pos, pos + len(item)))
+            ev = doc.evidence(doc.sentence_at(m.start))
+            for item, (s, e) in zip(items, reversed(spans)):
+                doc.add(Mention("PolicySlogan", item, s, e, item, attrs={"component_of": m.label}))
+                doc.relations.append(Relation("hasPart", m.key, ("PolicySlogan", item), ev))

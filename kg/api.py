@@ -1,0 +1,115 @@
+"""The library API the CLI is a thin layer over (``import kg; kg.build([...])``)."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import networkx as nx
+
+from kg.graph import build_graph
+from kg.ingest import InputProblem, read_inputs, text_article
+from kg.model import Article, ArticleResult
+from kg.pipeline import extract
+
+
+@dataclass
+class BuildResult:
+    """A built knowledge graph plus what could not be read."""
+
+    graph: nx.MultiDiGraph
+    results: list[ArticleResult]
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def to_rdf(self):
+        """The graph as an :class:`rdflib.Dataset` (default graph + one named graph per article)."""
+        from kg.readwrite.rdf import to_rdf
+
+        return to_rdf(self.graph)
+
+    def write(self, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
+              formats: Sequence[str] | None = None) -> dict[str, Path]:
+        """Write every export into ``out_dir`` (created if missing); returns {name: path}."""
+        return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats)
+
+    def show(self, height: str = "640px"):
+        """Display the explorer inline in Jupyter."""
+        from IPython.display import HTML
+
+        from kg.readwrite.html import notebook_html
+
+        return HTML(notebook_html(self.graph, height=height) if "height" in notebook_html.__code__.co_varnames
+                    else notebook_html(self.graph))
+
+
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
+                  formats: Sequence[str] | None = None) -> dict[str, Path]:
+    from kg.readwrite import rdf
+    from kg.readwrite.graphml import write_graphml
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {f"graph.{ext}": p for ext, p in rdf.write(graph, out, formats or rdf.FORMATS).items()}
+    written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
+    if html:
+        from kg.readwrite.html import write_html
+
+        report = write_html(graph, out / "graph.html", max_nodes=html_max_nodes)
+        written["graph.html"] = out / "graph.html"
+        written["_html_report"] = report  # type: ignore[assignment]
+    return written
+
+
+def _extract_one(article: Article) -> ArticleResult:
+    """Module-level so process pools can pickle it (jieba's own functions do not pickle)."""
+    return extract(article)
+
+
+def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False) -> list[ArticleResult]:
+    """Extract every article, in parallel processes when ``jobs > 1``; order of results = order of input."""
+    if progress:
+        from tqdm import tqdm
+    else:
+        def tqdm(it, **_):  # type: ignore[no-redef]
+            return it
+    if jobs <= 1 or len(articles) < 2:
+        return [_extract_one(a) for a in tqdm(articles, desc="extract", unit="article")]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(tqdm(pool.map(_extract_one, articles, chunksize=8), total=len(articles), desc="extract", unit="article"))
+
+
+def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False) -> BuildResult:
+    """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
+
+    Strings that are existing paths are read as files; any other string is article text.
+    """
+    articles: list[Article] = []
+    problems: list[InputProblem] = []
+    paths: list[str | Path] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, Path) or (isinstance(item, str) and len(item) < 4096 and "\n" not in item and _is_path(item)):
+            paths.append(item)
+        else:
+            articles.append(text_article(str(item)))
+    for got in read_inputs(paths):
+        (problems if isinstance(got, InputProblem) else articles).append(got)  # type: ignore[arg-type]
+    ids: dict[str, int] = {}
+    unique: list[Article] = []
+    for a in articles:
+        if a.id in ids:
+            problems.append(InputProblem(a.source or a.id, None, f"duplicate article id {a.id!r}: skipped"))
+            continue
+        ids[a.id] = 1
+        unique.append(a)
+    results = extract_all(unique, jobs=jobs, progress=progress)
+    return BuildResult(build_graph(results), results, problems)
+
+
+def _is_path(s: str) -> bool:
+    try:
+        return Path(s).exists() or s.endswith((".txt", ".jsonl", "/"))
+    except OSError:
+        return False

@@ -1,0 +1,81 @@
+"""The ``kg`` command: a thin click layer over :mod:`kg.api`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EPILOG = """\b
+Examples:
+  kg build samples/ -o outputs/            build every export from a folder of .txt
+  kg build news.jsonl -o out/ --jobs 2     JSONL records with id, title, date, text
+  kg query out/ queries/promoters_of_slogan.rq
+  kg query out/ "SELECT ?s WHERE { ?s a kg:PolicySlogan }" --format csv
+  kg show out/ --focus 五种风气 --depth 2 -o focus.html
+  kg validate out/graph.ttl
+  kg eval --gold gold/ --texts corpus/
+"""
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policy-slogan-kg")
+def cli() -> None:
+    """Turn Chinese party and government news into a knowledge graph of
+    organizations, meetings and policy slogans (提法)."""
+
+
+@cli.command(epilog="Exit status: 0 all inputs built, 2 some inputs skipped (each named on stderr), 1 nothing built.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for graph.ttl, .nt, .nq, .trig, .jsonld, .rdf, .graphml and .html.")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
+@click.option("--html-max-nodes", type=int, default=None, help="Keep only the N most connected nodes in graph.html.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None) -> None:
+    """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
+    from kg.api import build as build_graph
+    from kg.api import write_outputs
+
+    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress)
+    for problem in result.problems:
+        click.echo(f"kg build: skipped {problem}", err=True)
+    if not result.results:
+        click.echo("kg build: no article could be read; nothing written", err=True)
+        sys.exit(1)
+    written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes)
+    report = written.pop("_html_report", None)
+    g = result.graph
+    n_ent = sum(1 for _, d in g.nodes(data=True) if d["type"] != "Article")
+    click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
+    if report is not None and getattr(report, "nodes_omitted", 0):
+        click.echo(f"graph.html: {report.summary()}", err=True)
+    if result.problems:
+        sys.exit(2)
+
+
+def _register() -> None:
+    """Attach the commands that live in their own modules."""
+    from kg.commands_eval import eval_cmd
+
+    cli.add_command(eval_cmd)
+    for mod, names in (("kg.commands_rdf", ("query_cmd", "validate_cmd", "publish_cmd")), ("kg.commands_html", ("show_cmd",))):
+        try:
+            module = __import__(mod, fromlist=list(names))
+        except ImportError:
+            continue
+        for n in names:
+            if hasattr(module, n):
+                cli.add_command(getattr(module, n))
+
+
+_register()
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

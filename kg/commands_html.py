@@ -1,0 +1,79 @@
+"""``kg show``: render a built graph (or the neighbourhood of one entity) as an HTML explorer.
+
+Kept out of ``kg/cli.py`` so the CLI group only registers it (``cli.add_command(show_cmd)``);
+RDF loading is delegated to :func:`kg.readwrite.rdf.from_rdf`, imported lazily so this
+module imports (and ``kg --help`` works) even where the RDF reader is not installed yet.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import networkx as nx
+
+#: Files looked for, in order, when GRAPH is a ``kg build`` output directory.
+GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "graph.rdf")
+_QUAD_SUFFIXES = {".nq", ".trig"}
+
+
+def find_graph_file(path: Path) -> Path:
+    """The RDF file behind GRAPH: the file itself, or the first known name in a directory."""
+    if path.is_dir():
+        for name in GRAPH_FILES:
+            if (path / name).is_file():
+                return path / name
+        raise click.BadParameter(f"no {' / '.join(GRAPH_FILES)} in {path}", param_hint="GRAPH")
+    return path
+
+
+def load_graph(path: Path) -> nx.MultiDiGraph:
+    """Read a ``kg build`` output (directory or RDF file) into the networkx contract graph."""
+    import rdflib
+    from rdflib.util import guess_format
+
+    try:
+        from kg.readwrite.rdf import from_rdf
+    except ImportError as exc:  # the RDF reader ships separately
+        raise click.ClickException(f"reading RDF needs kg.readwrite.rdf.from_rdf ({exc})") from exc
+    source = find_graph_file(path)
+    fmt = guess_format(str(source)) or "turtle"
+    rdf = rdflib.Dataset() if source.suffix in _QUAD_SUFFIXES else rdflib.Graph()
+    rdf.parse(str(source), format=fmt)
+    return from_rdf(rdf)
+
+
+@click.command("show")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(exists=True, path_type=Path))
+@click.option("--focus", metavar="NAME", help="Only this entity (label or alias) and its neighbourhood.")
+@click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Hops around --focus, in either direction.")
+@click.option("--through-articles", is_flag=True,
+              help="Let --depth walk through Article nodes (links everything in the same article).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write [default: explorer.html next to GRAPH].")
+@click.option("--max-nodes", type=click.IntRange(1), default=None,
+              help="Keep only the best-ranked nodes (entities first, then by mentions).")
+@click.option("--title", default=None, help="Page title [default: the focus or 'policy-slogan-kg'].")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+def show_cmd(graph_path: Path, focus: str | None, depth: int, through_articles: bool, output: Path | None,
+             max_nodes: int | None, title: str | None, open_browser: bool) -> None:
+    """Write a self-contained, offline HTML explorer for GRAPH (a build directory or an RDF file).
+
+    \b
+    Example:  kg show outputs --focus 五种风气 --depth 2 -o page.html
+    """
+    from kg.readwrite.html import DEFAULT_TITLE, ego_graph, write_html
+
+    graph = load_graph(graph_path)
+    if focus:
+        try:
+            graph = ego_graph(graph, focus, depth, through_articles=through_articles)
+        except KeyError:
+            raise click.BadParameter(f"no entity labelled or aliased {focus!r}", param_hint="--focus") from None
+    if output is None:
+        output = (graph_path if graph_path.is_dir() else graph_path.parent) / "explorer.html"
+    page_title = title or (f"{focus} · policy-slogan-kg" if focus else DEFAULT_TITLE)
+    report = write_html(graph, output, max_nodes=max_nodes, title=page_title)
+    click.echo(f"wrote {report.path}: {report.summary()}")
+    if open_browser:
+        click.launch(str(output))

@@ -1,0 +1,79 @@
+"""Click commands ``kg query``, ``kg validate`` and ``kg publish``.
+
+Registered by ``kg.cli`` with ``cli.add_command(query_cmd)`` etc.; kept here so
+the RDF tooling can evolve without touching the main CLI module. Errors are
+reported as ``click.ClickException`` (exit status 1, message naming the file).
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.query import ENGINES, OUTPUT_FORMATS
+
+
+@click.command("query")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("sparql", metavar='"SPARQL" | FILE.rq')
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+              help="Output format.")
+@click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
+              help="SPARQL engine for local graphs.")
+def query_cmd(graph: str, sparql: str, fmt: str, engine: str) -> None:
+    """Run a SPARQL query on GRAPH (a `kg build` directory, an RDF file or an http(s) endpoint).
+
+    Well-known prefixes (kg:, kgr:, rdfs:, skos:, dcterms:, ...) may be used without
+    declaring them. Example: kg query out queries/slogans_by_organization.rq
+    """
+    from kg.query import format_result, query, read_query
+
+    try:
+        result = query(graph, read_query(sparql), engine=engine)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@click.command("validate")
+@click.argument("graph", metavar="GRAPH")
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="SHACL shapes file (default: ontology/shapes.ttl).")
+def validate_cmd(graph: str, shapes: str | None) -> None:
+    """Validate GRAPH against the SHACL shapes; exit 1 and print the report if it does not conform."""
+    from kg.validate import SHAPES_PATH, validate
+
+    try:
+        conforms, report = validate(graph, shapes or SHAPES_PATH)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if conforms:
+        click.echo(f"{graph}: conforms to {shapes or SHAPES_PATH.name}")
+        return
+    click.echo(report, err=True)
+    click.echo(f"{graph}: does NOT conform to {shapes or SHAPES_PATH.name}", err=True)
+    sys.exit(1)
+
+
+@click.command("publish")
+@click.argument("graph", metavar="GRAPH")
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL (e.g. http://localhost:7878/store), or the SPARQL Update URL with --update.")
+@click.option("--update", is_flag=True, help="Use SPARQL Update INSERT DATA instead of the Graph Store Protocol.")
+@click.option("--graph", "target_graph", default=None, metavar="IRI",
+              help="Put the default-graph content into this named graph.")
+@click.option("--no-article-graphs", is_flag=True, help="Do not send the per-article named graphs.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=50_000, show_default=True,
+              help="Triples per request.")
+def publish_cmd(graph: str, endpoint: str, update: bool, target_graph: str | None, no_article_graphs: bool,
+                batch_size: int) -> None:
+    """Publish GRAPH (a `kg build` directory or RDF file) to a SPARQL 1.1 store."""
+    from kg.publish import PublishError, publish
+
+    try:
+        report = publish(graph, endpoint, update=update, graph=target_graph,
+                         article_graphs=not no_article_graphs, batch_size=batch_size)
+    except (OSError, ValueError, PublishError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    named = sum(1 for g in report.triples if g)
+    click.echo(f"published {report.total} triples ({named} named graphs) to {endpoint} in {report.requests} requests")

@@ -1,0 +1,57 @@
+"""The networkx MultiDiGraph every exporter reads (contract: docs/ARCHITECTURE.md)."""
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.iri import article_iri
+from kg.model import ArticleResult
+from kg.resolve import merge
+
+
+def _sorted_unique(dicts: list[dict], keys: tuple[str, ...]) -> tuple[dict, ...]:
+    seen = {}
+    for d in dicts:
+        seen[tuple(d[k] for k in keys)] = d
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
+    """Merge per-article results into one graph with types, labels, counts and evidence."""
+    g = nx.MultiDiGraph(name="policy-slogan-kg")
+    nodes, edges = merge(results)
+    for res in sorted(results, key=lambda r: r.article.id):
+        a = res.article
+        g.add_node(article_iri(a.id), type="Article", label=a.title or a.id, aliases=(), subtypes=(), label_en="",
+                   count=1, articles=(a.id,), mentions=(), article_id=a.id, title=a.title, date=a.date, source=a.source)
+    for iri in sorted(nodes):
+        n = nodes[iri]
+        mentions = _sorted_unique(n.mentions, ("article", "start", "end"))
+        g.add_node(iri, type=n.type, label=n.label, aliases=tuple(sorted(n.aliases)), subtypes=tuple(sorted(n.subtypes)),
+                   label_en=n.label_en, count=len(mentions), articles=tuple(sorted({m["article"] for m in mentions})),
+                   mentions=mentions)
+    grouped: dict[tuple[str, str, str], list[dict]] = {}
+    for s, p, o, ev in edges:
+        grouped.setdefault((s, p, o), []).append(ev)
+    # provenance: every entity → the articles it was found in, with the sentences it occurs in
+    texts = {r.article.id: r.article for r in results}
+    for iri in sorted(nodes):
+        for m in g.nodes[iri]["mentions"]:
+            grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(
+                _sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]))
+    for (s, p, o) in sorted(grouped):
+        ev = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
+        g.add_edge(s, o, key=p, predicate=p, count=len(ev), evidence=ev)
+    return g
+
+
+def _sentence_evidence(text: str, article_id: str, start: int, end: int) -> dict:
+    """The sentence of the original text around [start, end)."""
+    stops = "。！？\n"
+    s = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    e = min(ends) + 1 if ends else len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return {"article": article_id, "start": s, "end": e, "sentence": text[s:e]}

@@ -1,0 +1,133 @@
+"""Reading inputs: text files, folders of .txt, JSONL records, or strings from Python.
+
+Bad input never stops a batch: each problem becomes an :class:`InputProblem`
+naming the file (and line), and the good articles go on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from kg.model import Article
+
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"),
+)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file (or line of a file) that could not be read as an article."""
+
+    source: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.reason}"
+
+
+Item = Union[Article, InputProblem]
+
+
+def guess_date(text: str) -> str:
+    """The first full date written in the text, as YYYY-MM-DD ('' if none)."""
+    for rx in _DATE_PATTERNS:
+        m = rx.search(text[:400])
+        if m:
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""
+
+
+def guess_title(text: str) -> str:
+    """A short first line that reads like a headline, else ''."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= 40 and not re.search(r"[。！？]$", line):
+            return line
+        return ""
+    return ""
+
+
+def text_article(text: str, id: str | None = None, title: str = "", date: str = "", source: str = "") -> Article:
+    """An article from a string; the id defaults to a hash of the text (stable across runs)."""
+    aid = id or "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Article(id=aid, text=text, title=title or guess_title(text), date=date or guess_date(text), source=source)
+
+
+def _read_text(path: Path) -> tuple[str | None, str | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, f"cannot read: {e.strerror or e}"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, f"not UTF-8 (byte offset {e.start}, line {line}): convert it, e.g. iconv -f GB18030 -t UTF-8"
+    if not text.strip():
+        return None, "empty file"
+    return text.replace("\r\n", "\n"), None
+
+
+def _from_jsonl(path: Path) -> Iterator[Item]:
+    text, err = _read_text(path)
+    if err:
+        yield InputProblem(str(path), None, err)
+        return
+    assert text is not None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputProblem(str(path), n, f"malformed JSON: {e.msg} at column {e.colno}")
+            continue
+        if not isinstance(rec, dict):
+            yield InputProblem(str(path), n, "a JSONL record must be an object")
+            continue
+        body = rec.get("text") or rec.get("content") or rec.get("content_html") or ""
+        if not isinstance(body, str) or not body.strip():
+            yield InputProblem(str(path), n, "record has no text (fields: id, title, date, text)")
+            continue
+        body = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", body)
+        body = re.sub(r"<[^>]+>", "", body) if "<" in body else body
+        aid = str(rec.get("id") or f"{path.stem}-{n}")
+        yield text_article(body, id=aid, title=str(rec.get("title") or ""), date=str(rec.get("date") or rec.get("pub_date") or ""),
+                           source=str(rec.get("url") or rec.get("source") or f"{path}:{n}"))
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:
+    """Articles (and problems) from files, folders (``*.txt``, ``*.jsonl``, recursively) and JSONL files."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield InputProblem(str(path), None, "no such file or directory")
+            continue
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".jsonl"))
+            if not files:
+                yield InputProblem(str(path), None, "folder holds no .txt or .jsonl files")
+            yield from read_inputs(files)
+            continue
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _from_jsonl(path)
+            continue
+        text, err = _read_text(path)
+        if err:
+            yield InputProblem(str(path), None, err)
+            continue
+        assert text is not None
+        yield text_article(text, id=path.stem, source=str(path))

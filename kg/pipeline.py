@@ -1,0 +1,62 @@
+"""Extraction of one article: a pure function, so a corpus can be mapped in parallel and merged."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from extractors import default_pipeline
+from extractors.base import Doc, Extractor
+from kg.model import Article, ArticleResult, Entity, Mention, Relation
+
+# Relative names (市委, 市政府主席办公会) are only meaningful inside their article.
+_RELATIVE_PREFIX = ("市", "县", "区", "省", "镇", "乡", "团市", "团县", "团区", "团省")
+_SHARED_MEETING_SUBTYPES = {"PlenarySession", "Congress", "Session"}
+
+
+def _scope(m: Mention, article_id: str) -> str:
+    """'' for names that identify the thing anywhere; the article id for names that do not."""
+    if m.type == "Meeting":
+        if _SHARED_MEETING_SUBTYPES & set(m.subtypes) and not m.label.startswith(_RELATIVE_PREFIX):
+            return ""
+        return "" if m.attrs.get("holder") is None and not m.label.startswith(_RELATIVE_PREFIX) and m.attrs.get("named") else article_id
+    if m.type in ("Organization",) and (m.label.startswith(_RELATIVE_PREFIX) or m.label in ("学校党委", "集团", "公司", "学院", "工业园区", "管委会", "医院")):
+        return article_id
+    if m.type == "Document" and "Speech" not in m.subtypes and m.label in ("政府工作报告", "全会公报"):
+        return article_id
+    return ""
+
+
+def extract(article: Article, pipeline: Sequence[Extractor] | None = None) -> ArticleResult:
+    """Run the extractors on one article and group mentions into entities (offsets → original text)."""
+    doc = Doc.from_article(article)
+    for component in pipeline or default_pipeline():
+        component(doc)
+    result = ArticleResult(article)
+    for m in sorted(doc.mentions, key=lambda m: (m.start, m.end, m.type, m.label)):
+        start, end = doc.norm.to_original(m.start, m.end)
+        scope = _scope(m, article.id)
+        key = (m.type, m.label)
+        ent = result.entities.get(key)
+        if ent is None:
+            ent = result.entities[key] = Entity(m.type, m.label, attrs={"scope": scope})
+        if ent.attrs.get("scope") and not scope:
+            ent.attrs["scope"] = ""
+        ent.aliases.update(a for a in m.aliases if a)
+        surface = article.text[start:end]
+        ent.aliases.add(m.label if m.type != "PolicySlogan" else surface.replace("“", "").replace("”", ""))
+        ent.aliases.add(surface)
+        ent.subtypes.update(m.subtypes)
+        for k in ("label_en",):
+            if m.attrs.get(k) and not ent.attrs.get(k):
+                ent.attrs[k] = m.attrs[k]
+        ent.mentions.append(Mention(m.type, m.label, start, end, surface))
+    for ent in result.entities.values():
+        ent.aliases.discard(ent.label)
+        ent.aliases = {a for a in ent.aliases if a.strip()}
+    seen: set[tuple] = set()
+    for r in doc.relations:
+        if r.subject in result.entities and r.object in result.entities:
+            k = (r.predicate, r.subject, r.object, r.evidence.start)
+            if k not in seen:
+                seen.add(k)
+                result.relations.append(r)
+    return result

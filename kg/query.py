@@ -1,0 +1,263 @@
+"""SPARQL over a built graph, with pyoxigraph (default, fast) or rdflib (pure Python).
+
+Both engines see the same data: the default graph holds the whole knowledge
+graph and, when ``graph.nq``/``graph.trig`` is read, each article is also a
+named graph (``GRAPH ?article { ... }``). Cells are normalised to plain Python
+values (``str``, ``int`` for integer literals, ``bool`` for ASK, ``None`` for
+unbound) so results compare equal across engines and over HTTP.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+ENGINES = ("oxigraph", "rdflib")
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+#: Prefixes added to a query that uses them without declaring them (handy on the command line).
+DEFAULT_PREFIXES: dict[str, str] = {
+    "kg": "https://w3id.org/policy-slogan-kg/ontology#",
+    "kgr": "https://w3id.org/policy-slogan-kg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+}
+_INTEGER_TYPES = {
+    "http://www.w3.org/2001/XMLSchema#" + t
+    for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "unsignedInt")
+}
+_DECLARED = re.compile(r"(?im)^\s*PREFIX\s+([\w\-.]*)\s*:")
+
+
+@dataclass
+class QueryResult:
+    """Variables and rows of a SELECT (ASK: one ``ask`` column; CONSTRUCT: ``s``, ``p``, ``o``)."""
+
+    variables: list[str]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as ``{variable: value}`` dicts."""
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+def with_prefixes(sparql: str) -> str:
+    """Prepend ``PREFIX`` lines for the well-known prefixes the query uses but does not declare."""
+    declared = set(_DECLARED.findall(sparql))
+    missing = [p for p in DEFAULT_PREFIXES if p not in declared and re.search(rf"(?<![\w<#/]){re.escape(p)}:", sparql)]
+    return "".join(f"PREFIX {p}: <{DEFAULT_PREFIXES[p]}>\n" for p in missing) + sparql
+
+
+def read_query(text_or_file: str) -> str:
+    """The query text: the argument itself, or the content of a ``.rq``/``.sparql`` file it names."""
+    p = Path(text_or_file)
+    if text_or_file.endswith((".rq", ".sparql")) or (len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()):
+        if not p.is_file():
+            raise FileNotFoundError(f"{p}: query file not found")
+        return p.read_text(encoding="utf-8")
+    return text_or_file
+
+
+# ------------------------------------------------------------------ loading
+
+def load_oxigraph(source: str | Path) -> Any:
+    """An in-memory ``pyoxigraph.Store`` holding the built graph at ``source`` (dir or file)."""
+    import pyoxigraph as ox
+
+    from kg.readwrite.rdf import find_graph_file
+
+    file = find_graph_file(source)
+    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
+    if fmt is None:
+        raise ValueError(f"{file}: unknown RDF file extension")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(file), format=fmt)
+    except SyntaxError as exc:
+        raise ValueError(f"{file}: {exc}") from exc
+    return store
+
+
+def load_rdflib(source: str | Path) -> Any:
+    """An ``rdflib.Dataset`` holding the built graph at ``source`` (dir or file)."""
+    import rdflib
+
+    from kg.readwrite.rdf import find_graph_file
+
+    file = find_graph_file(source)
+    ds = rdflib.Dataset()
+    try:
+        ds.parse(file)
+    except Exception as exc:  # rdflib raises parser-specific exception types
+        raise ValueError(f"{file}: cannot parse RDF ({exc})") from exc
+    return ds
+
+
+def load(source: str | Path, engine: str = "oxigraph") -> Any:
+    """Load ``source`` for ``engine``; the handle can be passed to :func:`run_query` many times."""
+    if engine == "oxigraph":
+        return load_oxigraph(source)
+    if engine == "rdflib":
+        return load_rdflib(source)
+    raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+# ------------------------------------------------------------------ running
+
+def _ox_cell(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        if term.datatype.value in _INTEGER_TYPES:
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        return term.value
+    return term.value  # NamedNode / BlankNode
+
+
+def _rdflib_cell(term: Any) -> Any:
+    import rdflib
+
+    if term is None:
+        return None
+    if isinstance(term, rdflib.Literal):
+        if term.datatype is not None and str(term.datatype) in _INTEGER_TYPES:
+            try:
+                return int(str(term))
+            except ValueError:
+                return str(term)
+        return str(term)
+    return str(term)
+
+
+def run_query(store: Any, sparql: str) -> QueryResult:
+    """Run ``sparql`` on a handle from :func:`load` (engine inferred from its type)."""
+    sparql = with_prefixes(sparql)
+    import pyoxigraph as ox
+
+    if isinstance(store, ox.Store):
+        try:
+            res = store.query(sparql)
+        except SyntaxError as exc:
+            raise ValueError(f"invalid SPARQL: {exc}") from exc
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(["ask"], [(bool(res),)])
+        if isinstance(res, ox.QueryTriples):
+            return QueryResult(["s", "p", "o"], [tuple(_ox_cell(t) for t in (x.subject, x.predicate, x.object)) for x in res])
+        variables = [v.value for v in res.variables]
+        return QueryResult(variables, [tuple(_ox_cell(sol[v]) for v in variables) for sol in res])
+    try:
+        res = store.query(sparql)
+    except Exception as exc:  # pyparsing errors and friends
+        raise ValueError(f"invalid SPARQL: {exc}") from exc
+    if res.type == "ASK":
+        return QueryResult(["ask"], [(bool(res.askAnswer),)])
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(["s", "p", "o"], [tuple(_rdflib_cell(t) for t in triple) for triple in res])
+    variables = [str(v) for v in res.vars]
+    return QueryResult(variables, [tuple(_rdflib_cell(row[v]) for v in variables) for row in res])
+
+
+def is_endpoint(source: str | Path) -> bool:
+    """True when ``source`` is an ``http(s)://`` SPARQL endpoint rather than a local graph."""
+    return str(source).startswith(("http://", "https://"))
+
+
+def query_endpoint(endpoint: str, sparql: str, timeout: float = 60.0) -> QueryResult:
+    """Run ``sparql`` on a remote SPARQL 1.1 endpoint (e.g. ``http://host:7878/query``)."""
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(
+        endpoint,
+        data=with_prefixes(sparql).encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            data = json.loads(resp.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        raise ValueError(f"POST {endpoint}: HTTP {exc.code}: {exc.read()[:500].decode('utf-8', 'replace')}") from None
+    except urllib.error.URLError as exc:
+        raise ValueError(f"POST {endpoint}: {exc.reason}") from None
+    if "boolean" in data:
+        return QueryResult(["ask"], [(bool(data["boolean"]),)])
+    variables = list(data["head"].get("vars", []))
+
+    def cell(b: dict[str, Any] | None) -> Any:
+        if b is None:
+            return None
+        if b.get("type") in ("literal", "typed-literal") and b.get("datatype") in _INTEGER_TYPES:
+            try:
+                return int(b["value"])
+            except ValueError:
+                return b["value"]
+        return b["value"]
+
+    return QueryResult(variables, [tuple(cell(row.get(v)) for v in variables) for row in data["results"]["bindings"]])
+
+
+def query(source: str | Path, sparql: str, engine: str = "oxigraph") -> QueryResult:
+    """Run ``sparql`` (text) on the graph at ``source`` with ``engine``, or on a remote endpoint URL."""
+    if is_endpoint(source):
+        return query_endpoint(str(source), sparql)
+    return run_query(load(source, engine), sparql)
+
+
+# ------------------------------------------------------------------ output
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render as an aligned ``table`` (CJK-width aware), ``csv`` or ``json`` (list of records)."""
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(result.variables)
+        w.writerows([[_cell_text(c) for c in row] for row in result.rows])
+        return buf.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+    rows = [[_cell_text(c).replace("\n", " ") for c in row] for row in result.rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
+
+    def line(cells: Sequence[str]) -> str:
+        return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(result.variables), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def sorted_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows in a total order (mixed ``None``/``int``/``str`` cells), for order-insensitive comparison."""
+    return sorted(rows, key=lambda r: tuple((c is None, type(c).__name__, str(c)) for c in r))

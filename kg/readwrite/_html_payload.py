@@ -1,0 +1,191 @@
+"""From the graph contract to the data the explorer page reads: pyvis nodes/edges, options, details.
+
+pyvis is the renderer's data model (``Network.nodes``/``edges``/``options``), but its
+``add_node``/``add_edge`` check membership in lists, which is quadratic (20k edges ≈ 30 s),
+so the lists are built in bulk from :class:`pyvis.node.Node`/:class:`pyvis.edge.Edge`
+and assigned directly. Its HTML template is *not* used (remote Bootstrap, unescaped
+heading, HTML popups); :mod:`kg.readwrite.html` renders its own.
+
+Everything here is sorted and free of randomness so the same graph yields the same bytes.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
+
+from ._html_layout import precomputed_layout
+from ._html_style import (
+    FONT_STACK, class_order, class_style, node_size, relation_order, relation_style,
+)
+
+#: Above this many nodes the layout is computed in Python and physics is switched off.
+PHYSICS_MAX_NODES = 500
+#: Evidence sentences kept per edge in the page (the rest are counted in the report).
+MAX_EVIDENCE_PER_EDGE = 5
+#: Characters of a label drawn on the canvas; the full label is in tooltip and panel.
+CANVAS_LABEL_CHARS = 14
+LAYOUT_SEED = 7
+
+
+@dataclass
+class Payload:
+    """Everything the page needs, plus the counts :class:`HtmlReport` reports."""
+
+    data: dict[str, Any]
+    layout: str
+    evidence_omitted: int = 0
+    unknown_types: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _node_label(data: dict) -> str:
+    if data.get("type") == "Article":
+        return str(data.get("title") or data.get("label") or data.get("article_id") or "")
+    return str(data.get("label", ""))
+
+
+def _article_titles(graph: nx.MultiDiGraph, cited: set[str]) -> dict[str, str]:
+    """Titles of the articles the shown nodes and evidence cite, so the panel can name them."""
+    titles: dict[str, str] = {}
+    for _, data in graph.nodes(data=True):
+        if data.get("type") == "Article" and str(data.get("article_id", "")) in cited:
+            titles[str(data["article_id"])] = str(data.get("title") or data.get("label") or "")
+    return dict(sorted(titles.items()))
+
+
+def _options(n_nodes: int, layout: str) -> dict[str, Any]:
+    """vis-network options: pyvis's physics block, then the explorer's own settings."""
+    net = Network(directed=True, cdn_resources="in_line")
+    net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=120,
+                   spring_strength=0.04, damping=0.3, overlap=0.2)
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    physics = layout == "physics"
+    options["physics"].update({
+        "enabled": physics,
+        "solver": "barnesHut",
+        "minVelocity": 1.0,
+        "stabilization": {"enabled": physics, "iterations": 600 if n_nodes <= 200 else 300,
+                          "updateInterval": 50, "fit": True},
+    })
+    options["layout"] = {"randomSeed": LAYOUT_SEED, "improvedLayout": physics and n_nodes <= 150}
+    options["interaction"] = {"hover": True, "tooltipDelay": 200, "navigationButtons": False,
+                              "keyboard": False, "multiselect": False,
+                              "hideEdgesOnDrag": n_nodes > 1000, "hideEdgesOnZoom": n_nodes > 1000}
+    options["nodes"] = {"borderWidth": 1, "font": {"face": FONT_STACK, "size": 14, "color": "#222222",
+                                                     "strokeWidth": 3, "strokeColor": "#ffffff"}}
+    options["edges"] = {
+        "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3} if n_nodes <= 1000 else False,
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "font": {"face": FONT_STACK, "size": 10, "align": "middle", "strokeWidth": 3,
+                 "strokeColor": "#ffffff"},
+        "selectionWidth": 2, "hoverWidth": 1,
+    }
+    options.pop("configure", None)
+    return options
+
+
+def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title: str,
+                  focus: str | None = None, layout: str = "auto",
+                  omitted: int = 0, edges_total: int | None = None) -> Payload:
+    """Build the page data for ``graph`` (already cut); ``full_graph`` names articles."""
+    node_ids = sorted(graph.nodes)
+    index = {n: i for i, n in enumerate(node_ids)}
+    if layout == "auto":
+        layout = "physics" if len(node_ids) <= PHYSICS_MAX_NODES else "precomputed"
+    positions = precomputed_layout(graph, node_ids, seed=LAYOUT_SEED) if layout == "precomputed" else {}
+
+    types = sorted({str(graph.nodes[n].get("type", "")) for n in node_ids}, key=class_order)
+    groups: dict[str, Any] = {}
+    classes = []
+    for t in types:
+        st = class_style(t)
+        groups[t] = {"shape": st.shape, "color": {
+            "background": st.color, "border": "#555555",
+            "highlight": {"background": st.color, "border": "#111111"},
+            "hover": {"background": st.color, "border": "#111111"}}}
+        if st.shape == "box":
+            groups[t]["font"] = {"size": 11, "color": "#222222", "strokeWidth": 0}
+            groups[t]["margin"] = 4
+        classes.append({"name": t, "zh": st.zh, "color": st.color, "shape": st.shape,
+                        "count": sum(1 for n in node_ids if graph.nodes[n].get("type", "") == t)})
+
+    nodes = []
+    info: dict[str, Any] = {}
+    for n in node_ids:
+        data = graph.nodes[n]
+        t = str(data.get("type", ""))
+        st = class_style(t)
+        limit = 12 if t == "Article" else CANVAS_LABEL_CHARS
+        opts: dict[str, Any] = {"group": t, "size": node_size(int(data.get("count", 0) or 0))}
+        if n in positions:
+            opts["x"], opts["y"] = positions[n]
+        node = Node(index[n], st.shape, _short(_node_label(data), limit), **opts).options
+        del node["shape"]  # the group carries it; tooltips are built in the page from ``info``
+        nodes.append(node)
+        entry: dict[str, Any] = {"iri": str(n), "label": _node_label(data), "type": t,
+                                 "count": int(data.get("count", 0) or 0)}
+        for key in ("subtypes", "aliases", "articles"):
+            if data.get(key):
+                entry[key] = [str(x) for x in data[key]]
+        for key in ("label_en", "article_id", "date", "source"):
+            if data.get(key):
+                entry[key] = str(data[key])
+        info[str(index[n])] = entry
+
+    edge_keys = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    predicates = sorted({str(k) for _, _, k in edge_keys}, key=relation_order)
+    edges = []
+    evidence: dict[str, Any] = {}
+    evidence_omitted = 0
+    cited = {a for entry in info.values() for a in entry.get("articles", ())}
+    for i, (u, v, k) in enumerate(edge_keys):
+        data = graph.edges[u, v, k]
+        pred = str(data.get("predicate", k))
+        rs = relation_style(pred)
+        count = int(data.get("count", 0) or 0)
+        # Colour, dashes and tooltip come from the relation table in the page: ~5x smaller.
+        # Provenance edges (dashed) go unlabelled: the legend names them, the canvas stays legible.
+        label = {} if rs.dashes else {"label": pred}
+        edges.append(Edge(index[u], index[v], id=i, rel=pred, **label,
+                          width=round(1 + min(4.0, math.log2(count)), 2) if count > 1 else 1).options)
+        ev = list(data.get("evidence", ()) or ())
+        kept = [[str(e.get("article", "")), str(e.get("sentence", ""))] for e in ev[:MAX_EVIDENCE_PER_EDGE]]
+        evidence_omitted += max(0, len(ev) - len(kept))
+        cited.update(a for a, _ in kept)
+        if ev:
+            evidence[str(i)] = {"items": kept, "more": len(ev) - len(kept)}
+
+    net = Network(directed=True, cdn_resources="in_line", heading="")
+    net.nodes, net.edges = nodes, edges
+    net.node_ids = list(range(len(nodes)))
+    out_nodes, out_edges, _, _, _, _ = net.get_network_data()
+
+    relations = []
+    for p in predicates:
+        rs = relation_style(p)
+        relations.append({"name": p, "zh": rs.zh, "color": rs.color, "dashes": rs.dashes,
+                          "count": sum(1 for _, _, k in edge_keys if str(k) == p)})
+
+    focus_index = index.get(focus) if focus is not None else None
+    data = {
+        "meta": {"title": title, "nodes_shown": len(node_ids), "nodes_omitted": omitted,
+                 "edges_shown": len(edge_keys),
+                 "edges_total": len(edge_keys) if edges_total is None else edges_total,
+                 "layout": layout, "focus": focus_index},
+        "classes": classes, "relations": relations,
+        "nodes": out_nodes, "edges": out_edges,
+        "options": {**_options(len(node_ids), layout), "groups": groups},
+        "info": info, "evidence": evidence, "articles": _article_titles(full_graph, cited),
+    }
+    unknown = tuple(t for t in types if class_style(t).color == "#9C755F")
+    return Payload(data=data, layout=layout, evidence_omitted=evidence_omitted, unknown_types=unknown)

@@ -1,0 +1,272 @@
+"""RDF export and import of the graph contract (docs/ARCHITECTURE.md).
+
+Public API:
+
+* :func:`write` — ``graph.ttl``, ``graph.nt``, ``graph.nq``, ``graph.trig``,
+  ``graph.jsonld``, ``graph.rdf`` into a directory, atomically and byte-identically;
+* :func:`to_rdf` — the same dataset as an :class:`rdflib.Dataset` (for notebooks, tests);
+* :func:`from_rdf` / :func:`read` — back to a ``networkx.MultiDiGraph``, so that
+  RDF -> networkx -> RDF is isomorphic (used by ``kg show`` / ``kg query`` on built graphs).
+
+The dataset layout (complete default graph + one named graph per article) is
+described in :mod:`kg.readwrite.rdf_blocks`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+from urllib.parse import unquote
+
+import networkx as nx
+import rdflib
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.iri import BASE as KGR_BASE
+from kg.readwrite.rdf_blocks import (
+    CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
+    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks,
+)
+from kg.readwrite.rdf_formats import WRITERS, atomic_write
+
+__all__ = ["FORMATS", "GRAPH_NAME", "graph_blocks", "to_rdf", "from_rdf", "read", "write", "find_graph_file"]
+
+#: Formats written by default, as file extensions.
+FORMATS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
+#: Base name of every written file; ``graph.ttl`` is what the reference scorer reads.
+GRAPH_NAME = "graph"
+#: Reading order when a directory is given: the richest file first.
+_READ_ORDER = ("nq", "trig", "ttl", "nt", "jsonld", "rdf")
+
+
+# ------------------------------------------------------------------ export
+
+def write(graph: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
+    """Write ``graph.<ext>`` for each of ``formats`` into ``out_dir``; return ``{ext: path}``.
+
+    Each file is written to a temp file and renamed, so a crash never leaves a
+    half-written ``graph.ttl`` for the scorer or an analyst to read.
+    """
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise ValueError(f"unknown RDF format(s) {unknown}; choose from {', '.join(WRITERS)}")
+    blocks = graph_blocks(graph)
+    return write_blocks(blocks, out_dir, formats)
+
+
+def write_blocks(blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
+    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts)."""
+    out = Path(out_dir)
+    return {ext: atomic_write(out / f"{GRAPH_NAME}.{ext}", WRITERS[ext](blocks)) for ext in formats}
+
+
+def _rdflib_obj(o: Obj) -> rdflib.term.Identifier:
+    value, kind = o
+    if kind is None:
+        return rdflib.URIRef(value)
+    if kind[0] == "@":
+        return rdflib.Literal(value, lang=kind[1:])
+    if kind == XSD_STRING:
+        return rdflib.Literal(value)
+    return rdflib.Literal(value, datatype=rdflib.URIRef(kind))
+
+
+def to_rdf(graph: nx.MultiDiGraph) -> rdflib.Dataset:
+    """The graph as an rdflib ``Dataset``: complete default graph + one named graph per article.
+
+    Built from the same blocks as the files, so ``to_rdf(g)`` and a parsed
+    ``graph.nq`` are isomorphic graph by graph.
+    """
+    blocks = graph_blocks(graph)
+    ds = rdflib.Dataset()
+    for prefix, ns in (("kg", KG_NS), ("kgr", KGR_BASE)):
+        ds.bind(prefix, ns)
+    targets: list[tuple[rdflib.Graph, list]] = [(ds.graph(DATASET_DEFAULT_GRAPH_ID), blocks.default)]
+    targets += [(ds.graph(rdflib.URIRef(g)), gblocks) for g, gblocks in blocks.named]
+    for target, gblocks in targets:
+        for s, pairs in gblocks:
+            subj = rdflib.URIRef(s)
+            target.addN((subj, rdflib.URIRef(p), _rdflib_obj(o), target) for p, o in pairs)
+    return ds
+
+
+# ------------------------------------------------------------------ import
+
+def _from_rdflib(term: Any) -> Obj | None:
+    if isinstance(term, rdflib.URIRef):
+        return (str(term), None)
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return (str(term), "@" + term.language)
+        return (str(term), str(term.datatype) if term.datatype else XSD_STRING)
+    return None  # blank nodes and quoted triples are not part of the contract
+
+
+def _rdflib_triples(g: rdflib.Graph) -> Iterable[tuple[str, str, Obj]]:
+    # A Dataset's default graph already holds everything we export; reading the
+    # union (all quads) also accepts datasets whose default graph is empty.
+    source = g.quads((None, None, None, None)) if isinstance(g, rdflib.Dataset) else g
+    for t in source:
+        s, p, o = _from_rdflib(t[0]), t[1], _from_rdflib(t[2])
+        if s is None or o is None or s[1] is not None:
+            continue
+        yield s[0], str(p), o
+
+
+def from_rdf(g: rdflib.Graph) -> nx.MultiDiGraph:
+    """Rebuild the networkx contract from RDF written by :func:`to_rdf` / :func:`write`.
+
+    Accepts a ``Graph`` or a ``Dataset`` (its union is read). Triples outside
+    the contract are ignored; ``count`` of an edge is its number of evidence
+    assertions and ``articles`` of a node is derived from its mentions and
+    ``kg:mentionedIn`` edges, exactly as the exporter implies them.
+    """
+    return from_triples(_rdflib_triples(g))
+
+
+def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
+    """Core of :func:`from_rdf` over plain ``(s, p, (value, kind))`` tuples (any parser)."""
+    props: dict[str, dict[str, set[Obj]]] = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        props[s][p].add(o)
+
+    main_rank = {K[c]: i for i, c in enumerate(CLASSES)}
+    nodes: dict[str, dict[str, Any]] = {}
+    assertions, mentions = [], []
+    for s, pv in props.items():
+        types = sorted(v for v, kind in pv.get(RDF_TYPE, ()) if kind is None)
+        mains = sorted((t for t in types if t in main_rank), key=main_rank.__getitem__)
+        if mains:
+            nodes[s] = _node_attrs(s, mains[0], types, pv)
+        elif K["Assertion"] in types:
+            assertions.append(s)
+        elif K["Mention"] in types:
+            mentions.append(s)
+
+    article_ids = {s: a["article_id"] for s, a in nodes.items() if a["type"] == "Article"}
+
+    def article_id(iri: str) -> str:
+        if iri in article_ids:
+            return article_ids[iri]
+        prefix = KGR_BASE + "Article/"
+        return unquote(iri[len(prefix):]) if iri.startswith(prefix) else iri
+
+    out = nx.MultiDiGraph(name="policy-slogan-kg")
+    for s in sorted(nodes):
+        out.add_node(s, **nodes[s])
+    rel_iris = {K[r]: r for r in RELATIONS}
+    evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for s in sorted(nodes):
+        for p, values in props[s].items():
+            if p in rel_iris:
+                for o, kind in values:
+                    if kind is None and o in nodes:
+                        evidence.setdefault((s, o, rel_iris[p]), [])
+    for a in assertions:
+        pv = props[a]
+        s, p, o, art = (_one(pv, K[k]) for k in ("subject", "predicate", "object", "inArticle"))
+        if s in nodes and o in nodes and p in rel_iris:
+            evidence[(s, o, rel_iris[p])].append({
+                "article": article_id(art),
+                "start": int(_one(pv, K["startOffset"])),
+                "end": int(_one(pv, K["endOffset"])),
+                "sentence": _one(pv, K["evidenceSentence"]),
+            })
+    node_mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in mentions:
+        pv = props[m]
+        node = _one(pv, K["refersTo"])
+        if node in nodes:
+            node_mentions[node].append({
+                "article": article_id(_one(pv, K["inArticle"])),
+                "start": int(_one(pv, K["startOffset"])),
+                "end": int(_one(pv, K["endOffset"])),
+                "surface": _one(pv, K["surfaceForm"]),
+            })
+    found_in: dict[str, set[str]] = defaultdict(set)
+    for (s, o, pred) in sorted(evidence):
+        ev = tuple(sorted(evidence[(s, o, pred)], key=lambda e: (e["article"], e["start"], e["end"])))
+        out.add_edge(s, o, key=pred, predicate=pred, count=len(ev), evidence=ev)
+        if pred == "mentionedIn" and o in article_ids:
+            found_in[s].add(article_ids[o])
+    for node, ms in node_mentions.items():
+        ms.sort(key=lambda m: (m["article"], m["start"], m["end"], m["surface"]))
+        out.nodes[node]["mentions"] = tuple(ms)
+        found_in[node].update(m["article"] for m in ms)
+    for node, arts in found_in.items():
+        if out.nodes[node]["type"] != "Article":
+            out.nodes[node]["articles"] = tuple(sorted(arts))
+    return out
+
+
+def _one(pv: dict[str, set[Obj]], p: str) -> str:
+    values = pv.get(p, ())
+    return min(values)[0] if values else ""
+
+
+def _node_attrs(iri: str, main: str, types: list[str], pv: dict[str, set[Obj]]) -> dict[str, Any]:
+    type_ = main[len(KG_NS):]
+    labels = pv.get(RDFS_LABEL, set())
+    zh = sorted(v for v, k in labels if k == "@zh")
+    en = sorted(v for v, k in labels if k == "@en")
+    label = zh[0] if zh else (sorted(v for v, _ in labels)[0] if labels else "")
+    attrs: dict[str, Any] = {
+        "type": type_,
+        "label": label,
+        "aliases": tuple(sorted({v for v, _ in pv.get(SKOS_ALT, ())} - {label})),
+        "subtypes": tuple(sorted(t[len(KG_NS):] for t in types if t.startswith(KG_NS) and t != main)),
+        "label_en": en[0] if en else "",
+        "count": int(_one(pv, K["mentionCount"]) or 0),
+        "articles": (),
+        "mentions": (),
+    }
+    if type_ == "Article":
+        attrs.update(
+            article_id=_one(pv, DCT_ID) or label,
+            title=_one(pv, DCT_TITLE),
+            date=_one(pv, DCT_DATE),
+            source=_one(pv, DCT_SOURCE),
+        )
+    return attrs
+
+
+# ------------------------------------------------------------------ files
+
+def find_graph_file(path: str | Path) -> Path:
+    """The RDF file to read for ``path``: the file itself, or the richest ``graph.*`` in a directory."""
+    p = Path(path)
+    if p.is_dir():
+        for ext in _READ_ORDER:
+            candidate = p / f"{GRAPH_NAME}.{ext}"
+            if candidate.exists():
+                return candidate
+        raise FileNotFoundError(f"{p}: no graph.{{{','.join(_READ_ORDER)}}} found (run `kg build` first)")
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such file or directory")
+    return p
+
+
+def read(path: str | Path) -> nx.MultiDiGraph:
+    """Load a built graph (directory or RDF file) back into networkx, parsing with pyoxigraph for speed."""
+    import pyoxigraph as ox
+
+    file = find_graph_file(path)
+    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
+    if fmt is None:
+        raise ValueError(f"{file}: unknown RDF file extension")
+
+    def triples() -> Iterable[tuple[str, str, Obj]]:
+        for q in ox.parse(path=str(file), format=fmt):
+            s, o = q.subject, q.object
+            if not isinstance(s, ox.NamedNode):
+                continue
+            if isinstance(o, ox.NamedNode):
+                yield s.value, q.predicate.value, (o.value, None)
+            elif isinstance(o, ox.Literal):
+                kind = "@" + o.language if o.language else o.datatype.value
+                yield s.value, q.predicate.value, (o.value, kind)
+
+    try:
+        return from_triples(triples())
+    except SyntaxError as exc:
+        raise ValueError(f"{file}: {exc}") from exc

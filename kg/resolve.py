@@ -1,0 +1,84 @@
+"""Alias resolution and cross-article merging.
+
+Inside an article, an entity whose label is another same-type entity's alias is
+the same thing (市委全会 → the article's 市委十二届十三次全会). Across articles,
+entities merge by (type, canonical label) — canonical labels carry the place
+(徐州市总工会), and names that only make sense inside one article (市委 with no
+known city, a described meeting) are scoped to that article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.iri import entity_iri
+from kg.model import ArticleResult, Entity
+
+
+@dataclass
+class Node:
+    """An entity of the whole build."""
+
+    iri: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    subtypes: set[str] = field(default_factory=set)
+    label_en: str = ""
+    mentions: list[dict] = field(default_factory=list)
+
+
+def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map each entity key of one article to the key it is an alias of (itself if none)."""
+    by_alias: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, ent in result.entities.items():
+        for a in ent.aliases:
+            by_alias.setdefault((ent.type, a), []).append(key)
+    out = {}
+    for key, ent in result.entities.items():
+        owners = [k for k in by_alias.get((ent.type, ent.label), []) if k != key]
+        # fold a short name into the single longer entity that lists it (never into several)
+        if len(owners) == 1 and len(owners[0][1]) > len(ent.label):
+            out[key] = owners[0]
+        else:
+            out[key] = key
+    # follow chains
+    for k in out:
+        seen = {k}
+        while out[out[k]] != out[k] and out[k] not in seen:
+            seen.add(out[k])
+            out[k] = out[out[k]]
+    return out
+
+
+def node_id(ent: Entity, article_id: str) -> str:
+    scope = ent.attrs.get("scope", "")
+    return entity_iri(ent.type, f"{ent.label}@{scope}" if scope else ent.label)
+
+
+def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str, str, str, dict]]]:
+    """All entities keyed by IRI, and relations as (subject IRI, predicate, object IRI, evidence dict)."""
+    nodes: dict[str, Node] = {}
+    edges: list[tuple[str, str, str, dict]] = []
+    for res in sorted(results, key=lambda r: r.article.id):
+        fold = fold_aliases(res)
+        iri_of: dict[tuple[str, str], str] = {}
+        for key in sorted(res.entities):
+            target = res.entities[fold[key]]
+            ent = res.entities[key]
+            iri = node_id(target, res.article.id)
+            iri_of[key] = iri
+            node = nodes.get(iri)
+            if node is None:
+                node = nodes[iri] = Node(iri, target.type, target.label)
+            node.aliases |= ent.aliases | ({ent.label} if ent is not target else set())
+            node.subtypes |= ent.subtypes
+            node.label_en = node.label_en or ent.attrs.get("label_en", "")
+            for m in ent.mentions:
+                node.mentions.append({"article": res.article.id, "start": m.start, "end": m.end, "surface": m.surface})
+        for r in res.relations:
+            s, o = iri_of[r.subject], iri_of[r.object]
+            if s != o:
+                edges.append((s, r.predicate, o, r.evidence.as_dict()))
+    for node in nodes.values():
+        node.aliases.discard(node.label)
+    return nodes, edges

@@ -1,0 +1,141 @@
+"""Text normalisation that never loses the way back to the original offsets.
+
+Real pages come in Traditional script, with pinyin glosses after characters
+(傳達(dá)), ASCII commas, doubled punctuation and site clutter (menus, bylines of
+the CMS, read counters, ICP numbers). Extraction runs on a normalised copy; each
+normalised character remembers the index of the original character it came from,
+so every mention can be reported on the text the user gave us.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PUNCT = str.maketrans({
+    ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
+    "\u3000": " ", "\u00a0": " ", "\t": " ", "\r": "\n",
+    "「": "“", "」": "”", "『": "‘", "』": "’", "﹃": "“", "﹄": "”",
+    "〔": "（", "〕": "）", "［": "[", "］": "]",
+})
+
+# Pinyin glosses after a Han character: 傳達(dá), 會(hui)(hui)
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)])+")
+# Stray punctuation: ",，" ",、" "，。" -> keep the last (stronger) one
+_STRAY = re.compile(r"[，,](?=[，,、。；！？])")
+
+# A whole line is site clutter when it matches one of these (menus, CMS metadata, footers).
+_CLUTTER = re.compile(
+    r"^\s*(?:[•·»>]?\s*当前位置|您的位置|首页\s*[>＞»]|来源[:：].*(?:作者|发布|浏览|时间)|发布时间[:：]|"
+    r"(?:作者|编辑|责任编辑|责编|审核|校对)[:：]\s*\S{0,12}\s*$|.*(?:次浏览|浏览次数|阅读次数|点击数|点击量|阅读量)|"
+    r".*(?:版权所有|Copyright|©|ICP备|ICP证|公网安备)|分享到|打印本页|关闭窗口|【\s*字号|字号[:：]|"
+    r"\s*(?:news|NEWS|首页|返回|上一篇|下一篇)\s*$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Normalised text plus, for each of its characters, the original index."""
+
+    text: str
+    origin: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the normalised text back to the original."""
+        if end <= start:
+            pos = self.origin[start] if start < len(self.origin) else self.original_length
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _delete(text: str, origin: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    keep = [True] * len(text)
+    for m in pattern.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    if all(keep):
+        return text, origin
+    return "".join(c for c, k in zip(text, keep) if k), [o for o, k in zip(origin, keep) if k]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: loading its dictionaries costs time
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC, keeping length (needed for the offset map)."""
+    if not text or text.isascii():
+        return text
+    conv = _t2s()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # phrase conversion changed the length somewhere: fall back to per-character
+    return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)
+
+
+def is_clutter(line: str) -> bool:
+    """True for a line of site furniture rather than article prose."""
+    return bool(_CLUTTER.match(line))
+
+
+def normalize(text: str) -> NormText:
+    """Normalise for extraction: Simplified script, full-width punctuation, no glosses or clutter."""
+    origin = list(range(len(text)))
+    # clutter lines are blanked (their newline kept so paragraphs stay apart)
+    blank: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and is_clutter(body):
+            blank.append((pos, pos + len(body)))
+        pos += len(line)
+    if blank:
+        keep = [True] * len(text)
+        for s, e in blank:
+            for i in range(s, e):
+                keep[i] = False
+        origin = [i for i in origin if keep[i]]
+        text = "".join(text[i] for i in origin)
+    text, origin = _delete(text, origin, _PINYIN)
+    text = to_simplified(text).translate(_PUNCT)
+    text, origin = _delete(text, origin, _STRAY)
+    return NormText(text, tuple(origin), original_length=origin[-1] + 1 if origin else 0)
+
+
+_SENT_END = re.compile(r"[^。！？\n]*(?:[。！？]+[”’」』）)]*|\n|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end): split after 。！？ (with closing quotes) and at line ends."""
+    spans = []
+    for m in _SENT_END.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: non-blank lines."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos += len(line) + 1
+    return spans
