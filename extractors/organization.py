@@ -54,7 +54,7 @@ def _national() -> Scanner:
 
 @lru_cache(maxsize=1)
 def _suffix_re() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
-    rows = {r["suffix"]: r for r in read_tsv("org_suffixes.tsv")}
+    rows = {r["suffix"]: {**r, "not_before": r.get("not_before") or ""} for r in read_tsv("org_suffixes.tsv")}
     alts = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
     return re.compile(rf"(?:{alts})"), rows
 
@@ -226,6 +226,8 @@ class OrganizationExtractor:
             if doc.covered(s_start, s_end, "Organization", "Document", "Theory", "PolicySlogan", "Meeting"):
                 continue
             row = rows[m.group()]
+            if any(text.startswith(nb, s_end) for nb in split_multi(row.get("not_before", ""))):
+                continue
             sent_s, _ = doc.sentence_at(s_start)
             left = text[max(sent_s, s_start - 16):s_start]
             tokens = cut(left) if left else []
@@ -240,6 +242,10 @@ class OrganizationExtractor:
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
+                if row["bare"] and after.startswith(("召开", "举行", "组织", "开展")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
+                    # 工业园区召开…, 学校召开…: the article's own institution as the subject
+                    doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end], attrs={"kind": row["kind"]}))
+                    continue
                 if row["bare"] and after.startswith(("党委", "党组", "党工委")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])

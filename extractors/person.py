@@ -57,11 +57,22 @@ def read_name(text: str, pos: int) -> int:
     sl = _surname_len(text[pos:pos + 2])
     if not sl:
         return 0
-    for length in (sl + 2, sl + 1):
+    for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
         if len(chunk) == length and all(_HAN.match(c) for c in chunk) and _ends_name(text, pos + length):
             return length
     return 0
+
+
+_NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
+# a reporter in parentheses closing a paragraph: （王华）
+_CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")
+
+
+def _byline_name(text: str, pos: int) -> int:
+    """After 记者 a name needs no known surname (思博海): 2-3 characters up to a space or bracket."""
+    m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[\s）)、，]|$)", text[pos:pos + 4])
+    return m.end() if m else 0
 
 
 class PersonExtractor:
@@ -79,7 +90,7 @@ class PersonExtractor:
             while True:
                 while byline and pos < len(text) and text[pos] in " \u3000":
                     pos += 1
-                n = read_name(text, pos)
+                n = read_name(text, pos) or (_byline_name(text, pos) if byline else 0)
                 if not n:
                     break
                 found.setdefault((pos, pos + n), text[pos:pos + n])
@@ -89,17 +100,22 @@ class PersonExtractor:
                     continue
                 break
             # a name right before the title: 赵革书记, 刘锋市长
-            if title in ("书记", "市长", "县长", "区长", "主任", "同志", "省长", "主席", "部长", "局长", "校长", "院长"):
+            # 常务副市长: 市长 is the tail of a longer title, not a title after a name
+            part_of_longer = text[max(0, t_start - 1):t_start] in ("副", "务", "委", "记", "长", "任")
+            if not part_of_longer and title in ("书记", "市长", "县长", "区长", "主任", "同志", "省长", "主席", "部长", "局长", "校长", "院长"):
                 for n in (3, 2):
                     s = t_start - n
                     if s < 0:
                         continue
                     chunk = text[s:t_start]
-                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk):
+                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk) or chunk[-1] in _NOT_NAME_END:
                         continue
                     if s == 0 or text[s - 1] in _DELIM:
                         found.setdefault((s, t_start), chunk)
                         break
+        for m in _CLOSING_BYLINE.finditer(text):
+            if _surname_len(m.group(1)):
+                found.setdefault((m.start(1), m.end(1)), m.group(1))
         taken: list[tuple[int, int]] = []
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
             if any(a < e and s < b for a, b in taken):
