@@ -28,8 +28,8 @@ _CONGRESS = re.compile(
 )
 _LOCAL_CONGRESS = re.compile(rf"(?P<pfx>中国共产党|中共)?(?P<place>[\u4e00-\u9fff]{{0,6}}?)第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
 _PEOPLE = re.compile(
-    rf"(?P<kind>政协|人大)?(?P<place>[\u4e00-\u9fff]{{0,5}}?[省市县区])?(?:第(?P<jie>[{N}]+)届(?P<body>委员会|人民代表大会)第(?P<ci>[{N}]+)次会议"
-    rf"|(?P<kind2>政协|人大)?(?P<jie2>[{N}]+)届(?P<body2>人大|政协)?(?P<ci2>[{N}]+)次会议)"
+    rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次会议"
+    rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
 )
 _BARE = re.compile(r"(?P<org>(?:[\u4e00-\u9fff]{2,4}?)?[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
 _VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了)")
@@ -153,29 +153,45 @@ class MeetingExtractor:
             self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n)
 
     def _people(self, doc: Doc) -> None:
-        """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议."""
+        """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
         text = doc.text
+        place_ends = {p.end: p for p in doc.of_type("Place")}
         for m in _PEOPLE.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
-            kind = m.group("kind") or m.group("kind2") or ("人大" if (m.group("body") == "人民代表大会" or m.group("body2") == "人大") else "政协" if m.group("body2") == "政协" or m.group("body") == "委员会" else "")
+            body = m.group("body") or m.group("body2") or ""
             j, c = num(m.group("jie") or m.group("jie2")), num(m.group("ci") or m.group("ci2"))
-            if not kind or not j or not c:
+            if not j or not c:
                 continue
-            place = m.group("place") or ""
-            if place in ("市", "县", "区", "省", "我市", "全市"):
-                place = place_for_level(doc.context, place[-1]) or place
-            elif place:
-                div = gazetteer.lookup(place) or gazetteer.lookup(place[:-1])
-                place = div.name if div else place
-            if "全国" in text[max(0, m.start() - 4):m.end()]:
+            start = m.start()
+            kind = "人大" if "人" in body else "政协" if ("政协" in body or "委员会" in body) else ""
+            national = "全国" in body
+            # what stands before the numbers: [全国|市|<place>][政协|人大]
+            for word in ("政协", "人大"):
+                if text.startswith(word, start - len(word)):
+                    kind, start = kind or word, start - len(word)
+                    break
+            place = ""
+            if text.startswith("全国", start - 2):
+                national, start = True, start - 2
+            elif start in place_ends:
+                pm = place_ends[start]
+                place, start = (pm.aliases[0] if pm.aliases else pm.surface), pm.start
+            elif start > 0 and text[start - 1] in "省市县区" and (start < 2 or text[start - 2] not in "全本我该各城都"):
+                place = place_for_level(doc.context, text[start - 1]) or text[start - 1]
+                start -= 1
+            if text.startswith("政协", start - 2) and kind == "政协":
+                start -= 2
+            if not kind:
+                continue
+            if national:
                 label = (f"第{cn(j)}届全国人民代表大会第{cn(c)}次会议" if kind == "人大"
                          else f"中国人民政治协商会议第{cn(j)}届全国委员会第{cn(c)}次会议")
             elif kind == "人大":
                 label = f"{place}第{cn(j)}届人民代表大会第{cn(c)}次会议"
             else:
                 label = f"政协{place}第{cn(j)}届委员会第{cn(c)}次会议"
-            self._add(doc, label, m.start(), m.end(), (), ("Session",), jie=j, ci=c)
+            self._add(doc, label, start, m.end(), (), ("Session",), jie=j, ci=c)
 
     def _named(self, doc: Doc) -> None:
         for start, end, surface, rows in _named().longest(doc.text):

@@ -64,6 +64,12 @@ def _stop() -> frozenset[str]:
     return frozenset(w for line in read_list("org_stop.txt") for w in line.split())
 
 
+def _inside_title(text: str, pos: int) -> bool:
+    """True inside 《…》: names in a document title belong to the title."""
+    open_ = text.rfind("《", 0, pos)
+    return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
+
+
 def place_for_level(ctx: Context, lvl: str) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
     short = {"省": ctx.province, "市": ctx.city, "县": ctx.county if ctx.county_suffix == "县" else "",
@@ -105,7 +111,9 @@ class OrganizationExtractor:
                 continue
             if surface in ("中共",) and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " "):
                 continue  # 中共徐州市委: the prefix of a levelled name
-            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan"):
+            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan") or _inside_title(doc.text, start):
+                continue
+            if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
             doc.add(Mention("Organization", row["label"], start, end, surface,
                             aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}))
@@ -226,7 +234,10 @@ class OrganizationExtractor:
             if doc.covered(s_start, s_end, "Organization", "Document", "Theory", "PolicySlogan", "Meeting"):
                 continue
             row = rows[m.group()]
-            if any(text.startswith(nb, s_end) for nb in split_multi(row.get("not_before", ""))):
+            bare_only = row["not_before"] == "BARE"
+            if not bare_only and any(text.startswith(nb, s_end) for nb in split_multi(row["not_before"])):
+                continue
+            if _inside_title(text, s_start):
                 continue
             sent_s, _ = doc.sentence_at(s_start)
             left = text[max(sent_s, s_start - 16):s_start]
@@ -238,7 +249,7 @@ class OrganizationExtractor:
                 name_tokens.insert(0, tok)
                 if len(name_tokens) >= 4:
                     break
-            name = "".join(name_tokens)
+            name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:

@@ -59,11 +59,13 @@ def read_name(text: str, pos: int) -> int:
         return 0
     for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
-        if len(chunk) == length and all(_HAN.match(c) for c in chunk) and _ends_name(text, pos + length):
+        if (len(chunk) == length and all(_HAN.match(c) for c in chunk) and chunk[-1] not in _NOT_NAME_END
+                and chunk[:2] not in _NOT_NAMES and _ends_name(text, pos + length)):
             return length
     return 0
 
 
+_NOT_NAMES = frozenset({"干部", "群众", "同志", "职工", "党员", "全体", "班子", "成员", "代表", "委员"})
 _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
 # a reporter in parentheses closing a paragraph: （王华）
 _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")

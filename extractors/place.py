@@ -52,7 +52,7 @@ class PlaceExtractor:
                 if any(text.startswith(nb, end) for nb in split_multi(row.get("not_before", ""))):
                     continue
                 doc.add(Mention("Place", row["label"], start, end, surface,
-                                aliases=tuple(a for a in split_multi(row["aliases"]) if a not in ("我国",)),
+                                aliases=split_multi(row["aliases"]),
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}))
                 continue
             cands = [gazetteer.lookup(v[1]) for v in values]

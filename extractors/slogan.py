@@ -89,7 +89,7 @@ class SloganExtractor:
                             attrs={"quoted": True}))
             for ext in rules["extend"]:
                 # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
-                tail = re.match(rf"[\u4e00-\u9fff]{{0,4}}?{re.escape(ext)}", text[m.end():m.end() + 12])
+                tail = re.match(re.escape(ext), text[m.end():m.end() + 12])
                 if tail:
                     end = m.end() + tail.end()
                     full = text[m.start():end]
