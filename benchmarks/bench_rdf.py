@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Benchmark RDF export and SPARQL on a synthetic ~1M-triple graph with Chinese IRIs.
+
+    python benchmarks/bench_rdf.py [--scale 1.0] [--out DIR] [--skip-rdflib] [--json report.json]
+
+The graph follows the networkx contract (docs/ARCHITECTURE.md) with realistic
+proportions: articles, organizations, meetings, slogans, people, places,
+theories and documents, each mentioned in a few articles, and relations backed
+by evidence sentences. It times:
+
+* conversion to blocks and the export of each format (the issue's target: all
+  six formats of a 1M-triple graph in under 5 s together);
+* loading the built graph and three analyst queries from ``queries/`` with
+  pyoxigraph and rdflib;
+* peak resident memory after each phase (``ru_maxrss``; tracemalloc would
+  distort the timings it is meant to sit beside).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import query as Q  # noqa: E402
+from kg.iri import article_iri, entity_iri  # noqa: E402
+from kg.readwrite import rdf  # noqa: E402
+from kg.readwrite.rdf_blocks import graph_blocks  # noqa: E402
+from kg.readwrite.rdf_formats import WRITERS, atomic_write  # noqa: E402
+
+QUERIES = ("promoters_of_slogan.rq", "most_promoted_slogans.rq", "slogan_first_appearance.rq")
+
+_REAL = {
+    "Organization": ["徐州市总工会", "中共徐州市委", "徐州市妇联", "共青团徐州市委"],
+    "PolicySlogan": ["走在前列", "五种风气", "强富美高", "十四五", "党史学习教育"],
+    "Meeting": ["中共徐州市委十二届十三次全会", "徐州市总工会主席办公会"],
+    "Place": ["徐州", "江苏"],
+    "Person": ["吴悠"],
+    "Theory": ["习近平新时代中国特色社会主义思想"],
+    "Document": ["政府工作报告"],
+}
+_SUFFIX = {"Organization": "委员会", "PolicySlogan": "行动", "Meeting": "专题学习会", "Place": "区",
+           "Person": "张", "Theory": "思想", "Document": "规划"}
+_CHARS = "高质量发展乡村振兴共同富裕强富美高走在前列争当表率全省领先全国一流急难愁盼两在两同"
+
+
+def peak_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic_graph(scale: float = 1.0, seed: int = 7) -> nx.MultiDiGraph:
+    """A contract-conforming graph of about ``1e6 * scale`` triples, deterministic for ``seed``."""
+    rnd = random.Random(seed)
+    n_articles = int(4000 * scale)
+    counts = {"Organization": 3000, "Meeting": 5000, "PolicySlogan": 5000, "Person": 1500, "Place": 400,
+              "Theory": 100, "Document": 1000}
+    g = nx.MultiDiGraph(name="policy-slogan-kg")
+    articles = [f"art-{i:06d}" for i in range(n_articles)]
+    sentences = {}
+    for i, a in enumerate(articles):
+        g.add_node(article_iri(a), type="Article", label=f"第{i}号文章：谱写崭新篇章", aliases=(), subtypes=(),
+                   label_en="", count=0, articles=(), mentions=(), article_id=a, title=f"第{i}号文章：谱写崭新篇章",
+                   date=f"20{18 + i % 6}-{1 + i % 12:02d}-{1 + i % 28:02d}", source=f"corpus/{a}.txt")
+        sentences[a] = [
+            "".join(rnd.choice(_CHARS) for _ in range(rnd.randint(25, 60))) + "。" for _ in range(12)
+        ]
+    by_type: dict[str, list[str]] = {}
+    for type_, n in counts.items():
+        labels = list(_REAL.get(type_, []))
+        labels += [f"{rnd.choice(_CHARS)}{rnd.choice(_CHARS)}{i}{_SUFFIX[type_]}" for i in range(int(n * scale) - len(labels))]
+        by_type[type_] = []
+        for label in labels:
+            iri = entity_iri(type_, label)
+            by_type[type_].append(iri)
+            seen = sorted(rnd.sample(articles, k=min(len(articles), rnd.randint(1, 3))))
+            mentions, evidence = [], []
+            for a in seen:
+                k = rnd.randrange(12)
+                start = k * 70
+                mentions.append({"article": a, "start": start + 3, "end": start + 3 + len(label), "surface": label})
+                evidence.append({"article": a, "start": start, "end": start + len(sentences[a][k]), "sentence": sentences[a][k]})
+            subtypes = ()
+            if type_ == "PolicySlogan" and label[0] in "两五四":
+                subtypes = ("NumberedFormulation",)
+            g.add_node(iri, type=type_, label=label, aliases=(f"市{label}",) if rnd.random() < 0.5 else (),
+                       subtypes=subtypes, label_en="", count=len(mentions), articles=tuple(seen), mentions=tuple(mentions))
+            for ev in evidence:
+                g.add_edge(iri, article_iri(ev["article"]), key="mentionedIn", predicate="mentionedIn", count=1, evidence=(ev,))
+
+    def relate(pred: str, src: str, dst: str, n: int) -> None:
+        for _ in range(int(n * scale)):
+            s, o = rnd.choice(by_type[src]), rnd.choice(by_type[dst])
+            if s == o or g.has_edge(s, o, key=pred):
+                continue
+            ev = []
+            for _ in range(rnd.randint(1, 2)):
+                a = rnd.choice(articles)
+                k = rnd.randrange(12)
+                ev.append({"article": a, "start": k * 70, "end": k * 70 + len(sentences[a][k]), "sentence": sentences[a][k]})
+            ev.sort(key=lambda e: (e["article"], e["start"], e["end"]))
+            g.add_edge(s, o, key=pred, predicate=pred, count=len(ev), evidence=tuple(ev))
+
+    relate("heldBy", "Meeting", "Organization", 5000)
+    relate("studies", "Meeting", "Meeting", 3000)
+    relate("studies", "Meeting", "Document", 1500)
+    relate("promotes", "Organization", "PolicySlogan", 15000)
+    relate("mentions", "Meeting", "PolicySlogan", 8000)
+    relate("hasPart", "PolicySlogan", "PolicySlogan", 1500)
+    relate("subOrganizationOf", "Organization", "Organization", 2000)
+    relate("locatedIn", "Organization", "Place", 3000)
+    relate("chairedBy", "Meeting", "Person", 2000)
+    return g
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return out, time.perf_counter() - t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=float, default=1.0, help="1.0 = about one million triples")
+    ap.add_argument("--out", type=Path, help="where to write the files (default: a temp dir)")
+    ap.add_argument("--skip-rdflib", action="store_true", help="skip loading/querying with rdflib (slow)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = ap.parse_args(argv)
+
+    report: dict = {"scale": args.scale}
+    graph, t = timed(synthetic_graph, args.scale)
+    report["graph"] = {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "build_s": round(t, 2)}
+    print(f"synthetic graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({t:.1f} s)")
+
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench_rdf_"))
+    blocks, t_blocks = timed(graph_blocks, graph)
+    report["triples"], report["quads"] = blocks.triple_count(), blocks.quad_count()
+    print(f"triples (default graph): {report['triples']:,}   quads (with article graphs): {report['quads']:,}")
+    export = {"blocks_s": round(t_blocks, 2)}
+    print(f"  {'to blocks':<10}{t_blocks:7.2f} s")
+    for ext in rdf.FORMATS:
+        path, t = timed(atomic_write, out / f"graph.{ext}", WRITERS[ext](blocks))
+        export[ext] = {"s": round(t, 2), "mb": round(path.stat().st_size / 1e6, 1)}
+        print(f"  {'graph.' + ext:<10}{t:7.2f} s  {path.stat().st_size / 1e6:8.1f} MB")
+    export["total_s"] = round(t_blocks + sum(v["s"] for k, v in export.items() if isinstance(v, dict)), 2)
+    export["peak_mb"] = round(peak_mb(), 0)
+    report["export"] = export
+    print(f"  export total {export['total_s']:.2f} s, peak RSS {export['peak_mb']:.0f} MB")
+    del blocks
+
+    texts = {q: (ROOT / "queries" / q).read_text(encoding="utf-8") for q in QUERIES}
+    engines = ["oxigraph"] + ([] if args.skip_rdflib else ["rdflib"])
+    report["query"] = {}
+    for engine in engines:
+        source = out if engine == "oxigraph" else out / "graph.nt"
+        store, t_load = timed(Q.load, source, engine)
+        entry = {"load_s": round(t_load, 2), "source": Path(source).name}
+        print(f"{engine}: load {entry['source']} {t_load:.2f} s")
+        for q, text in texts.items():
+            res, t = timed(Q.run_query, store, text)
+            entry[q] = {"s": round(t, 3), "rows": len(res.rows)}
+            print(f"  {q:<30}{t:8.3f} s  {len(res.rows):6} rows")
+        entry["peak_mb"] = round(peak_mb(), 0)
+        print(f"  peak RSS {entry['peak_mb']:.0f} MB")
+        report["query"][engine] = entry
+        del store
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.out:
+        for p in out.iterdir():
+            p.unlink()
+        out.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

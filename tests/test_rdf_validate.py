@@ -1,0 +1,132 @@
+"""SHACL: every exported graph conforms; broken graphs fail with a readable report."""
+from __future__ import annotations
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.commands_rdf import validate_cmd
+from kg.readwrite import rdf
+from kg.validate import validate
+from ontology import KG
+from rdf_fixtures import iri_of, sample_graph
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    d = tmp_path_factory.mktemp("built")
+    rdf.write(sample_graph(), d)
+    return d
+
+
+def _default():
+    ds = rdf.to_rdf(sample_graph())
+    g = rdflib.Graph()
+    for t in ds.graph(DATASET_DEFAULT_GRAPH_ID):
+        g.add(t)
+    return g
+
+
+def test_dataset_conforms():
+    conforms, report = validate(rdf.to_rdf(sample_graph()))
+    assert conforms, report
+
+
+@pytest.mark.parametrize("ext", rdf.FORMATS)
+def test_every_written_file_conforms(built, ext):
+    conforms, report = validate(built / f"graph.{ext}")
+    assert conforms, report
+
+
+UNION = URIRef(iri_of("Organization", "徐州市总工会"))
+MEETING = URIRef(iri_of("Meeting", "徐州市总工会主席办公会"))
+
+
+def _first_assertion(g):
+    return sorted(g.subjects(RDF.type, KG.Assertion))[0]
+
+
+def _untyped(g):
+    g.remove((UNION, RDF.type, None))
+
+
+def _two_zh_labels(g):
+    g.add((UNION, RDFS.label, Literal("另一个名字", lang="zh")))
+
+
+def _untagged_label(g):
+    g.remove((UNION, RDFS.label, None))
+    g.add((UNION, RDFS.label, Literal("徐州市总工会")))
+
+
+def _held_by_place(g):
+    g.add((MEETING, KG.heldBy, URIRef(iri_of("Place", "徐州"))))
+
+
+def _string_offset(g):
+    a = _first_assertion(g)
+    g.remove((a, KG.startOffset, None))
+    g.add((a, KG.startOffset, Literal("12")))
+
+
+def _offsets_reversed(g):
+    a = _first_assertion(g)
+    g.remove((a, KG.startOffset, None))
+    g.add((a, KG.startOffset, Literal(10**6)))
+
+
+def _plain_triple_missing(g):
+    g.remove((MEETING, KG.heldBy, UNION))
+
+
+def _article_without_id(g):
+    for a in list(g.subjects(RDF.type, KG.Article)):
+        g.remove((a, rdflib.namespace.DCTERMS.identifier, None))
+
+
+def _subclass_without_superclass(g):
+    g.remove((URIRef(iri_of("PolicySlogan", "五种风气")), RDF.type, KG.PolicySlogan))
+
+
+BREAKAGES = {
+    "untyped": (_untyped, "no rdf:type"),
+    "two_zh_labels": (_two_zh_labels, "exactly one rdfs:label@zh"),
+    "untagged_label": (_untagged_label, "language-tagged"),
+    "held_by_place": (_held_by_place, "kg:Organization"),
+    "string_offset": (_string_offset, "xsd:integer"),
+    "offsets_reversed": (_offsets_reversed, "endOffset"),
+    "plain_triple_missing": (_plain_triple_missing, "plain triple"),
+    "article_without_id": (_article_without_id, "dcterms:identifier"),
+    "subclass_without_superclass": (_subclass_without_superclass, "also be typed kg:PolicySlogan"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES))
+def test_broken_graph_fails(name):
+    g = _default()
+    breaker, expected = BREAKAGES[name]
+    breaker(g)
+    conforms, report = validate(g)
+    assert not conforms
+    assert expected in report, report
+
+
+def test_cli_validate_exit_codes(built, tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(validate_cmd, [str(built)])
+    assert ok.exit_code == 0, ok.output
+    assert "conforms" in ok.output
+    g = _default()
+    _held_by_place(g)
+    bad = tmp_path / "graph.ttl"
+    g.serialize(bad, format="turtle")
+    res = runner.invoke(validate_cmd, [str(tmp_path)])
+    assert res.exit_code == 1
+    assert "does NOT conform" in res.output and "ClassConstraintComponent" in res.output
+
+
+def test_cli_validate_missing_graph(tmp_path):
+    res = CliRunner().invoke(validate_cmd, [str(tmp_path / "nope")])
+    assert res.exit_code == 1 and "nope" in res.output
