@@ -31,8 +31,13 @@ _PEOPLE = re.compile(
     rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次会议"
     rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
 )
-_BARE = re.compile(r"(?P<org>(?:[\u4e00-\u9fff]{2,4}?)?[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
-_VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了)")
+_BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
+_VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了|开展|组织了|组织)")
+# a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
+_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,30}?)(?:在[^，。；\n]{1,24})?(?:举行|召开|开幕|闭幕)")
+# studied meetings named after a verb: 传达学习…全市领导干部会议精神
+_STUDIED = re.compile(r"(?:传达|学习|贯彻|领会|落实)(?:学习|贯彻|落实|传达|领会)*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+_DOC_AFTER_MEETING = ("公报", "报告", "决议", "决定")
 _LIANGHUI = re.compile(r"(?P<lvl>我市|我省|我县|我区|全国|市|省|县|区)?“?两会”?")
 
 
@@ -72,8 +77,12 @@ class MeetingExtractor:
         self._congresses(doc)
         self._people(doc)
         self._named(doc)
+        self._headed(doc)
         self._described(doc)
+        self._subject_meetings(doc)
+        self._studied(doc)
         self._bare(doc)
+        self._documents_of_meetings(doc)
 
     def _add(self, doc: Doc, label: str, start: int, end: int, aliases=(), subtypes=(), **attrs) -> None:
         surface = doc.text[start:end]
@@ -221,7 +230,10 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
-            if phrase in ("会议", "会", "大会", "活动", "集中学习", "研讨") or doc.covered(start, end, "Meeting"):
+            if phrase in ("会议", "会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
+                continue
+            if v.group().startswith(("组织", "开展")) and (
+                    "的" in phrase or not phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))):
                 continue
             if phrase.startswith(("了", "的")):
                 continue
@@ -232,6 +244,8 @@ class MeetingExtractor:
                 holder = inner
             else:
                 holder = _subject(doc, v.start())
+                if holder is None:
+                    holder = _speaker_org(doc, v.start())
                 if holder is not None:
                     subject = text[holder.start:v.start()]
                     subject = re.sub(r"[\u4e00-\u9fff]{0,8}(?:书记|主任|主席|局长|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持)?$", "", subject)
@@ -242,6 +256,62 @@ class MeetingExtractor:
                     label, aliases = phrase, set()
             self._add(doc, label, start, end, aliases, (), holder=holder.label if holder else "",
                       holder_type=holder.type if holder else "")
+
+    def _headed(self, doc: Doc) -> None:
+        """市政府第一次常务会议, 县委常委会议: a meeting type right after its holder."""
+        text = doc.text
+        for org in doc.of_type("Organization"):
+            m = _heads().match(text, org.end)
+            if not m or _meeting_ending(doc, org.start, m.end()):
+                continue
+            label = org.label + m.group()
+            self._add(doc, label, org.start, m.end(), (org.surface + m.group(), m.group()), (),
+                      holder=org.label, holder_type="Organization")
+
+    def _subject_meetings(self, doc: Doc) -> None:
+        text = doc.text
+        types = _types()
+        for m in _SUBJECT_MEETING.finditer(text):
+            ph = m.group("ph").strip("，")
+            if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
+                continue
+            if re.search(r"召开|举行|主持|出席|[从对向把“”的]", ph):
+                continue
+            start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
+            if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
+                continue
+            holder = _org_starting_at(doc, start)
+            self._add(doc, ph, start, m.end("ph"), (), (), holder=holder.label if holder is not None else "",
+                      holder_type="Organization" if holder is not None else "")
+
+    def _studied(self, doc: Doc) -> None:
+        """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
+        text = doc.text
+        for m in _STUDIED.finditer(text):
+            pos = m.start("objs")
+            for part in re.split(r"(和|、|及|以及)", m.group("objs")):
+                p_start, pos = pos, pos + len(part)
+                core = part.strip()
+                if not core.endswith(("会议", "大会")) or len(core) < 4 or part in ("和", "、", "及", "以及"):
+                    continue
+                if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
+                    continue
+                if re.search(r"在|上的|讲话", core):
+                    continue
+                self._add(doc, core, p_start, pos, (), (), studied=True)
+
+    def _documents_of_meetings(self, doc: Doc) -> None:
+        """十九届五中全会公报: a document named after a plenum or congress."""
+        text = doc.text
+        for m in list(doc.of_type("Meeting")):
+            if not ({"PlenarySession", "Congress"} & set(m.subtypes)):
+                continue
+            for suffix in _DOC_AFTER_MEETING:
+                if text.startswith(suffix, m.end) and not doc.covered(m.start, m.end + len(suffix), "Document"):
+                    surface = text[m.start:m.end + len(suffix)]
+                    doc.add(Mention("Document", m.label + suffix, m.start, m.end + len(suffix), surface,
+                                    aliases=tuple(sorted({surface, *(a + suffix for a in m.aliases)} - {m.label + suffix}))))
+                    break
 
     def _bare(self, doc: Doc) -> None:
         """全会, 市委全会, 五中全会: the article's plenum of that body (or a new unnumbered one)."""
@@ -263,13 +333,43 @@ class MeetingExtractor:
                     place = place_for_level(doc.context, lvl)
                     short = gazetteer.short_name(place) if place else ""
                     label = f"{short}{lvl}委全会" if short else f"{lvl}委全会"
-                    self._add(doc, label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl)
+                    body = _org_starting_at(doc, m.start("org"))
+                    self._add(doc, label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
+                              body=body.label if body is not None else "")
                     continue
             else:
                 labels = {p.label for p in plenums}
                 target = plenums[0] if len(labels) == 1 else None
             if target is not None:
                 self._add(doc, target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
+
+
+def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
+    """True when [start, end) is already (the tail of) a known meeting, or inside one."""
+    return any(m.end == end or (m.start <= start and end <= m.end) for m in doc.of_type("Meeting"))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    words = sorted((w for line in read_list("meeting_heads.txt") for w in line.split()), key=len, reverse=True)
+    return re.compile(rf"(?:第[{N}]+次)?(?:{'|'.join(map(re.escape, words))})")
+
+
+_LEADER_ORG = (("副市长", "市", "gov"), ("市长", "市", "gov"), ("副县长", "县", "gov"), ("县长", "县", "gov"),
+               ("副区长", "区", "gov"), ("区长", "区", "gov"), ("副省长", "省", "gov"), ("省长", "省", "gov"))
+
+
+def _speaker_org(doc: Doc, verb_pos: int):
+    """副市长郭智深主持召开…: a leader convenes for the government he belongs to, if the article names it."""
+    s, _ = doc.sentence_at(verb_pos)
+    before = doc.text[s:verb_pos]
+    for title, lvl, _kind in _LEADER_ORG:
+        if title in before:
+            for m in doc.of_type("Organization"):
+                if m.attrs.get("kind") == "gov" and m.attrs.get("level") == lvl:
+                    return m
+            return None
+    return None
 
 
 def _org_starting_at(doc: Doc, pos: int):
@@ -285,6 +385,12 @@ def _subject(doc: Doc, verb_pos: int):
     s, _ = doc.sentence_at(verb_pos)
     cands = [m for m in doc.of_type("Organization") if s <= m.start and m.end <= verb_pos]
     if not cands:
+        # 八所镇召开…: a place as subject stands for its party committee, when the article names one
+        pm = next((p for p in doc.of_type("Place") if p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于")), None)
+        if pm is not None:
+            own = [m for m in doc.of_type("Organization") if m.label.startswith(pm.label) and m.attrs.get("kind") == "party"]
+            if own:
+                return sorted(own, key=lambda m: (len(m.label), m.start))[0]
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
     clause_start = max(s, text_rfind_any(doc.text, "，；：", verb_pos) + 1)

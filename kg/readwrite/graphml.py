@@ -31,6 +31,7 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> Path:
     os.close(fd)
     try:
         nx.write_graphml(to_flat_graph(graph), tmp, encoding="utf-8", prettyprint=True)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is meant to be shared
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -55,9 +55,24 @@ def write(graph: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = 
 
 
 def write_blocks(blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts)."""
+    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts).
+
+    ``graph.nq`` starts with the bytes of ``graph.nt`` and ``graph.trig`` wraps
+    the body of ``graph.ttl``, so those are copied when both are requested.
+    """
     out = Path(out_dir)
-    return {ext: atomic_write(out / f"{GRAPH_NAME}.{ext}", WRITERS[ext](blocks)) for ext in formats}
+    order = sorted(formats, key=lambda ext: FORMATS.index(ext) if ext in FORMATS else len(FORMATS))
+    written: dict[str, Path] = {}
+    for ext in order:
+        path = out / f"{GRAPH_NAME}.{ext}"
+        if ext == "nq":
+            chunks = WRITERS[ext](blocks, nt_file=written.get("nt"))
+        elif ext == "trig":
+            chunks = WRITERS[ext](blocks, ttl_file=written.get("ttl"))
+        else:
+            chunks = WRITERS[ext](blocks)
+        written[ext] = atomic_write(path, chunks)
+    return {ext: written[ext] for ext in formats}
 
 
 def _rdflib_obj(o: Obj) -> rdflib.term.Identifier:

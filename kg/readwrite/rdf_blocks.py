@@ -14,10 +14,12 @@ Layout of the dataset (see docs in ``ontology/kg.ttl``):
 * the **default graph** holds *everything*: resource descriptions, the plain
   triple ``s p o`` of every edge, one ``kg:Assertion`` node per (edge,
   evidence) and one ``kg:Mention`` node per mention;
-* one **named graph per article** (named by the article IRI) holds what that
-  article states: the plain edge triples it evidences, their assertions and
-  its mentions. ``GRAPH ?article { ?s kg:promotes ?o }`` thus answers "which
-  article says so" while plain queries need no ``GRAPH`` clause at all.
+* one **named graph per article** (named by the article IRI) holds the claims
+  of that article: the plain triple ``s p o`` of every edge it evidences.
+  ``GRAPH ?article { ?s kg:promotes ?o }`` answers "which article says so"
+  while ordinary queries (and evidence via ``kg:Assertion``) need no ``GRAPH``
+  clause. Provenance nodes live only in the default graph, which keeps
+  N-Quads/TriG barely larger than N-Triples/Turtle.
 """
 from __future__ import annotations
 
@@ -173,69 +175,86 @@ def _node_pairs(iri: str, data: dict[str, Any]) -> list[tuple[str, Obj]]:
     return pairs
 
 
+def _offset(value: Any, where: str) -> int:
+    return value if type(value) is int else int(_int(value, where))
+
+
 def graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
     """Turn the networkx contract (docs/ARCHITECTURE.md) into a sorted RDF dataset.
 
     Output depends only on node keys and attribute values, never on insertion
     order, so two builds of the same input serialise byte-identically.
+    This loop is the export's hot path at 1M triples: constants are bound to
+    locals and article IRIs are computed once per article.
     """
     subjects: dict[str, list[tuple[str, Obj]]] = {}
     named: dict[str, dict[str, list[tuple[str, Obj]]]] = defaultdict(lambda: defaultdict(list))
+    art_iris: dict[str, str] = {}
+
+    def art_iri(article: Any) -> str:
+        iri = art_iris.get(article)
+        if iri is None:
+            iri = art_iris[article] = article_iri(str(article))
+        return iri
+
+    t_mention, t_assertion = (K["Mention"], None), (K["Assertion"], None)
+    p_refers, p_in, p_start, p_end, p_surface = (
+        K["refersTo"], K["inArticle"], K["startOffset"], K["endOffset"], K["surfaceForm"])
+    p_subj, p_pred, p_obj, p_sentence = K["subject"], K["predicate"], K["object"], K["evidenceSentence"]
     for node, data in graph.nodes(data=True):
         check_iri(node, "node")
         subjects[node] = _node_pairs(node, data)
+        node_obj = (node, None)
         for m in data.get("mentions", ()) or ():
             where = f"node {node} mention"
-            start, end = _int(m["start"], where), _int(m["end"], where)
-            art = article_iri(str(m["article"]))
-            miri = mention_iri(node, str(m["article"]), int(start), int(end))
-            mpairs = [
-                (RDF_TYPE, (K["Mention"], None)),
-                (K["refersTo"], (node, None)),
-                (K["inArticle"], (art, None)),
-                (K["startOffset"], (start, XSD_INTEGER)),
-                (K["endOffset"], (end, XSD_INTEGER)),
-                (K["surfaceForm"], (str(m.get("surface", "")), XSD_STRING)),
+            start, end = _offset(m["start"], where), _offset(m["end"], where)
+            art = art_iri(m["article"])
+            subjects[mention_iri(node, str(m["article"]), start, end)] = [
+                (RDF_TYPE, t_mention),
+                (p_refers, node_obj),
+                (p_in, (art, None)),
+                (p_start, (str(start), XSD_INTEGER)),
+                (p_end, (str(end), XSD_INTEGER)),
+                (p_surface, (str(m.get("surface", "")), XSD_STRING)),
             ]
-            subjects[miri] = mpairs
-            named[art][miri] = mpairs
     for s, o, key, data in graph.edges(keys=True, data=True):
         pred = data.get("predicate", key)
         if pred not in RELATIONS:
             raise ValueError(f"edge {s} -> {o}: predicate must be one of {', '.join(RELATIONS)}, got {pred!r}")
         p = K[pred]
-        subjects[s].append((p, (o, None)))
+        plain = (p, (o, None))
+        subjects[s].append(plain)
+        evidence = data.get("evidence", ()) or ()
+        if not evidence:
+            continue
+        where = f"edge {s} {pred} {o} evidence"
+        if len(evidence) > 1:  # the first of duplicate offsets wins: make "first" independent of input order
+            evidence = sorted(evidence, key=lambda e: (str(e["article"]), int(e["start"]), int(e["end"]), str(e.get("sentence", ""))))
         seen: set[tuple[str, int, int]] = set()
-        for ev in sorted(data.get("evidence", ()) or (), key=lambda e: (str(e["article"]), int(e["start"]), int(e["end"]))):
-            where = f"edge {s} {pred} {o} evidence"
-            article, start, end = str(ev["article"]), int(_int(ev["start"], where)), int(_int(ev["end"], where))
+        s_obj, p_obj_v, o_obj = (s, None), (p, None), (o, None)
+        for ev in evidence:
+            article, start, end = str(ev["article"]), _offset(ev["start"], where), _offset(ev["end"], where)
             if (article, start, end) in seen:
                 continue
             seen.add((article, start, end))
-            art = article_iri(article)
-            airi = assertion_iri(s, pred, o, article, start, end)
-            apairs = [
-                (RDF_TYPE, (K["Assertion"], None)),
-                (K["subject"], (s, None)),
-                (K["predicate"], (p, None)),
-                (K["object"], (o, None)),
-                (K["inArticle"], (art, None)),
-                (K["startOffset"], (str(start), XSD_INTEGER)),
-                (K["endOffset"], (str(end), XSD_INTEGER)),
-                (K["evidenceSentence"], (str(ev.get("sentence", "")), XSD_STRING)),
+            art = art_iri(article)
+            subjects[assertion_iri(s, pred, o, article, start, end)] = [
+                (RDF_TYPE, t_assertion),
+                (p_subj, s_obj),
+                (p_pred, p_obj_v),
+                (p_obj, o_obj),
+                (p_in, (art, None)),
+                (p_start, (str(start), XSD_INTEGER)),
+                (p_end, (str(end), XSD_INTEGER)),
+                (p_sentence, (str(ev.get("sentence", "")), XSD_STRING)),
             ]
-            subjects[airi] = apairs
-            named[art][airi] = apairs
-            named[art][s].append((p, (o, None)))
+            named[art][s].append(plain)
     # Assertion and mention pairs are built in PRED_RANK order already; only
     # resource blocks (attributes + edges in arbitrary order) need sorting.
-    nodes = set(graph.nodes)
+    nodes = graph.nodes
     blocks = Blocks()
     blocks.default = [(s, _sort_pairs(subjects[s]) if s in nodes else subjects[s]) for s in sorted(subjects)]
-    blocks.named = [
-        (g, [(s, _sort_pairs(named[g][s]) if s in nodes else named[g][s]) for s in sorted(named[g])])
-        for g in sorted(named)
-    ]
+    blocks.named = [(g, [(s, _sort_pairs(named[g][s])) for s in sorted(named[g])]) for g in sorted(named)]
     return blocks
 
 

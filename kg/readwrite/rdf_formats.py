@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.readwrite.rdf_blocks import PREFIXES, RDF_TYPE, XSD_INTEGER, XSD_STRING, Block, Blocks, Obj
+from kg.readwrite.rdf_blocks import PRED_RANK, PREFIXES, RDF_TYPE, XSD_INTEGER, XSD_STRING, Block, Blocks, Obj
 
 _NT_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XML_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -71,12 +71,26 @@ def _batched(chunks: Iterable[str], size: int = 2000) -> Iterator[str]:
 
 
 # ----------------------------------------------------------------- line formats
+#
+# Writers memoise the rendering of each object: IRIs, offsets and evidence
+# sentences repeat many times, and a dict hit is several times cheaper than
+# escaping and formatting again.
 
 def _nt_lines(blocks: list[Block], graph_suffix: str) -> Iterator[str]:
-    nt = _nt_obj
+    memo: dict[Obj, str] = {}
+    pred = {p: f"<{p}>" for p in PRED_RANK}
     for s, pairs in blocks:
-        head = f"<{s}> <"
-        yield "".join(f"{head}{p}> {nt(o)}{graph_suffix}" for p, o in pairs)
+        head = f"<{s}> "
+        out = []
+        for p, o in pairs:
+            ot = memo.get(o)
+            if ot is None:
+                ot = memo[o] = _nt_obj(o)
+            pt = pred.get(p)
+            if pt is None:
+                pt = pred[p] = f"<{p}>"
+            out.append(f"{head}{pt} {ot}{graph_suffix}")
+        yield "".join(out)
 
 
 def ntriples(blocks: Blocks) -> Iterator[str]:
@@ -84,16 +98,32 @@ def ntriples(blocks: Blocks) -> Iterator[str]:
     return _batched(_nt_lines(blocks.default, " .\n"))
 
 
-def nquads(blocks: Blocks) -> Iterator[str]:
-    """N-Quads: the complete default graph, then each article's named graph."""
-    yield from _batched(_nt_lines(blocks.default, " .\n"))
+def nquads(blocks: Blocks, nt_file: Path | None = None) -> Iterator[str | bytes]:
+    """N-Quads: the complete default graph, then each article's named graph.
+
+    The default-graph part is byte-identical to ``graph.nt``; pass ``nt_file``
+    to copy it instead of rendering a million lines twice.
+    """
+    if nt_file is not None:
+        yield from _file_chunks(nt_file)
+    else:
+        yield from _batched(_nt_lines(blocks.default, " .\n"))
     for g, gblocks in blocks.named:
         yield from _batched(_nt_lines(gblocks, f" <{g}> .\n"))
 
 
+def _file_chunks(path: Path, skip: int = 0, size: int = 1 << 22) -> Iterator[bytes]:
+    with open(path, "rb") as fh:
+        fh.seek(skip)
+        while chunk := fh.read(size):
+            yield chunk
+
+
 # ----------------------------------------------------------------- Turtle/TriG
 
-def _ttl_blocks(blocks: list[Block], indent: str, compact: _Compactor) -> Iterator[str]:
+def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
+    memo: dict[Obj, str] = {}
+
     def term(o: Obj) -> str:
         value, kind = o
         if kind is None:
@@ -107,63 +137,61 @@ def _ttl_blocks(blocks: list[Block], indent: str, compact: _Compactor) -> Iterat
 
     pred_cache: dict[str, str] = {RDF_TYPE: "a"}
     for s, pairs in blocks:
-        out = [indent, f"<{s}>"]
+        out = [f"<{s}>"]
         last = None
         for p, o in pairs:
+            ot = memo.get(o)
+            if ot is None:
+                ot = memo[o] = term(o)
             if p == last:
-                out.append(" , ")
-            else:
-                if last is not None:
-                    out.append(f" ;\n{indent}    ")
-                else:
-                    out.append(" ")
-                pt = pred_cache.get(p)
-                if pt is None:
-                    pt = pred_cache[p] = compact(p) or f"<{p}>"
-                out.append(pt)
-                out.append(" ")
-                last = p
-            out.append(term(o))
+                out.append(f" , {ot}")
+                continue
+            pt = pred_cache.get(p)
+            if pt is None:
+                pt = pred_cache[p] = compact(p) or f"<{p}>"
+            out.append(f" {pt} {ot}" if last is None else f" ;\n    {pt} {ot}")
+            last = p
         out.append(" .\n\n")
         yield "".join(out)
 
 
-def _prefix_lines(style: str) -> str:
-    if style == "sparql":
-        return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items()) + "\n"
 
 
 def turtle(blocks: Blocks) -> Iterator[str]:
     """Turtle of the default (= complete) graph: one block per subject, prefixed predicates."""
-    yield _prefix_lines("turtle") + "\n"
-    yield from _batched(_ttl_blocks(blocks.default, "", _Compactor()))
+    yield _prefix_lines()
+    yield from _batched(_ttl_blocks(blocks.default, _Compactor()))
 
 
-def trig(blocks: Blocks) -> Iterator[str]:
-    """TriG: the default graph in ``{ }``, then ``<article> { ... }`` per article."""
+def trig(blocks: Blocks, ttl_file: Path | None = None) -> Iterator[str | bytes]:
+    """TriG: the default graph in ``{ }``, then ``<article> { ... }`` per article.
+
+    The default-graph body is byte-identical to ``graph.ttl`` minus its prefix
+    header; pass ``ttl_file`` to copy it.
+    """
     compact = _Compactor()
-    yield _prefix_lines("turtle") + "\n{\n"
-    yield from _batched(_ttl_blocks(blocks.default, "  ", compact))
+    header = _prefix_lines()
+    yield header + "{\n"
+    hb = header.encode("utf-8")
+    if ttl_file is not None and _starts_with(ttl_file, hb):
+        yield from _file_chunks(ttl_file, skip=len(hb))
+    else:
+        yield from _batched(_ttl_blocks(blocks.default, compact))
     yield "}\n"
     for g, gblocks in blocks.named:
         yield f"\n<{g}> {{\n"
-        yield from _batched(_ttl_blocks(gblocks, "  ", compact))
+        yield from _batched(_ttl_blocks(gblocks, compact))
         yield "}\n"
 
 
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(len(prefix)) == prefix
+
+
 # ----------------------------------------------------------------- JSON-LD
-
-def _json_obj(o: Obj, dumps: Callable[[str], str], compact: Callable[[str], "str | None"]) -> str:
-    value, kind = o
-    if kind is None:
-        return f'{{"@id":{dumps(value)}}}'
-    if kind[0] == "@":
-        return f'{{"@value":{dumps(value)},"@language":{dumps(kind[1:])}}}'
-    if kind == XSD_STRING:
-        return f'{{"@value":{dumps(value)}}}'
-    return f'{{"@value":{dumps(value)},"@type":{dumps(compact(kind) or kind)}}}'
-
 
 def jsonld(blocks: Blocks) -> Iterator[str]:
     """Flattened JSON-LD of the default graph: one node object per line, keys as compact IRIs.
@@ -171,35 +199,48 @@ def jsonld(blocks: Blocks) -> Iterator[str]:
     The embedded ``@context`` only declares prefixes; ``ontology/context.jsonld``
     has friendlier term names for consumers that re-compact.
     """
-    enc = json.JSONEncoder(ensure_ascii=False)
-    dumps = enc.encode
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     compact = _Compactor()
-    yield '{\n"@context":' + dumps(PREFIXES) + ',\n"@graph":[\n'
+    memo: dict[Obj, str] = {}
+    keys: dict[str, str] = {}
+
+    def obj(o: Obj) -> str:
+        value, kind = o
+        if kind is None:
+            return f'{{"@id":{dumps(value)}}}'
+        if kind[0] == "@":
+            return f'{{"@value":{dumps(value)},"@language":{dumps(kind[1:])}}}'
+        if kind == XSD_STRING:
+            return f'{{"@value":{dumps(value)}}}'
+        return f'{{"@value":{dumps(value)},"@type":{dumps(compact(kind) or kind)}}}'
 
     def nodes() -> Iterator[str]:
-        first = True
+        sep = ""
         for s, pairs in blocks.default:
-            parts = [f'{{"@id":{dumps(s)}']
-            types = [compact(o[0]) or o[0] for p, o in pairs if p == RDF_TYPE]
+            parts = [f'{sep}{{"@id":{dumps(s)}']
+            sep = ",\n"
+            types = [dumps(compact(o[0]) or o[0]) for p, o in pairs if p == RDF_TYPE]
             if types:
-                parts.append(',"@type":[' + ",".join(dumps(t) for t in types) + "]")
+                parts.append(f',"@type":[{",".join(types)}]')
             last = None
             for p, o in pairs:
                 if p == RDF_TYPE:
                     continue
-                if p != last:
-                    parts.append("]" if last is not None else "")
-                    parts.append(f",{dumps(compact(p) or p)}:[")
-                    last = p
-                else:
-                    parts.append(",")
-                parts.append(_json_obj(o, dumps, compact))
-            if last is not None:
-                parts.append("]")
-            parts.append("}")
-            yield ("" if first else ",\n") + "".join(parts)
-            first = False
+                ot = memo.get(o)
+                if ot is None:
+                    ot = memo[o] = obj(o)
+                if p == last:
+                    parts.append(f",{ot}")
+                    continue
+                key = keys.get(p)
+                if key is None:
+                    key = keys[p] = dumps(compact(p) or p)
+                parts.append(f",{key}:[{ot}" if last is None else f"],{key}:[{ot}")
+                last = p
+            parts.append("]}" if last is not None else "}")
+            yield "".join(parts)
 
+    yield '{\n"@context":' + dumps(PREFIXES) + ',\n"@graph":[\n'
     yield from _batched(nodes())
     yield "\n]\n}\n"
 
@@ -209,31 +250,40 @@ def jsonld(blocks: Blocks) -> Iterator[str]:
 def rdfxml(blocks: Blocks) -> Iterator[str]:
     """RDF/XML of the default graph: one ``rdf:Description`` per subject."""
     compact = _Compactor()
+    qnames: dict[str, str] = {}
+    memo: dict[Obj, tuple[str, bool]] = {}
+
+    def obj(o: Obj, s: str) -> tuple[str, bool]:
+        value, kind = o
+        if kind is None:
+            return f' rdf:resource="{value.translate(_XML_ATTR_ESC)}"/>\n', False
+        if _XML_BAD.search(value):
+            raise ValueError(f"literal of <{s}> holds a control character that XML 1.0 cannot represent: {value[:60]!r}")
+        text = value.translate(_XML_ESC)
+        if kind[0] == "@":
+            return f' xml:lang="{kind[1:]}">{text}</', True
+        if kind == XSD_STRING:
+            return f">{text}</", True
+        return f' rdf:datatype="{kind}">{text}</', True
+
     ns = "".join(f'\n    xmlns:{k}="{v}"' for k, v in PREFIXES.items())
     yield f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{ns}>\n'
-
-    def check(text: str, s: str) -> str:
-        if _XML_BAD.search(text):
-            raise ValueError(f"literal of <{s}> holds a control character that XML 1.0 cannot represent: {text[:60]!r}")
-        return text
 
     def descriptions() -> Iterator[str]:
         for s, pairs in blocks.default:
             out = [f'  <rdf:Description rdf:about="{s.translate(_XML_ATTR_ESC)}">\n']
-            for p, (value, kind) in pairs:
-                q = compact(p)
+            for p, o in pairs:
+                q = qnames.get(p)
                 if q is None:
-                    raise ValueError(f"predicate <{p}> of <{s}> has no XML QName")
-                if kind is None:
-                    out.append(f'    <{q} rdf:resource="{value.translate(_XML_ATTR_ESC)}"/>\n')
-                    continue
-                text = check(value, s).translate(_XML_ESC)
-                if kind[0] == "@":
-                    out.append(f'    <{q} xml:lang="{kind[1:]}">{text}</{q}>\n')
-                elif kind == XSD_STRING:
-                    out.append(f"    <{q}>{text}</{q}>\n")
-                else:
-                    out.append(f'    <{q} rdf:datatype="{kind}">{text}</{q}>\n')
+                    q = compact(p)
+                    if q is None:
+                        raise ValueError(f"predicate <{p}> of <{s}> has no XML QName")
+                    qnames[p] = q
+                rendered = memo.get(o)
+                if rendered is None:
+                    rendered = memo[o] = obj(o, s)
+                mid, closes = rendered
+                out.append(f"    <{q}{mid}{q}>\n" if closes else f"    <{q}{mid}")
             out.append("  </rdf:Description>\n")
             yield "".join(out)
 
@@ -242,7 +292,7 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
 
 
 #: File extension -> serialiser. ``graph.<ext>`` is written for each.
-WRITERS: dict[str, Callable[[Blocks], Iterator[str]]] = {
+WRITERS: dict[str, Callable[..., Iterator[str | bytes]]] = {
     "ttl": turtle,
     "nt": ntriples,
     "nq": nquads,
@@ -252,7 +302,7 @@ WRITERS: dict[str, Callable[[Blocks], Iterator[str]]] = {
 }
 
 
-def atomic_write(path: Path, chunks: Iterable[str]) -> Path:
+def atomic_write(path: Path, chunks: Iterable[str | bytes]) -> Path:
     """Write ``chunks`` to ``path`` via a temp file + rename, so readers never see half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,6 +310,9 @@ def atomic_write(path: Path, chunks: Iterable[str]) -> Path:
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
             for chunk in chunks:
+                if isinstance(chunk, bytes):
+                    fh.write(chunk)
+                    continue
                 try:
                     fh.write(chunk.encode("utf-8"))
                 except UnicodeEncodeError as exc:
