@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 from kg import query as Q  # noqa: E402
 from kg.iri import article_iri, entity_iri  # noqa: E402
 from kg.readwrite import rdf  # noqa: E402
-from kg.readwrite.rdf_blocks import graph_blocks  # noqa: E402
-from kg.readwrite.rdf_formats import WRITERS, atomic_write  # noqa: E402
+from kg.readwrite.rdf_blocks import graph_blocks, no_gc  # noqa: E402
+from kg.readwrite.rdf_formats import atomic_write  # noqa: E402
 
 QUERIES = ("promoters_of_slogan.rq", "most_promoted_slogans.rq", "slogan_first_appearance.rq")
 
@@ -147,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"triples (default graph): {report['triples']:,}   quads (with article graphs): {report['quads']:,}")
     export = {"blocks_s": round(t_blocks, 2)}
     print(f"  {'to blocks':<10}{t_blocks:7.2f} s")
+    written: dict[str, Path] = {}
     for ext in rdf.FORMATS:
-        path, t = timed(atomic_write, out / f"graph.{ext}", WRITERS[ext](blocks))
+        with no_gc():
+            path, t = timed(atomic_write, out / f"graph.{ext}", rdf.format_chunks(ext, blocks, written))
+        written[ext] = path
         export[ext] = {"s": round(t, 2), "mb": round(path.stat().st_size / 1e6, 1)}
         print(f"  {'graph.' + ext:<10}{t:7.2f} s  {path.stat().st_size / 1e6:8.1f} MB")
     export["total_s"] = round(t_blocks + sum(v["s"] for k, v in export.items() if isinstance(v, dict)), 2)

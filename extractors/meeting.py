@@ -196,11 +196,18 @@ class MeetingExtractor:
             if national:
                 label = (f"第{cn(j)}届全国人民代表大会第{cn(c)}次会议" if kind == "人大"
                          else f"中国人民政治协商会议第{cn(j)}届全国委员会第{cn(c)}次会议")
+                body = "全国人大" if kind == "人大" else "全国政协"
             elif kind == "人大":
                 label = f"{place}第{cn(j)}届人民代表大会第{cn(c)}次会议"
+                body = f"{place}人大" if place else ""
             else:
                 label = f"政协{place}第{cn(j)}届委员会第{cn(c)}次会议"
-            self._add(doc, label, start, m.end(), (), ("Session",), jie=j, ci=c)
+                body = f"{place}政协" if place else ""
+            short = gazetteer.short_name(place) if place else ""
+            lvl = place[-1:] if place else ""
+            aliases = ((f"{lvl}{kind}{cn(j)}届{cn(c)}次会议", f"{short}{lvl}{kind}{cn(j)}届{cn(c)}次会议") if kind == "政协" and place
+                       else (f"{lvl}{cn(j)}届人大{cn(c)}次会议", f"{short}{lvl}{cn(j)}届人大{cn(c)}次会议") if place else ())
+            self._add(doc, label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body)
 
     def _named(self, doc: Doc) -> None:
         for start, end, surface, rows in _named().longest(doc.text):

@@ -206,6 +206,25 @@ class OrganizationExtractor:
             aliases.discard(label)
             doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
                             attrs={"kind": kind, "level": lvl, "place": short_place}))
+        # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
+        units = [r for r in _units() if r["kind"] == "bureau" or r["kind"] == "mass"]
+        changed = True
+        while changed:
+            changed = False
+            for prev in sorted(doc.of_type("Organization"), key=lambda m: m.start):
+                lvl = prev.attrs.get("level")
+                if not lvl or prev.attrs.get("kind") not in ("bureau", "mass", "gov", "court", "discipline") or text[prev.end:prev.end + 1] != "、":
+                    continue
+                pos = prev.end + 1
+                row = next((r for r in units if text.startswith(r["unit"], pos)), None)
+                if row is None or doc.covered(pos, pos + len(row["unit"]), "Organization"):
+                    continue
+                place_full = place_for_level(ctx, lvl)
+                label = _label(row["label"], place_full, lvl)
+                doc.add(Mention("Organization", label, pos, pos + len(row["unit"]), row["unit"],
+                                aliases=tuple(sorted({row["unit"], f"{lvl}{row['unit']}", _label(row["label"], "", lvl)} - {label})),
+                                attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full) if place_full else ""}))
+                changed = True
         # a place name directly followed by a unit without level char: 岳阳政协
         for pm in doc.of_type("Place"):
             for row in _units():

@@ -38,6 +38,8 @@ class RelationExtractor:
         described = [m for m in meetings if m.attrs.get("holder")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
+        if not described:
+            self._report_subject(doc, add)
         for p_start, p_end in doc.paragraphs:
             here = [m for m in described if p_start <= m.start < p_end]
             if here:
@@ -45,13 +47,18 @@ class RelationExtractor:
                 cur_org = orgs.get(cur_meeting.attrs["holder"])
             if cur_meeting is None:
                 continue
-            for x in doc.mentions:
+            last_doc_studied = None
+            for x in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
                 if not (p_start <= x.start < p_end) or x is cur_meeting:
                     continue
                 if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
                     after = text[x.end:x.end + 4]
                     before = text[max(p_start, x.start - 16):x.start]
-                    if after.startswith(("精神", "》精神", "”精神")) or (x.type == "Document" and re.search(r"学习|研读|传达", before[-8:])):
+                    studied_doc = x.type == "Document" and (re.search(r"学习|研读|传达|领学|学了", before[-8:]) or
+                                                             (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
+                    if x.type == "Document":
+                        last_doc_studied = x.end if studied_doc else None
+                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc:
                         if _STUDY_BEFORE.search(before) or x.type == "Document" or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start)
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
@@ -67,3 +74,30 @@ class RelationExtractor:
             if pl and pl in places:
                 add("locatedIn", o, places[pl], o.start)
         doc.relations.extend(rels)
+
+    @staticmethod
+    def _report_subject(doc: Doc, add) -> None:
+        """A work report or statement without a described meeting: its most named organisation promotes its slogans."""
+        counts: dict[str, list[Mention]] = {}
+        for o in doc.of_type("Organization"):
+            if o.attrs.get("kind") != "national":
+                counts.setdefault(o.label, []).append(o)
+        if not counts:
+            return
+        ctx = doc.context
+        local = {p for p in (ctx.county, ctx.city) if p}
+
+        def weight(k: str) -> int:
+            # the article's own level (its county, else its city) outranks bodies above it
+            return len(counts[k]) + (2 if counts[k][0].attrs.get("place") in local else 0)
+
+        label = sorted(counts, key=lambda k: (-weight(k), counts[k][0].start))[0]
+        # a report to a local session (政协岳阳市第九届委员会第四次会议) speaks for the body holding it
+        session_bodies = [m.attrs.get("body") for m in doc.of_type("Meeting") if "Session" in m.subtypes]
+        label = next((b for b in session_bodies if b in counts), label)
+        if len(counts[label]) < 2:
+            return
+        subject = counts[label][0]
+        for x in doc.of_type("PolicySlogan"):
+            if "component_of" not in x.attrs:
+                add("promotes", subject, x, x.start)

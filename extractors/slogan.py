@@ -20,6 +20,11 @@ _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 _NUM = "一二两三四五六七八九十"
 # numbered formulation heads: 两个确立, 五种风气, 五型政协, 七个岳阳, 三大目标
 _NUMBERED = re.compile(rf"^[{_NUM}]+(?:个|种|大|型|项|条|要|心|不|有|新|高|在|学|严|实|同|化|好|为|城|区|张|字)")
+# unquoted campaigns introduced by a verb or 全市: 开展…专项行动, 巩固警示教育月活动成果
+_CAMPAIGN = re.compile(
+    r"(?:开展|巩固|推进|深化|启动|部署|全市|全县|全省|全区|全国)(?P<name>[\u4e00-\u9fff]{3,30}?"
+    r"(?:专项行动|专项整治|集中整治行动|攻坚行动|提升行动|教育月活动|宣传月活动|活动月|主题教育|教育实践活动))"
+)
 _FIVE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五]五(?=[”时规期发开收计\W]|$)")
 _ENUM_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
@@ -104,7 +109,16 @@ class SloganExtractor:
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}))
-        # 3. five-year-plan periods written without quotes: 十四五
+        # 3. campaigns written without quotes
+        for m in _CAMPAIGN.finditer(text):
+            name = m.group("name")
+            for lead in ("深入", "持续", "扎实", "认真", "组织", "开展", "全面"):
+                if name.startswith(lead):
+                    name = name[len(lead):]
+            start = m.end("name") - len(name)
+            if len(name) >= 4 and not doc.covered(start, m.end("name"), "PolicySlogan", "Theory"):
+                doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",)))
+        # 4. five-year-plan periods written without quotes: 十四五
         for m in _FIVE_YEAR.finditer(text):
             if not doc.covered(m.start(), m.end(), "PolicySlogan"):
                 doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",)))

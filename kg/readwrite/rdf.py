@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
 import networkx as nx
@@ -25,11 +25,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.iri import BASE as KGR_BASE
 from kg.readwrite.rdf_blocks import (
     CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
-    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks,
+    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
 )
 from kg.readwrite.rdf_formats import WRITERS, atomic_write
 
-__all__ = ["FORMATS", "GRAPH_NAME", "graph_blocks", "to_rdf", "from_rdf", "read", "write", "find_graph_file"]
+__all__ = ["FORMATS", "GRAPH_NAME", "graph_blocks", "to_rdf", "from_rdf", "from_triples", "read", "write", "write_blocks",
+           "find_graph_file"]
 
 #: Formats written by default, as file extensions.
 FORMATS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
@@ -54,24 +55,28 @@ def write(graph: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = 
     return write_blocks(blocks, out_dir, formats)
 
 
-def write_blocks(blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts).
+def format_chunks(ext: str, blocks: Blocks, written: dict[str, Path] | None = None) -> Iterator[str | bytes]:
+    """The text of ``graph.<ext>`` as chunks; reuses already ``written`` files where the bytes coincide.
 
     ``graph.nq`` starts with the bytes of ``graph.nt`` and ``graph.trig`` wraps
-    the body of ``graph.ttl``, so those are copied when both are requested.
+    the body of ``graph.ttl``, so those are copied instead of rendered twice.
     """
+    written = written or {}
+    if ext == "nq":
+        return WRITERS[ext](blocks, nt_file=written.get("nt"))
+    if ext == "trig":
+        return WRITERS[ext](blocks, ttl_file=written.get("ttl"))
+    return WRITERS[ext](blocks)
+
+
+def write_blocks(blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
+    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts)."""
     out = Path(out_dir)
     order = sorted(formats, key=lambda ext: FORMATS.index(ext) if ext in FORMATS else len(FORMATS))
     written: dict[str, Path] = {}
-    for ext in order:
-        path = out / f"{GRAPH_NAME}.{ext}"
-        if ext == "nq":
-            chunks = WRITERS[ext](blocks, nt_file=written.get("nt"))
-        elif ext == "trig":
-            chunks = WRITERS[ext](blocks, ttl_file=written.get("ttl"))
-        else:
-            chunks = WRITERS[ext](blocks)
-        written[ext] = atomic_write(path, chunks)
+    with no_gc():
+        for ext in order:
+            written[ext] = atomic_write(out / f"{GRAPH_NAME}.{ext}", format_chunks(ext, blocks, written))
     return {ext: written[ext] for ext in formats}
 
 
@@ -101,7 +106,7 @@ def to_rdf(graph: nx.MultiDiGraph) -> rdflib.Dataset:
     for target, gblocks in targets:
         for s, pairs in gblocks:
             subj = rdflib.URIRef(s)
-            target.addN((subj, rdflib.URIRef(p), _rdflib_obj(o), target) for p, o in pairs)
+            target.addN((subj, rdflib.URIRef(p), _rdflib_obj(parse_term(o)), target) for p, o in pairs)
     return ds
 
 

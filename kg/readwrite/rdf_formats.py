@@ -18,25 +18,14 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.readwrite.rdf_blocks import PRED_RANK, PREFIXES, RDF_TYPE, XSD_INTEGER, XSD_STRING, Block, Blocks, Obj
+from kg.readwrite.rdf_blocks import (
+    PRED_RANK, PREFIXES, RDF_TYPE, XSD_INTEGER, XSD_STRING, Block, Blocks, Term, nt_escape, parse_term,
+)
 
-_NT_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XML_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _XML_ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-
-
-def _nt_obj(o: Obj) -> str:
-    value, kind = o
-    if kind is None:
-        return f"<{value}>"
-    value = value.translate(_NT_ESC)
-    if kind[0] == "@":
-        return f'"{value}"{kind}'
-    if kind == XSD_STRING:
-        return f'"{value}"'
-    return f'"{value}"^^<{kind}>'
 
 
 class _Compactor:
@@ -72,24 +61,20 @@ def _batched(chunks: Iterable[str], size: int = 2000) -> Iterator[str]:
 
 # ----------------------------------------------------------------- line formats
 #
-# Writers memoise the rendering of each object: IRIs, offsets and evidence
-# sentences repeat many times, and a dict hit is several times cheaper than
-# escaping and formatting again.
+# Block objects are already N-Triples terms. The other writers memoise their
+# rendering per distinct term: IRIs, offsets and evidence sentences repeat many
+# times and a ``str``-keyed dict hit is far cheaper than re-rendering.
 
 def _nt_lines(blocks: list[Block], graph_suffix: str) -> Iterator[str]:
-    memo: dict[Obj, str] = {}
     pred = {p: f"<{p}>" for p in PRED_RANK}
     for s, pairs in blocks:
         head = f"<{s}> "
         out = []
         for p, o in pairs:
-            ot = memo.get(o)
-            if ot is None:
-                ot = memo[o] = _nt_obj(o)
             pt = pred.get(p)
             if pt is None:
                 pt = pred[p] = f"<{p}>"
-            out.append(f"{head}{pt} {ot}{graph_suffix}")
+            out.append(f"{head}{pt} {o}{graph_suffix}")
         yield "".join(out)
 
 
@@ -122,18 +107,17 @@ def _file_chunks(path: Path, skip: int = 0, size: int = 1 << 22) -> Iterator[byt
 # ----------------------------------------------------------------- Turtle/TriG
 
 def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
-    memo: dict[Obj, str] = {}
+    memo: dict[Term, str] = {}
 
-    def term(o: Obj) -> str:
-        value, kind = o
-        if kind is None:
-            return compact(value) or f"<{value}>"
+    def term(t: Term) -> str:
+        if t[0] == "<":
+            return compact(t[1:-1]) or t
+        if t[-1] != ">":  # plain or language-tagged literal: same syntax as N-Triples
+            return t
+        value, kind = parse_term(t)
         if kind == XSD_INTEGER:
             return value
-        if kind[0] == "@" or kind == XSD_STRING:
-            return _nt_obj(o)
-        dt = compact(kind) or f"<{kind}>"
-        return f'"{value.translate(_NT_ESC)}"^^{dt}'
+        return f'"{nt_escape(value)}"^^{compact(kind) or f"<{kind}>"}'
 
     pred_cache: dict[str, str] = {RDF_TYPE: "a"}
     for s, pairs in blocks:
@@ -201,11 +185,11 @@ def jsonld(blocks: Blocks) -> Iterator[str]:
     """
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     compact = _Compactor()
-    memo: dict[Obj, str] = {}
+    memo: dict[Term, str] = {}
     keys: dict[str, str] = {}
 
-    def obj(o: Obj) -> str:
-        value, kind = o
+    def obj(t: Term) -> str:
+        value, kind = parse_term(t)
         if kind is None:
             return f'{{"@id":{dumps(value)}}}'
         if kind[0] == "@":
@@ -219,7 +203,7 @@ def jsonld(blocks: Blocks) -> Iterator[str]:
         for s, pairs in blocks.default:
             parts = [f'{sep}{{"@id":{dumps(s)}']
             sep = ",\n"
-            types = [dumps(compact(o[0]) or o[0]) for p, o in pairs if p == RDF_TYPE]
+            types = [dumps(compact(o[1:-1]) or o[1:-1]) for p, o in pairs if p == RDF_TYPE]
             if types:
                 parts.append(f',"@type":[{",".join(types)}]')
             last = None
@@ -251,10 +235,10 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
     """RDF/XML of the default graph: one ``rdf:Description`` per subject."""
     compact = _Compactor()
     qnames: dict[str, str] = {}
-    memo: dict[Obj, tuple[str, bool]] = {}
+    memo: dict[Term, tuple[str, bool]] = {}
 
-    def obj(o: Obj, s: str) -> tuple[str, bool]:
-        value, kind = o
+    def obj(t: Term, s: str) -> tuple[str, bool]:
+        value, kind = parse_term(t)
         if kind is None:
             return f' rdf:resource="{value.translate(_XML_ATTR_ESC)}"/>\n', False
         if _XML_BAD.search(value):
