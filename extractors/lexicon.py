@@ -103,3 +103,15 @@ def tokenizer():
 def cut(text: str) -> list[str]:
     """Segment with the project tokenizer (HMM on, for unseen names)."""
     return tokenizer().lcut(text)
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def word_tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag for a word ('' when jieba does not know it)."""
+    return _word_tags().get(word, "")

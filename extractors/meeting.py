@@ -237,7 +237,10 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
-            if phrase in ("会议", "会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
+            if phrase == "会议" and not _meeting_ending(doc, start, end):
+                self._adjacent_holder_meeting(doc, v, start, end)
+                continue
+            if phrase in ("会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
                 continue
             if v.group().startswith(("组织", "开展")) and (
                     "的" in phrase or not phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))):
@@ -245,6 +248,8 @@ class MeetingExtractor:
             if phrase.startswith(("了", "的")):
                 continue
             inner = _org_starting_at(doc, start)
+            if inner is not None and any(mm.start == inner.start for mm in doc.of_type("Meeting")):
+                inner = None  # 召开市委十二届十三次全会精神学习传达会: 市委 names what is studied, not the holder
             if inner is not None:
                 label = inner.label + text[inner.end:end]
                 aliases = {phrase, text[inner.end:end]}
@@ -257,12 +262,27 @@ class MeetingExtractor:
                     subject = text[holder.start:v.start()]
                     subject = re.sub(r"[\u4e00-\u9fff]{0,8}(?:书记|主任|主席|局长|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持)?$", "", subject)
                     subject = re.sub(r"(?:在[^，。]{0,20}|分别|先后|于\S{0,10}|也|随即|近日|日前|再次|专门|第一时间)$", "", subject)
-                    label = holder.label + phrase
-                    aliases = {phrase, holder.surface + phrase, subject + phrase if subject and len(subject) <= 24 else ""}
+                    rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
+                    label = holder.label + rest
+                    aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
                 else:
                     label, aliases = phrase, set()
             self._add(doc, label, start, end, aliases, (), holder=holder.label if holder else "",
                       holder_type=holder.type if holder else "")
+
+    def _adjacent_holder_meeting(self, doc: Doc, verb, start: int, end: int) -> None:
+        """省政府党组召开会议: a bare 会议 is a meeting when its holder is written right before the verb."""
+        text = doc.text
+        s, _ = doc.sentence_at(verb.start())
+        clause_start = max(s, text_rfind_any(text, "，；：", verb.start()) + 1)
+        org = next((o for o in doc.of_type("Organization")
+                    if clause_start <= o.start and o.end <= verb.start() and re.fullmatch(r"(?:党组|党委|党工委|常委会)?", text[o.end:verb.start()])), None)
+        if org is None:
+            return
+        inner = text[org.end:verb.start()]
+        label = org.label + inner + "会议"
+        self._add(doc, label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
+                  holder=org.label, holder_type="Organization")
 
     def _headed(self, doc: Doc) -> None:
         """市政府第一次常务会议, 县委常委会议: a meeting type right after its holder."""

@@ -14,12 +14,12 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.base import Context, Doc
-from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi
+from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi, word_tag
 from kg.model import Mention
 
 LEVELS = "省市县区镇乡"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
-_DENY_BEFORE = set("全本我该各城都超门股夜集街开地社郊园景辖山牧矿片校分军战试新老灾禁营厂特湾港商菜跨外内两三多四五城省市县区乡镇每外")
+_DENY_BEFORE = set("全本我该各城都超门股夜集街地社郊园景辖山牧矿片校分军战试新老灾禁营厂特湾港商菜跨外内两三多四五城省市县区乡镇每外")
 _NOT_AFTER_WEI = ("员", "托", "屈", "婉", "任", "派")
 
 
@@ -62,6 +62,22 @@ def _suffix_re() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
 @lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     return frozenset(w for line in read_list("org_stop.txt") for w in line.split())
+
+
+_NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "j", "vn", "an", "eng", "nrt", "nrfg", "b")
+
+
+def _name_part(tok: str) -> bool:
+    """Can this token be part of an institution's name? Nouns and unknown words yes; verbs, pronouns, conjunctions no."""
+    if tok[0] in "各该本这那每其此":
+        return False
+    tag = word_tag(tok)
+    return not tag or tag in _NAME_TAGS or (tag == "ng" and len(tok) > 1) or tok in _name_words()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return frozenset(w for line in read_list("org_name_words.txt") for w in line.split())
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -264,6 +280,8 @@ class OrganizationExtractor:
             name_tokens: list[str] = []
             for tok in reversed(tokens):
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 12:
+                    break
+                if not _name_part(tok):
                     break
                 name_tokens.insert(0, tok)
                 if len(name_tokens) >= 4:

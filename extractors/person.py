@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from extractors.base import Doc
-from extractors.lexicon import Scanner, read_list, read_tsv
+from extractors.lexicon import Scanner, read_list, read_tsv, word_tag
 from kg.model import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -39,6 +39,12 @@ def _known() -> Scanner:
     return Scanner((r["label"], r) for r in read_tsv("persons.tsv"))
 
 
+def _common_word(chunk: str) -> bool:
+    """A dictionary word that is not a name (纪检, 国家): jieba knows it with a non-name tag."""
+    tag = word_tag(chunk)
+    return bool(tag) and not tag.startswith("nr")
+
+
 def _surname_len(s: str) -> int:
     single, double = _surnames()
     if s[:2] in double:
@@ -60,7 +66,7 @@ def read_name(text: str, pos: int) -> int:
     for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
         if (len(chunk) == length and all(_HAN.match(c) for c in chunk) and chunk[-1] not in _NOT_NAME_END
-                and chunk[:2] not in _NOT_NAMES and _ends_name(text, pos + length)):
+                and chunk[:2] not in _NOT_NAMES and not _common_word(chunk) and _ends_name(text, pos + length)):
             return length
     return 0
 

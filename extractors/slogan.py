@@ -145,6 +145,8 @@ class SloganExtractor:
             if not all(_ENUM_ITEM.fullmatch(x) for x in items[1:]):
                 continue
             first = items[0]
+            if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", first):
+                continue  # 坚定“四个自信”、做到“两个维护”: quoted neighbours, not an enumeration
             target = max(set(lens), key=lens.count)
             if len(first) > target:
                 first = first[-target:]

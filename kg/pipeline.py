@@ -42,8 +42,9 @@ def extract(article: Article, pipeline: Sequence[Extractor] | None = None) -> Ar
             ent.attrs["scope"] = ""
         ent.aliases.update(a for a in m.aliases if a)
         surface = article.text[start:end]
-        ent.aliases.add(m.label if m.type != "PolicySlogan" else surface.replace("“", "").replace("”", ""))
-        ent.aliases.add(surface)
+        ent.aliases.add(m.surface)
+        if len(surface) == len(m.surface) and surface != m.surface:
+            ent.aliases.add(surface)  # the Traditional form as written, when nothing was removed
         ent.subtypes.update(m.subtypes)
         for k in ("label_en",):
             if m.attrs.get(k) and not ent.attrs.get(k):

@@ -105,9 +105,6 @@ def test_meeting_peoples_congress_session(shared):
     assert "Session" in session.subtypes
 
 
-@pytest.mark.xfail(strict=True, reason="meeting._described prefixes the holder's label to a phrase that already "
-                   "names it: 县委常委(扩大)会 → '中共阜城县委县委常委（扩大）会' (dev-002), "
-                   "'县委县委常委会议' (u-006)")
 def test_meeting_described_label_does_not_repeat_the_holder(shared):
     for name in ("dev-002.txt", "u-006.txt"):
         for label in labels(extract_file(corpus_file(name)), "Meeting"):
@@ -146,8 +143,6 @@ def test_slogan_numbered_on_a_sentence(shared):
     assert {"两个确立", "两个维护"} <= mention_labels(doc, "PolicySlogan")
 
 
-@pytest.mark.xfail(strict=True, reason="slogan._components reads 增强“四个意识”、坚定“四个自信”、做到“两个维护” as an "
-                   "enumeration of 两个维护: parts '信”' and '做到' (u-017; also u-004, u-019, noisy/002)")
 def test_slogan_no_parts_from_quoted_neighbours(shared):
     sent = sentence_with(corpus_file("u-017.txt"), "四个自信")
     res = extract_text(sent)
@@ -185,6 +180,17 @@ def test_person_not_ordinary_words(seed):
 def test_person_no_common_nouns(shared):
     assert "纪检" not in labels(extract_file(corpus_file("u-010.txt")), "Person")
     assert "国家" not in labels(extract_file(corpus_file("006.txt")), "Person")
+
+
+@pytest.mark.xfail(strict=True, reason="person: the name-before-title rule reads 司法 (of 司法部长, 司 being a "
+                   "surname) as a person after '、' (People's Daily NER dev sentence)")
+def test_person_not_the_start_of_a_ministry(shared):
+    from kgtest import need_shared
+
+    path = need_shared("corpus", "peoples_daily_ner", "example.dev")
+    text = "".join(line.split()[0] if line.strip() else "\n" for line in path.read_text(encoding="utf-8").splitlines())
+    sent = next(s for s in text.split("\n") if "司法部长卡洛斯" in s)
+    assert "司法" not in mention_labels(run_until(sent, "person"), "Person")
 
 
 # ---------------------------------------------------------------- place
@@ -249,8 +255,6 @@ def test_relations_located_in(seed):
     assert ("徐州市总工会", "徐州") in rels(seed, "locatedIn")
 
 
-@pytest.mark.xfail(strict=True, reason="organization._suffixed takes any 2–12 characters before 集团/街道 as a name: "
-                   "'报告以及集团' (u-010), '有利于进一步整合街道' (u-011), '集团各子公司' (noisy/004)")
 def test_org_no_clause_fragments(shared):
     bad = {"u-010.txt": "报告以及集团", "u-011.txt": "有利于进一步整合街道", "004.txt": "集团各子公司"}
     for name, label in bad.items():
@@ -314,14 +318,10 @@ def test_sample_province(province):
     assert "湖南" in labels(province, "Place")
 
 
-@pytest.mark.xfail(strict=True, reason="same slogan._components bug on our own sample: 做到“两个维护” after "
-                   "坚定“四个自信” gives 两个维护 hasPart '信”' and '做到'")
 def test_sample_province_no_bogus_parts(province):
     assert not {o for s, o in rels(province, "hasPart") if s == "两个维护"}
 
 
-@pytest.mark.xfail(strict=True, reason="'省政府党组召开会议' is not a described meeting (bare 会议 is skipped), so the "
-                   "paragraph's slogans (三高四新) are credited to the previous paragraph's holder 中共湖南省委")
 def test_sample_province_second_meeting_gets_its_slogans(province):
     assert ("中共湖南省委", "三高四新") not in rels(province, "promotes")
     assert ("湖南省人民政府", "三高四新") in rels(province, "promotes")

@@ -150,17 +150,36 @@ def test_filters_hide_class_and_relation(browser: Any, xuzhou_file: Path) -> Non
     page.close()
 
 
+def pixel_at(page: Any, node: int) -> list[int]:
+    """RGB of the canvas at a node's centre (device pixels)."""
+    return page.evaluate("""(id) => {
+        const net = kgExplorer.network, c = document.querySelector('#kg-canvas canvas');
+        const p = net.canvasToDOM(net.getPositions([id])[id]), r = window.devicePixelRatio || 1;
+        return Array.from(c.getContext('2d').getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data)
+            .slice(0, 3);
+    }""", node)
+
+
 def test_click_highlights_neighbourhood(browser: Any, xuzhou_file: Path) -> None:
     page, _ = open_page(browser, xuzhou_file)
     target = node_id(page, entity_iri("PolicySlogan", "五种风气"))
+    near = node_id(page, entity_iri("Organization", "徐州市总工会"))
     far = node_id(page, entity_iri("Person", "习近平"))
+    before = pixel_at(page, far)
+    assert before[1] > before[0] + 40  # green triangle
     box = page.locator("#kg-canvas").bounding_box()
     pos = page.evaluate("(id) => kgExplorer.network.canvasToDOM(kgExplorer.network.getPositions([id])[id])", target)
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    page.wait_for_timeout(100)
     assert page.evaluate("kgExplorer.highlighted") == target
-    assert page.evaluate("(id) => kgExplorer.nodes.get(id).opacity", far) < 0.5
-    assert page.evaluate("(id) => kgExplorer.nodes.get(id).opacity", target) == 1
+    assert page.evaluate("(id) => kgExplorer.dimmed(id)", far) is True
+    assert page.evaluate("(id) => kgExplorer.dimmed(id)", near) is False
+    assert min(pixel_at(page, far)) > 190  # veiled
+    assert pixel_at(page, near) == [0x4E, 0x79, 0xA7]  # neighbour drawn again, unveiled
     assert page.text_content("#kg-details h2.kg-entity") == "五种风气"
+    page.mouse.click(box["x"] + 5, box["y"] + 5)  # empty canvas clears
+    page.wait_for_timeout(100)
+    assert page.evaluate("kgExplorer.highlighted") is None
     page.close()
 
 

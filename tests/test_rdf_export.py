@@ -162,6 +162,25 @@ def test_byte_identical_across_runs_and_insertion_orders(graph, out_dir, tmp_pat
         assert (tmp_path / f"graph.{ext}").read_bytes() == (out_dir / f"graph.{ext}").read_bytes(), ext
 
 
+def test_parallel_and_sequential_writers_agree(graph, out_dir, tmp_path):
+    rdf.write(graph, tmp_path / "par", parallel=True)
+    rdf.write(graph, tmp_path / "seq", parallel=False)
+    for ext in rdf.FORMATS:
+        data = (out_dir / f"graph.{ext}").read_bytes()
+        assert (tmp_path / "par" / f"graph.{ext}").read_bytes() == data, ext
+        assert (tmp_path / "seq" / f"graph.{ext}").read_bytes() == data, ext
+    assert not [p for p in (tmp_path / "par").iterdir() if p.name.startswith(".")]
+
+
+def test_parallel_child_error_is_raised(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("https://w3id.org/policy-slogan-kg/id/Place/x", type="Place", label="x\x0b")
+    with pytest.raises(ValueError, match=r"graph\.rdf.*control character"):
+        rdf.write(g, tmp_path, parallel=True)
+    assert not (tmp_path / "graph.rdf").exists()
+    assert (tmp_path / "graph.ttl").exists()  # files of the other writer are complete, never partial
+
+
 def test_subset_of_formats_and_unknown_format(graph, tmp_path):
     paths = rdf.write(graph, tmp_path, formats=("ttl",))
     assert list(paths) == ["ttl"] and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]

@@ -13,6 +13,7 @@ described in :mod:`kg.readwrite.rdf_blocks`.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -42,17 +43,20 @@ _READ_ORDER = ("nq", "trig", "ttl", "nt", "jsonld", "rdf")
 
 # ------------------------------------------------------------------ export
 
-def write(graph: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
+def write(
+    graph: nx.MultiDiGraph, out_dir: str | Path, formats: Sequence[str] = FORMATS, parallel: bool | None = None
+) -> dict[str, Path]:
     """Write ``graph.<ext>`` for each of ``formats`` into ``out_dir``; return ``{ext: path}``.
 
     Each file is written to a temp file and renamed, so a crash never leaves a
-    half-written ``graph.ttl`` for the scorer or an analyst to read.
+    half-written ``graph.ttl`` for the scorer or an analyst to read. Output is
+    byte-identical across runs; ``parallel`` is explained in :func:`write_blocks`.
     """
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise ValueError(f"unknown RDF format(s) {unknown}; choose from {', '.join(WRITERS)}")
     blocks = graph_blocks(graph)
-    return write_blocks(blocks, out_dir, formats)
+    return write_blocks(blocks, out_dir, formats, parallel=parallel)
 
 
 def format_chunks(ext: str, blocks: Blocks, written: dict[str, Path] | None = None) -> Iterator[str | bytes]:
@@ -69,14 +73,72 @@ def format_chunks(ext: str, blocks: Blocks, written: dict[str, Path] | None = No
     return WRITERS[ext](blocks)
 
 
-def write_blocks(blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> dict[str, Path]:
-    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts)."""
+#: Formats a forked child writes while the parent writes the others (they share no bytes).
+_CHILD_FORMATS = ("jsonld", "rdf")
+#: Below this many triples forking costs more than it saves.
+PARALLEL_MIN_TRIPLES = 200_000
+
+
+def _write_sequential(blocks: Blocks, out: Path, formats: Sequence[str], written: dict[str, Path]) -> None:
+    for ext in formats:
+        written[ext] = atomic_write(out / f"{GRAPH_NAME}.{ext}", format_chunks(ext, blocks, written))
+
+
+def _child(blocks: Blocks, out: Path, formats: Sequence[str], conn: Any) -> None:
+    try:
+        with no_gc():
+            _write_sequential(blocks, out, formats, {})
+        conn.send(None)
+    except BaseException as exc:  # report to the parent, which raises it
+        conn.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        conn.close()
+
+
+def write_blocks(
+    blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS, parallel: bool | None = None
+) -> dict[str, Path]:
+    """Like :func:`write` for an already converted dataset (lets benchmarks time the parts).
+
+    With ``parallel`` (default: when fork is available, there are 2+ CPUs and
+    the graph has at least :data:`PARALLEL_MIN_TRIPLES` triples) a forked child
+    writes JSON-LD and RDF/XML while this process writes the Turtle/N-Triples
+    family; the child reads the blocks copy-on-write, nothing is pickled.
+    Every file is still produced by exactly one writer, so output is identical.
+    """
+    import multiprocessing as mp
+
     out = Path(out_dir)
     order = sorted(formats, key=lambda ext: FORMATS.index(ext) if ext in FORMATS else len(FORMATS))
+    child_formats = [ext for ext in order if ext in _CHILD_FORMATS]
+    if parallel is None:
+        parallel = ((os.cpu_count() or 1) > 1 and blocks.triple_count() >= PARALLEL_MIN_TRIPLES)
+    parallel = parallel and bool(child_formats) and len(child_formats) < len(order) \
+        and "fork" in mp.get_all_start_methods()
     written: dict[str, Path] = {}
     with no_gc():
-        for ext in order:
-            written[ext] = atomic_write(out / f"{GRAPH_NAME}.{ext}", format_chunks(ext, blocks, written))
+        if not parallel:
+            _write_sequential(blocks, out, order, written)
+            return {ext: written[ext] for ext in formats}
+        out.mkdir(parents=True, exist_ok=True)
+        ctx = mp.get_context("fork")
+        receiver, sender = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(blocks, out, child_formats, sender), daemon=True)
+        proc.start()
+        sender.close()
+        try:
+            _write_sequential(blocks, out, [e for e in order if e not in child_formats], written)
+        finally:
+            try:
+                error = receiver.recv()
+            except EOFError:
+                error = f"the {'/'.join(child_formats)} writer process died (exit code {proc.exitcode})"
+            proc.join()
+            receiver.close()
+        if error is not None:
+            raise ValueError(f"{out}: {error}")
+    for ext in child_formats:
+        written[ext] = out / f"{GRAPH_NAME}.{ext}"
     return {ext: written[ext] for ext in formats}
 
 

@@ -235,7 +235,6 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
     """RDF/XML of the default graph: one ``rdf:Description`` per subject."""
     compact = _Compactor()
     qnames: dict[str, str] = {}
-    memo: dict[Term, tuple[str, bool]] = {}
 
     def obj(t: Term, s: str) -> tuple[str, bool]:
         value, kind = parse_term(t)
@@ -253,21 +252,29 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
     ns = "".join(f'\n    xmlns:{k}="{v}"' for k, v in PREFIXES.items())
     yield f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{ns}>\n'
 
+    lines: dict[str, dict[Term, str]] = {}  # predicate -> object term -> element line
+
+    def line(p: str, o: Term, s: str) -> str:
+        q = qnames.get(p)
+        if q is None:
+            q = compact(p)
+            if q is None:
+                raise ValueError(f"predicate <{p}> of <{s}> has no XML QName")
+            qnames[p] = q
+        mid, closes = obj(o, s)
+        return f"    <{q}{mid}{q}>\n" if closes else f"    <{q}{mid}"
+
     def descriptions() -> Iterator[str]:
         for s, pairs in blocks.default:
             out = [f'  <rdf:Description rdf:about="{s.translate(_XML_ATTR_ESC)}">\n']
             for p, o in pairs:
-                q = qnames.get(p)
-                if q is None:
-                    q = compact(p)
-                    if q is None:
-                        raise ValueError(f"predicate <{p}> of <{s}> has no XML QName")
-                    qnames[p] = q
-                rendered = memo.get(o)
-                if rendered is None:
-                    rendered = memo[o] = obj(o, s)
-                mid, closes = rendered
-                out.append(f"    <{q}{mid}{q}>\n" if closes else f"    <{q}{mid}")
+                by_obj = lines.get(p)
+                if by_obj is None:
+                    by_obj = lines[p] = {}
+                text = by_obj.get(o)
+                if text is None:
+                    text = by_obj[o] = line(p, o, s)
+                out.append(text)
             out.append("  </rdf:Description>\n")
             yield "".join(out)
 
