@@ -127,7 +127,8 @@ class MeetingExtractor:
                        f"中共{place_full}委第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
                        f"中国共产党{place_full}第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
                        f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
-            self._add(doc, label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl)
+            self._add(doc, label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
+                      relative=not org_label.startswith("中共"))
 
     def _congresses(self, doc: Doc) -> None:
         text = doc.text
@@ -159,7 +160,8 @@ class MeetingExtractor:
                 tail = re.search(r"(学校|学院|大学|集团|公司)$", place)
                 start = m.start("place") + (tail.start() if tail else len(place))
                 label = text[start:m.end()]
-            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n)
+            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n,
+                      relative=not label.startswith("中国共产党"))
 
     def _people(self, doc: Doc) -> None:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
@@ -207,12 +209,13 @@ class MeetingExtractor:
             lvl = place[-1:] if place else ""
             aliases = ((f"{lvl}{kind}{cn(j)}届{cn(c)}次会议", f"{short}{lvl}{kind}{cn(j)}届{cn(c)}次会议") if kind == "政协" and place
                        else (f"{lvl}{cn(j)}届人大{cn(c)}次会议", f"{short}{lvl}{cn(j)}届人大{cn(c)}次会议") if place else ())
-            self._add(doc, label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body)
+            self._add(doc, label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body,
+                      relative=not (place or national))
 
     def _named(self, doc: Doc) -> None:
         for start, end, surface, rows in _named().longest(doc.text):
             if not doc.covered(start, end, "Meeting"):
-                self._add(doc, rows[0]["label"], start, end, split_multi(rows[0]["aliases"]))
+                self._add(doc, rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
         for m in _LIANGHUI.finditer(doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
@@ -362,7 +365,7 @@ class MeetingExtractor:
                     label = f"{short}{lvl}委全会" if short else f"{lvl}委全会"
                     body = _org_starting_at(doc, m.start("org"))
                     self._add(doc, label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
-                              body=body.label if body is not None else "")
+                              body=body.label if body is not None else "", relative=True)
                     continue
             else:
                 labels = {p.label for p in plenums}

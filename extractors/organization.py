@@ -204,7 +204,8 @@ class OrganizationExtractor:
                         label = f"{base}党委"
                         aliases = {f"{lvl}党委", f"{base}委", f"{lvl}委", f"中共{base}委员会", surface}
                     else:
-                        label = f"中共{base}委" if place_full else f"{lvl}委"
+                        base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
+                        label = f"中共{base_wei}委" if place_full else f"{lvl}委"
                         aliases = {f"{lvl}委", f"{base}委", f"中国共产党{base}委员会", f"中共{base}委员会", surface}
                         if short_place and short_place != base:
                             aliases.add(f"{short_place}{lvl}委")
@@ -221,7 +222,7 @@ class OrganizationExtractor:
                 kind = row["kind"]
             aliases.discard(label)
             doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
-                            attrs={"kind": kind, "level": lvl, "place": short_place}))
+                            attrs={"kind": kind, "level": lvl, "place": short_place, "relative": not place_full}))
         # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
         units = [r for r in _units() if r["kind"] == "bureau" or r["kind"] == "mass"]
         changed = True
@@ -239,7 +240,8 @@ class OrganizationExtractor:
                 label = _label(row["label"], place_full, lvl)
                 doc.add(Mention("Organization", label, pos, pos + len(row["unit"]), row["unit"],
                                 aliases=tuple(sorted({row["unit"], f"{lvl}{row['unit']}", _label(row["label"], "", lvl)} - {label})),
-                                attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full) if place_full else ""}))
+                                attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
+                                       "relative": not place_full}))
                 changed = True
         # a place name directly followed by a unit without level char: 岳阳政协
         for pm in doc.of_type("Place"):
@@ -292,14 +294,15 @@ class OrganizationExtractor:
             if len(name) < 2:
                 if row["bare"] and after.startswith(("召开", "举行", "组织", "开展")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
                     # 工业园区召开…, 学校召开…: the article's own institution as the subject
-                    doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end], attrs={"kind": row["kind"]}))
+                    doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end],
+                                    attrs={"kind": row["kind"], "relative": True}))
                     continue
                 if row["bare"] and after.startswith(("党委", "党组", "党工委")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])
                     if not doc.covered(s_start, end, "Organization"):
                         doc.add(Mention("Organization", label, s_start, end, text[s_start:end],
-                                        aliases=(row["bare"],), attrs={"kind": row["kind"]}))
+                                        aliases=(row["bare"],), attrs={"kind": row["kind"], "relative": True}))
                 continue
             label = name + m.group()
             end = s_end

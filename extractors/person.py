@@ -77,6 +77,10 @@ _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区�
 _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")
 
 
+_OCCUPATION = re.compile(r"[\u4e00-\u9fff]{1,6}(?:驾驶员|技师|工人|工匠|劳模|教练员|运动员|科学家|艺术家|企业家|作家|医生|护士|农民|司机|职员|工程师|设计师|研究员)")
+_NAME_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}(?=等|[，。；）)]|$)|(?<=是)(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}(?=等|[，。；）)]|$)")
+
+
 def _byline_name(text: str, pos: int) -> int:
     """After 记者 a name needs no known surname (思博海): 2-3 characters up to a space or bracket."""
     m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[\s）)、，]|$)", text[pos:pos + 4])
@@ -116,11 +120,28 @@ class PersonExtractor:
                     if s < 0:
                         continue
                     chunk = text[s:t_start]
-                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk) or chunk[-1] in _NOT_NAME_END:
+                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk) or chunk[-1] in _NOT_NAME_END or _common_word(chunk):
                         continue
                     if s == 0 or text[s - 1] in _DELIM:
                         found.setdefault((s, t_start), chunk)
                         break
+        # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
+        for m in _OCCUPATION.finditer(text):
+            n = read_name(text, m.end())
+            if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
+                found.setdefault((m.end(), m.end() + n), text[m.end():m.end() + n])
+        # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
+        for m in _NAME_LIST.finditer(text):
+            items, pos, ok = [], m.start(), True
+            for item in m.group().split("、"):
+                if read_name(item + "，", 0) != len(item):
+                    ok = False
+                    break
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            if ok:
+                for s, e in items:
+                    found.setdefault((s, e), text[s:e])
         for m in _CLOSING_BYLINE.finditer(text):
             if _surname_len(m.group(1)):
                 found.setdefault((m.start(1), m.end(1)), m.group(1))

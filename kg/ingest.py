@@ -117,7 +117,9 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:
             yield InputProblem(str(path), None, "no such file or directory")
             continue
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".jsonl"))
+            # INDEX.jsonl / index.jsonl beside the texts describe them; they are not articles
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".jsonl")
+                           and f.name.lower() != "index.jsonl")
             if not files:
                 yield InputProblem(str(path), None, "folder holds no .txt or .jsonl files")
             yield from read_inputs(files)

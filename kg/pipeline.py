@@ -3,22 +3,25 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from extractors import default_pipeline
-from extractors.base import Doc, Extractor
+from typing import TYPE_CHECKING
+
 from kg.model import Article, ArticleResult, Entity, Mention, Relation
 
-# Relative names (市委, 市政府主席办公会) are only meaningful inside their article.
-_RELATIVE_PREFIX = ("市", "县", "区", "省", "镇", "乡", "团市", "团县", "团区", "团省")
+if TYPE_CHECKING:
+    from extractors.base import Extractor
+
+# Relative names (市委 with no known city, 学校党委, a described meeting) only mean something inside
+# their article; extractors mark them ``relative`` and they get an article-scoped IRI.
 _SHARED_MEETING_SUBTYPES = {"PlenarySession", "Congress", "Session"}
 
 
 def _scope(m: Mention, article_id: str) -> str:
     """'' for names that identify the thing anywhere; the article id for names that do not."""
     if m.type == "Meeting":
-        if _SHARED_MEETING_SUBTYPES & set(m.subtypes) and not m.label.startswith(_RELATIVE_PREFIX):
+        if _SHARED_MEETING_SUBTYPES & set(m.subtypes) and not m.attrs.get("relative"):
             return ""
-        return "" if m.attrs.get("holder") is None and not m.label.startswith(_RELATIVE_PREFIX) and m.attrs.get("named") else article_id
-    if m.type in ("Organization",) and (m.label.startswith(_RELATIVE_PREFIX) or m.label in ("学校党委", "集团", "公司", "学院", "工业园区", "管委会", "医院")):
+        return "" if m.attrs.get("named") else article_id
+    if m.type == "Organization" and m.attrs.get("relative"):
         return article_id
     if m.type == "Document" and "Speech" not in m.subtypes and m.label in ("政府工作报告", "全会公报"):
         return article_id
@@ -27,6 +30,9 @@ def _scope(m: Mention, article_id: str) -> str:
 
 def extract(article: Article, pipeline: Sequence[Extractor] | None = None) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text)."""
+    from extractors import default_pipeline
+    from extractors.base import Doc
+
     doc = Doc.from_article(article)
     for component in pipeline or default_pipeline():
         component(doc)

@@ -30,13 +30,18 @@ class KG(DefinedNamespace):
     Meeting: URIRef
     PlenarySession: URIRef
     Congress: URIRef
+    Session: URIRef
     PolicySlogan: URIRef
     NumberedFormulation: URIRef
     Campaign: URIRef
+    Vision: URIRef
+    Goal: URIRef
+    Style: URIRef
     Person: URIRef
     Place: URIRef
     Theory: URIRef
     Document: URIRef
+    Speech: URIRef
     Article: URIRef
     # provenance classes
     Assertion: URIRef

@@ -175,15 +175,11 @@ def test_person_not_ordinary_words(seed):
     assert "习近平" in persons and "习近平总书记" not in persons
 
 
-@pytest.mark.xfail(strict=True, reason="person: '纪检' read as a name (u-010; title '…纪检' + name rule); "
-                   "'国家' in noisy/006 (國(guo)家 after a title)")
 def test_person_no_common_nouns(shared):
     assert "纪检" not in labels(extract_file(corpus_file("u-010.txt")), "Person")
     assert "国家" not in labels(extract_file(corpus_file("006.txt")), "Person")
 
 
-@pytest.mark.xfail(strict=True, reason="person: the name-before-title rule reads 司法 (of 司法部长, 司 being a "
-                   "surname) as a person after '、' (People's Daily NER dev sentence)")
 def test_person_not_the_start_of_a_ministry(shared):
     from kgtest import need_shared
 

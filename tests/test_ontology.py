@@ -12,6 +12,9 @@ from ontology import KG, KGR, ONTOLOGY_DIR
 
 SCHEMA_CLASSES = ["Organization", "Meeting", "PolicySlogan", "Person", "Place", "Theory", "Document", "Article",
                   "NumberedFormulation", "Campaign", "PlenarySession", "Congress"]
+#: Subclasses the extractors emit beyond SCHEMA.md (extractors/data/slogans.tsv, meeting.py, document.py).
+EXTRACTOR_SUBTYPES = {"PolicySlogan": ["NumberedFormulation", "Campaign", "Vision", "Goal", "Style"],
+                      "Meeting": ["PlenarySession", "Congress", "Session"], "Document": ["Speech"]}
 SCHEMA_PROPERTIES = ["heldBy", "studies", "promotes", "mentions", "hasPart", "subOrganizationOf", "locatedIn",
                      "chairedBy", "attendedBy", "mentionedIn"]
 TERM_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
@@ -56,9 +59,22 @@ def test_schema_terms_present(onto):
     for p in SCHEMA_PROPERTIES:
         assert (KG[p], RDF.type, OWL.ObjectProperty) in onto
         assert (KG[p], RDFS.range, None) in onto, p
-    for sub, sup in [("NumberedFormulation", "PolicySlogan"), ("Campaign", "PolicySlogan"),
-                     ("PlenarySession", "Meeting"), ("Congress", "Meeting")]:
-        assert (KG[sub], RDFS.subClassOf, KG[sup]) in onto
+    for sup, subs in EXTRACTOR_SUBTYPES.items():
+        for sub in subs:
+            assert (KG[sub], RDFS.subClassOf, KG[sup]) in onto, sub
+
+
+def test_lexicon_subtypes_are_declared():
+    """Every subtype the slogan lexicon assigns must be an ontology class (else it is an undeclared kg: IRI)."""
+    import csv
+    from pathlib import Path
+
+    tsv = Path(__file__).resolve().parent.parent / "extractors" / "data" / "slogans.tsv"
+    if not tsv.exists():
+        pytest.skip("extractors/data/slogans.tsv not present")
+    rows = [r for r in csv.reader(tsv.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+    subtypes = {r[2] for r in rows[1:] if len(r) > 2 and r[2]}
+    assert subtypes <= set(EXTRACTOR_SUBTYPES["PolicySlogan"]), subtypes
 
 
 @pytest.mark.parametrize("term", sorted(t for t in KG.__annotations__ if not t.startswith("_")))

@@ -52,7 +52,7 @@ EXPECTED = {
     "organization_hierarchy.rq": lambda r: records(r, "direction", "relatedLabel") == [("descendant", "中共徐州市委宣传部")],
     "relation_evidence.rq": lambda r: records(r, "articleId", "start", "end") == [(A1, 40, 82)]
         and "五种风气" in col(r, "sentence")[0],
-    "slogans_per_organization.rq": lambda r: [(a, n, sorted(w.split("、"))) for a, n, w in records(r, "orgLabel", "slogans", "which")] == [
+    "slogans_per_organization.rq": lambda r: [(a, n, sorted(w.split(" | "))) for a, n, w in records(r, "orgLabel", "slogans", "which")] == [
         ("徐州市总工会", 3, ["五种风气", "党史学习教育", "走在前列"]),
         ("中共徐州市委", 2, ["十四五", "走在前列"]),
         ("中共徐州市委宣传部", 2, ["强富美高", "走在前列"]),
@@ -99,7 +99,7 @@ def test_engines_agree(stores, name):
     a, b = (Q.run_query(stores[e], text) for e in Q.ENGINES)
     assert a.variables == b.variables
     if name == "slogans_per_organization.rq":  # GROUP_CONCAT order is engine-defined
-        norm = lambda rows: [r[:-1] + ("、".join(sorted(r[-1].split("、"))),) for r in rows]  # noqa: E731
+        norm = lambda rows: [r[:-1] + (" | ".join(sorted(r[-1].split(" | "))),) for r in rows]  # noqa: E731
         assert norm(a.rows) == norm(b.rows)
     else:
         assert Q.sorted_rows(a.rows) == Q.sorted_rows(b.rows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -32,6 +32,8 @@ MAX_EVIDENCE_PER_EDGE = 5
 #: Characters of a label drawn on the canvas; the full label is in tooltip and panel.
 CANVAS_LABEL_CHARS = 14
 LAYOUT_SEED = 7
+#: Above this many edges, edges carry no canvas label (see ``build_payload``).
+EDGE_LABEL_MAX = 1000
 
 
 @dataclass
@@ -41,7 +43,6 @@ class Payload:
     data: dict[str, Any]
     layout: str
     evidence_omitted: int = 0
-    unknown_types: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _short(text: str, limit: int) -> str:
@@ -144,6 +145,9 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
 
     edge_keys = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     predicates = sorted({str(k) for _, _, k in edge_keys}, key=relation_order)
+    # vis draws every edge label on every frame, on screen or not (1.4 s per frame at 4k
+    # edges): big graphs name relations by colour, tooltip and panel only.
+    edge_labels = len(edge_keys) <= EDGE_LABEL_MAX
     edges = []
     evidence: dict[str, Any] = {}
     evidence_omitted = 0
@@ -155,7 +159,7 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         count = int(data.get("count", 0) or 0)
         # Colour, dashes and tooltip come from the relation table in the page: ~5x smaller.
         # Provenance edges (dashed) go unlabelled: the legend names them, the canvas stays legible.
-        label = {} if rs.dashes else {"label": pred}
+        label = {} if rs.dashes or not edge_labels else {"label": pred}
         edges.append(Edge(index[u], index[v], id=i, rel=pred, **label,
                           width=round(1 + min(4.0, math.log2(count)), 2) if count > 1 else 1).options)
         ev = list(data.get("evidence", ()) or ())
@@ -187,5 +191,4 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         "options": {**_options(len(node_ids), layout), "groups": groups},
         "info": info, "evidence": evidence, "articles": _article_titles(full_graph, cited),
     }
-    unknown = tuple(t for t in types if class_style(t).color == "#9C755F")
-    return Payload(data=data, layout=layout, evidence_omitted=evidence_omitted, unknown_types=unknown)
+    return Payload(data=data, layout=layout, evidence_omitted=evidence_omitted)

@@ -6,8 +6,10 @@ from Python costs ~7 µs per quad, and (c) writing text straight from sorted
 blocks makes byte-identical output trivial. Every output is parsed back by
 rdflib in ``tests/test_rdf_export.py`` and compared for isomorphism.
 
-Each generator yields ``str`` chunks (about one subject block each);
-:func:`atomic_write` encodes them into a temp file and renames it into place.
+Each generator yields ``str`` chunks (a few thousand subject blocks each), or
+``bytes`` where it copies an already written file (N-Quads reuses N-Triples,
+TriG reuses Turtle); :func:`atomic_write` writes them to a temp file and
+renames it into place.
 """
 from __future__ import annotations
 
@@ -24,8 +26,14 @@ from kg.readwrite.rdf_blocks import (
 
 _XML_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _XML_ATTR_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_XML_SPECIAL = re.compile(r'[&<>"\r]')
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def _xml_escape(text: str, table: dict[int, str]) -> str:
+    """``str.translate`` with a dict walks every character; most text needs no escaping at all."""
+    return text.translate(table) if _XML_SPECIAL.search(text) else text
 
 
 class _Compactor:
@@ -239,10 +247,10 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
     def obj(t: Term, s: str) -> tuple[str, bool]:
         value, kind = parse_term(t)
         if kind is None:
-            return f' rdf:resource="{value.translate(_XML_ATTR_ESC)}"/>\n', False
+            return f' rdf:resource="{_xml_escape(value, _XML_ATTR_ESC)}"/>\n', False
         if _XML_BAD.search(value):
             raise ValueError(f"literal of <{s}> holds a control character that XML 1.0 cannot represent: {value[:60]!r}")
-        text = value.translate(_XML_ESC)
+        text = _xml_escape(value, _XML_ESC)
         if kind[0] == "@":
             return f' xml:lang="{kind[1:]}">{text}</', True
         if kind == XSD_STRING:
@@ -266,7 +274,7 @@ def rdfxml(blocks: Blocks) -> Iterator[str]:
 
     def descriptions() -> Iterator[str]:
         for s, pairs in blocks.default:
-            out = [f'  <rdf:Description rdf:about="{s.translate(_XML_ATTR_ESC)}">\n']
+            out = [f'  <rdf:Description rdf:about="{_xml_escape(s, _XML_ATTR_ESC)}">\n']
             for p, o in pairs:
                 by_obj = lines.get(p)
                 if by_obj is None:

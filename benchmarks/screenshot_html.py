@@ -1,0 +1,57 @@
+"""Regenerate docs/screenshot.png: the explorer for a built graph, in headless Chromium.
+
+Run:  .venv/bin/kg build samples -o /tmp/out
+      PYTHONPATH=. .venv/bin/python benchmarks/screenshot_html.py /tmp/out docs/screenshot.png --focus 五种风气
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("graph", type=Path, help="kg build output directory or RDF file")
+    parser.add_argument("output", type=Path, help="PNG to write")
+    parser.add_argument("--focus", help="select this entity (label or alias) before the shot")
+    parser.add_argument("--width", type=int, default=1600)
+    parser.add_argument("--height", type=int, default=1000)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from playwright.sync_api import sync_playwright
+
+    from kg.commands_html import load_graph
+    from kg.readwrite.html import write_html
+
+    graph = load_graph(args.graph)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        page_path = Path(tmp) / "explorer.html"
+        write_html(graph, page_path, title="policy-slogan-kg · 样例知识图谱 sample graph")
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": args.width, "height": args.height})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
+                   else r.abort())
+        page.goto(page_path.as_uri())
+        while not page.evaluate("!!(window.kgExplorer && window.kgExplorer.ready)"):
+            page.wait_for_timeout(50)
+        if args.focus:
+            page.fill("#kg-search", args.focus)
+            page.press("#kg-search", "Enter")
+            page.mouse.move(5, args.height - 5)
+            page.wait_for_timeout(600)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.output))
+        browser.close()
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
