@@ -19,7 +19,12 @@ _SUFFIXES = re.compile(
     r"(?:特别行政区|维吾尔自治区|回族自治区|壮族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|盟|旗)$"
 )
 # an ethnic group name before 自治州/自治县: 凉山彝族自治州 -> 凉山
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+$")
+@lru_cache(maxsize=1)
+def _ethnic() -> re.Pattern[str]:
+    """Ethnic group names (cpca ships the 56): 秀山土家族苗族自治县 → 秀山."""
+    names = resources.files("cpca").joinpath("resources", "56_nations.csv").read_text(encoding="utf-8").split()
+    alts = "|".join(sorted({n.strip() for n in names if n.strip()} | {n.strip()[:-1] for n in names if len(n.strip()) > 2}, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})+$")
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Division:
 def short_name(full: str) -> str:
     base = _SUFFIXES.sub("", full)
     if full.endswith(("自治州", "自治县", "自治旗")):
-        base = _ETHNIC.sub("", base) or base
+        base = _ethnic().sub("", base) or base
     return base if len(base) >= 2 else full
 
 

@@ -28,13 +28,13 @@ _CONGRESS = re.compile(
 )
 _LOCAL_CONGRESS = re.compile(rf"(?P<pfx>中国共产党|中共)?(?P<place>[\u4e00-\u9fff]{{0,6}}?)第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
 _PEOPLE = re.compile(
-    rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次会议"
+    rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次(?P<sub>主席会议|常委会议|常务委员会会议|会议)"
     rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
 )
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
 _VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了|开展|组织了|组织)")
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
-_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,30}?)(?:在[^，。；\n]{1,24})?(?:举行|召开|开幕|闭幕)")
+_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:今天|今日|近日|日前|上午|下午)[^，。；\n]{0,12})?(?:举行|召开|开幕|闭幕)")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|领会|落实)(?:学习|贯彻|落实|传达|领会)*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 _DOC_AFTER_MEETING = ("公报", "报告", "决议", "决定")
@@ -55,6 +55,11 @@ def cn(n: int) -> str:
 @lru_cache(maxsize=1)
 def _types() -> tuple[str, ...]:
     return tuple(sorted((w for line in read_list("meeting_types.txt") for w in line.split()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> Scanner:
+    return Scanner((r["surface"], r) for r in read_tsv("meeting_bodies.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +200,14 @@ class MeetingExtractor:
                 start -= 2
             if not kind:
                 continue
+            sub_kind = m.group("sub") or "会议"
+            if sub_kind != "会议":
+                body_txt = m.group()[: -len(f"第{m.group('ci')}次{sub_kind}")]
+                label = ("政协" if kind == "政协" and not text.startswith("政协", start) else "") + text[start:m.start()] + body_txt + f"第{cn(c)}次{sub_kind}"
+                label = label.replace("政协政协", "政协")
+                body = "全国政协" if national and kind == "政协" else (f"{place}政协" if place and kind == "政协" else "")
+                self._add(doc, label, start, m.end(), (), (), jie=j, ci=c, body=body, holder=body, relative=not (place or national))
+                continue
             if national:
                 label = (f"第{cn(j)}届全国人民代表大会第{cn(c)}次会议" if kind == "人大"
                          else f"中国人民政治协商会议第{cn(j)}届全国委员会第{cn(c)}次会议")
@@ -213,7 +226,23 @@ class MeetingExtractor:
                       relative=not (place or national))
 
     def _named(self, doc: Doc) -> None:
+        text = doc.text
+        for start, end, surface, rows in _bodies().longest(text):
+            m = re.match(rf"第([{N}0-9]+)次(会议|集体学习|常务会议)", text[end:end + 12])
+            if not m or doc.covered(start, end + m.end(), "Meeting"):
+                continue
+            n = num(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            label = f"{rows[0]['canonical']}第{cn(n)}次{m.group(2)}"
+            self._add(doc, label, start, end + m.end(), (surface + m.group(),), (), named=True)
+        for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
+            if not doc.covered(m.start(), m.end(), "Meeting"):
+                place = place_for_level(doc.context, m.group(1))
+                short = gazetteer.short_name(place) if place else ""
+                self._add(doc, f"{short}{m.group(1)}党代会" if short else m.group(), m.start(), m.end(), (m.group(),), ("Congress",),
+                          relative=True)
         for start, end, surface, rows in _named().longest(doc.text):
+            if re.search(r"全[省市县区国]$|[省市县区]委?$", text[max(0, start - 2):start]) and not surface.startswith(("中央", "中共", "全国")):
+                continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.covered(start, end, "Meeting"):
                 self._add(doc, rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
         for m in _LIANGHUI.finditer(doc.text):
@@ -246,7 +275,9 @@ class MeetingExtractor:
             if phrase in ("会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
                 continue
             if v.group().startswith(("组织", "开展")) and (
-                    "的" in phrase or not phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))):
+                    "的" in phrase or seg[end_rel:end_rel + 1] == "、"
+                    or not (phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))
+                            or (phrase.endswith("会议") and re.search(r"中心组|研讨|座谈|党组|党委", phrase)))):
                 continue
             if phrase.startswith(("了", "的")):
                 continue
@@ -305,7 +336,7 @@ class MeetingExtractor:
             ph = m.group("ph").strip("，")
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
-            if re.search(r"召开|举行|主持|出席|[从对向把“”的]", ph):
+            if re.search(r"召开|举行|主持|出席|[从对向把“”]|(?<!党)的", ph):
                 continue
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
             if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
@@ -382,7 +413,7 @@ def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
     words = sorted((w for line in read_list("meeting_heads.txt") for w in line.split()), key=len, reverse=True)
-    return re.compile(rf"(?:第[{N}]+次)?(?:{'|'.join(map(re.escape, words))})")
+    return re.compile(rf"(?:第[{N}0-9]+次)?(?:{'|'.join(map(re.escape, words))})")
 
 
 _LEADER_ORG = (("副市长", "市", "gov"), ("市长", "市", "gov"), ("副县长", "县", "gov"), ("县长", "县", "gov"),

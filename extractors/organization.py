@@ -121,6 +121,10 @@ class OrganizationExtractor:
 
     # -- 中共中央, 全国政协 ...
     def _national(self, doc: Doc) -> None:
+        for m in re.finditer(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)", doc.text):
+            if not doc.covered(m.start(), m.end(), "Organization", "Meeting", "Document"):
+                doc.add(Mention("Organization", "中共中央", m.start(), m.end(), m.group(),
+                                aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}))
         for start, end, surface, rows in _national().longest(doc.text):
             row = rows[0]
             if surface == "中共" and doc.text.startswith(("中共中央",), start):
@@ -206,7 +210,9 @@ class OrganizationExtractor:
                     else:
                         base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
                         label = f"中共{base_wei}委" if place_full else f"{lvl}委"
-                        aliases = {f"{lvl}委", f"{base}委", f"中国共产党{base}委员会", f"中共{base}委员会", surface}
+                        aliases = {f"{lvl}委", f"{base}委", surface}
+                        if place_full:
+                            aliases |= {f"中国共产党{base}委员会", f"中共{base}委员会", f"{base_wei}委"}
                         if short_place and short_place != base:
                             aliases.add(f"{short_place}{lvl}委")
                     kind = "party"

@@ -87,6 +87,8 @@ class SloganExtractor:
                 continue
             if any(after.startswith(b) for b in rules["reject_before"]):
                 continue
+            if "，" in inner and any(len(part) > 10 for part in inner.split("，")):
+                continue  # a quoted sentence (“全体起立，奏唱中华人民共和国国歌”), not a formulation
             if doc.covered(m.start(1), m.end(1), "Theory", "Document"):
                 continue
             label = clean(inner)

@@ -161,18 +161,19 @@ def check_iri(iri: str, where: str) -> str:
     return iri
 
 
-def _digest(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:24]
+_sha1 = hashlib.sha1
 
 
 def assertion_iri(s: str, predicate: str, o: str, article: str, start: int, end: int) -> str:
-    """Deterministic IRI of the evidence node of one (edge, evidence) pair."""
-    return f"{KGR_BASE}assertion/{_digest(s, predicate, o, article, start, end)}"
+    """Deterministic IRI of the evidence node of one (edge, evidence) pair (no blank nodes)."""
+    key = f"{s}\x1f{predicate}\x1f{o}\x1f{article}\x1f{start}\x1f{end}".encode("utf-8")
+    return f"{KGR_BASE}assertion/{_sha1(key).hexdigest()[:24]}"
 
 
 def mention_iri(node: str, article: str, start: int, end: int) -> str:
     """Deterministic IRI of one mention of ``node``."""
-    return f"{KGR_BASE}mention/{_digest(node, article, start, end)}"
+    key = f"{node}\x1f{article}\x1f{start}\x1f{end}".encode("utf-8")
+    return f"{KGR_BASE}mention/{_sha1(key).hexdigest()[:24]}"
 
 
 def _sort_pairs(pairs: list[tuple[str, Term]]) -> list[tuple[str, Term]]:
@@ -235,8 +236,11 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _offset(value: Any, where: str) -> int:
-    return value if type(value) is int else int(_int(value, where))
+def _offset(value: Any, where: Any) -> int:
+    """``value`` as int; ``where`` (str or tuple) names the place in errors and is formatted only then."""
+    if type(value) is int:
+        return value
+    return int(_int(value, where if isinstance(where, str) else " ".join(map(str, where))))
 
 
 def graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
@@ -286,7 +290,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
         subjects[node] = [(p, nt_term(o)) for p, o in _node_pairs(node, data)]
         node_term = f"<{node}>"
         for m in data.get("mentions", ()) or ():
-            where = f"node {node} mention"
+            where = ("node", node, "mention")
             start, end = _offset(m["start"], where), _offset(m["end"], where)
             _, art_term = art(m["article"])
             subjects[mention_iri(node, str(m["article"]), start, end)] = [
@@ -308,7 +312,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
         evidence = data.get("evidence", ()) or ()
         if not evidence:
             continue
-        where = f"edge {s} {pred} {o} evidence"
+        where = ("edge", s, pred, o, "evidence")
         if len(evidence) > 1:  # the first of duplicate offsets wins: make "first" independent of input order
             evidence = sorted(evidence, key=lambda e: (str(e["article"]), int(e["start"]), int(e["end"]), str(e.get("sentence", ""))))
         seen: set[tuple[str, int, int]] = set()
@@ -335,7 +339,10 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
     nodes = graph.nodes
     blocks = Blocks()
     blocks.default = [(s, _sort_pairs(subjects[s]) if s in nodes else subjects[s]) for s in sorted(subjects)]
-    blocks.named = [(g, [(s, _sort_pairs(named[g][s])) for s in sorted(named[g])]) for g in sorted(named)]
+    blocks.named = [
+        (g, [(s, named[g][s] if len(named[g][s]) == 1 else _sort_pairs(named[g][s])) for s in sorted(named[g])])
+        for g in sorted(named)
+    ]
     return blocks
 
 
