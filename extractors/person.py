@@ -145,6 +145,10 @@ class PersonExtractor:
         for m in _CLOSING_BYLINE.finditer(text):
             if _surname_len(m.group(1)):
                 found.setdefault((m.start(1), m.end(1)), m.group(1))
+        # a name once introduced by its title is the same person wherever it recurs (虢正贵指出…)
+        for name in sorted({v for v in found.values() if len(v) >= 2}):
+            for m in re.finditer(re.escape(name), text):
+                found.setdefault((m.start(), m.end()), name)
         taken: list[tuple[int, int]] = []
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
             if any(a < e and s < b for a, b in taken):

@@ -14,6 +14,32 @@ from kg.model import Mention, Relation
 
 _STUDY_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|领会|研读|学深悟透|宣讲|宣传|传达学习|学习贯彻|学习了|传达了)[^，。；]{0,14}$")
 _CHAIR = re.compile(r"^(?:主持|主持会议|主持召开)")
+_SPEAKS = re.compile(r"^(?:在[^，。]{0,20})?(?:指出|强调|要求|表示|提出|说|认为|希望)")
+_GOV_TITLES = {"市长": "市", "副市长": "市", "常务副市长": "市", "县长": "县", "副县长": "县", "区长": "区", "副区长": "区",
+               "省长": "省", "副省长": "省", "常务副省长": "省"}
+_TITLE_BEFORE = re.compile(r"(?P<title>常务副市长|常务副省长|副市长|副省长|副县长|副区长|市长|省长|县长|区长|副书记|书记|主任|主席|局长|部长)$")
+
+
+def speaker_orgs(doc: Doc) -> dict[str, Mention]:
+    """Person label → the organisation the title right before the name belongs to (市委书记X → 市委)."""
+    out: dict[str, Mention] = {}
+    orgs = doc.of_type("Organization")
+    for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
+        before = doc.text[max(0, p.start - 8):p.start]
+        m = _TITLE_BEFORE.search(before)
+        if not m:
+            continue
+        title_start = p.start - len(m.group("title"))
+        org = None
+        if m.group("title") in _GOV_TITLES:
+            lvl = _GOV_TITLES[m.group("title")]
+            org = next((o for o in orgs if o.attrs.get("kind") == "gov" and o.attrs.get("level") == lvl), None)
+        else:
+            org = next((o for o in orgs if title_start - 3 <= o.end <= title_start
+                        and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:title_start])), None)
+        if org is not None:
+            out.setdefault(p.label, org)
+    return out
 
 
 class RelationExtractor:
@@ -35,6 +61,7 @@ class RelationExtractor:
             if holder and holder in orgs:
                 add("heldBy", m, orgs[holder], m.start)
         # paragraph structure
+        speakers = speaker_orgs(doc)
         described = [m for m in meetings if m.attrs.get("holder")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
@@ -48,6 +75,9 @@ class RelationExtractor:
             if cur_meeting is None:
                 continue
             last_doc_studied = None
+            para_org = cur_org
+            switch_at = [(x.start, speakers[x.label]) for x in doc.of_type("Person")
+                         if p_start <= x.start < p_end and x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
             for x in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
                 if not (p_start <= x.start < p_end) or x is cur_meeting:
                     continue
@@ -58,13 +88,19 @@ class RelationExtractor:
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
-                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc:
+                    nxt = next((y for y in doc.mentions if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
+                                and re.fullmatch(r"[》”]?(?:和|、|及|以及|与)[《“]?", text[x.end:y.start])), None)
+                    coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
+                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _STUDY_BEFORE.search(before)):
                         if _STUDY_BEFORE.search(before) or x.type == "Document" or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start)
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start)
-                    if cur_org is not None:
-                        add("promotes", cur_org, x, x.start)
+                    # a leader speaking (市委书记X强调) speaks for his own organisation from there on
+                    speaker = next((o for pos, o in reversed(switch_at) if pos <= x.start), None)
+                    subject = speaker or para_org
+                    if subject is not None:
+                        add("promotes", subject, x, x.start)
                 elif x.type == "Person" and _CHAIR.match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start)
         # locatedIn: an organisation named with a place

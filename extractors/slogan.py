@@ -138,6 +138,11 @@ class SloganExtractor:
             s_start, _ = doc.sentence_at(m.start)
             seg = text[max(s_start, left_end - 12 * n):left_end]
             seg = re.split(r"[，。；：！？]", seg)[-1]
+            quoted = re.search(r"“([^“”]+)”的?$", seg)
+            if quoted and quoted.group(1).count("、") == n - 1:
+                # “组织联建、党员联管、…”的“五联”: the enumeration is the quotation before it
+                seg = quoted.group(1)
+                left_end = left_end - (len(quoted.group(0)) - 1 - len(seg)) - 1
             parts = seg.split("、")
             if len(parts) < n:
                 continue
