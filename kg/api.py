@@ -66,8 +66,15 @@ def _extract_one(article: Article) -> ArticleResult:
     return extract(article)
 
 
-def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False) -> list[ArticleResult]:
-    """Extract every article, in parallel processes when ``jobs > 1``; order of results = order of input."""
+def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False, engine: str = "local",
+                scheduler: str | None = None) -> list[ArticleResult]:
+    """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input."""
+    if engine == "dask":
+        from kg.distributed import extract_with_dask
+
+        return extract_with_dask(articles, scheduler=scheduler)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if progress:
         from tqdm import tqdm
     else:
@@ -79,7 +86,8 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
         return list(tqdm(pool.map(_extract_one, articles, chunksize=8), total=len(articles), desc="extract", unit="article"))
 
 
-def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False) -> BuildResult:
+def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False, engine: str = "local",
+          scheduler: str | None = None) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
@@ -104,7 +112,7 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
             continue
         ids[a.id] = 1
         unique.append(a)
-    results = extract_all(unique, jobs=jobs, progress=progress)
+    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler)
     return BuildResult(build_graph(results), results, problems)
 
 

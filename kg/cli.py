@@ -33,12 +33,18 @@ def cli() -> None:
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
 @click.option("--html-max-nodes", type=int, default=None, help="Keep only the N most connected nodes in graph.html.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this process (with --jobs) or Dask.")
+@click.option("--scheduler", default=None,
+              help="With --engine dask: processes, threads, synchronous, or a distributed scheduler address (tcp://host:8786).")
+def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None,
+          engine: str, scheduler: str | None) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     from kg.api import build as build_graph
     from kg.api import write_outputs
 
-    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress)
+    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress,
+                         engine=engine, scheduler=scheduler)
     for problem in result.problems:
         click.echo(f"kg build: skipped {problem}", err=True)
     if not result.results:
