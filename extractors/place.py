@@ -42,6 +42,10 @@ class PlaceExtractor:
         text = doc.text
         hits = _scanner().longest(text)
         full_names = {surface for _, _, surface, values in hits if any(v[2] for v in values)}
+        # a short name written once with its suffix (秀山自治县, 阜城县) is a place everywhere in the article
+        for start, end, surface, values in hits:
+            if text[end:end + 1] in _ADMIN_SUFFIX or text.startswith("自治", end):
+                full_names |= {v[1] for v in values}
         for start, end, surface, values in hits:
             if doc.covered(start, end, "Theory"):
                 continue
@@ -61,7 +65,7 @@ class PlaceExtractor:
                 # a bare short name: trust it for provinces/cities unless it is an ordinary word
                 if surface in gazetteer.ambiguous_short_names() and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
                     continue
-                if div.level == "county" and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
+                if div.level == "county" and nxt not in _ADMIN_SUFFIX and div.name not in full_names and not text.startswith("自治", end):
                     continue
                 if start > 0 and _HAN.match(text[start - 1]) and text[start - 1] not in "新在到赴与和及至从省市县区的是了为美大强":
                     # 徐州 inside 新徐州 is fine; inside an unrelated word (e.g. 来宾馆) it is not

@@ -50,7 +50,7 @@ def _rules() -> dict[str, list]:
 
 def numbered_count(label: str) -> int | None:
     """The number a numbered formulation announces (五种风气 → 5), else None."""
-    m = re.match(rf"^([{_NUM}]+)(?:个|种|大|型|项|条|要|句|字)", label)
+    m = re.match(rf"^([{_NUM}]+)(?:个|种|大|型|项|条|要|句|字)", label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
     if not m:
         return None
     try:
