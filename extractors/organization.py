@@ -191,6 +191,8 @@ class OrganizationExtractor:
             if doc.covered(start, end, "Organization", "Document", "Theory"):
                 continue
             short_place = gazetteer.short_name(place_full) if place_full else ""
+            # 沛县 (one-character county): its committee is 沛县县委, not 沛县委
+            base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
             if m.group("party"):
                 dept = m.group("dept")
                 if m.group("tuan"):
@@ -199,16 +201,15 @@ class OrganizationExtractor:
                     kind = "mass"
                 elif dept:
                     drow = next(r for r in _departments() if r["short"] == dept)
-                    label = f"中共{base}委{drow['full']}" if place_full else f"{lvl}委{drow['full']}"
-                    aliases = {f"{lvl}委{dept}", f"{lvl}委{drow['full']}", f"{base}委{dept}", f"{base}委{drow['full']}",
-                               f"中共{base}委{dept}", surface}
+                    label = f"中共{base_wei}委{drow['full']}" if place_full else f"{lvl}委{drow['full']}"
+                    aliases = {f"{lvl}委{dept}", f"{lvl}委{drow['full']}", f"{base_wei}委{dept}", f"{base_wei}委{drow['full']}",
+                               f"中共{base_wei}委{dept}", surface}
                     kind = "party-dept"
                 else:
                     if lvl in "镇乡" and place_full:
                         label = f"{base}党委"
                         aliases = {f"{lvl}党委", f"{base}委", f"{lvl}委", f"中共{base}委员会", surface}
                     else:
-                        base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
                         label = f"中共{base_wei}委" if place_full else f"{lvl}委"
                         aliases = {f"{lvl}委", f"{base}委", surface}
                         if place_full:
