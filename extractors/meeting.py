@@ -26,7 +26,7 @@ _LOCAL_PLENUM = re.compile(rf"第?(?P<jie>[{N}]+)届(?:委员会)?第?(?P<ci>[{N
 _CONGRESS = re.compile(
     rf"(?:(?P<pre>中国共产党|中共|党的)第?(?P<n1>[{N}]+)次全国代表大会|(?P<pre2>中国共产党|中共|党的)?(?P<n2>十[一二三四五六七八九]|二十[一二三]?)大(?=[精报开胜以召代上的，。、”闭]|$))"
 )
-_LOCAL_CONGRESS = re.compile(rf"(?P<pfx>中国共产党|中共)?(?P<place>[\u4e00-\u9fff]{{0,6}}?)第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
+_LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
 _PEOPLE = re.compile(
     rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次(?P<sub>主席会议|常委会议|常务委员会会议|会议)"
     rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
@@ -146,27 +146,33 @@ class MeetingExtractor:
             label = f"中国共产党第{cn(n)}次全国代表大会"
             aliases = (f"党的{cn(n)}大", f"{cn(n)}大", f"中共{cn(n)}大", f"党的第{cn(n)}次全国代表大会")
             self._add(doc, label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
+        place_ends = {p.end: p for p in doc.of_type("Place")}
         for m in _LOCAL_CONGRESS.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
             n = num(m.group("n"))
-            place = m.group("place")
-            # keep only a real place or institution word before 第
-            pm = next((p for p in doc.of_type("Place") if p.end == m.start("place") + len(place) and p.start >= m.start("place")), None)
-            if pm is not None:
+            start = m.start()
+            if start in place_ends:
+                # 中国共产党铜川市第十三次代表大会
+                pm = place_ends[start]
                 full = pm.aliases[0] if pm.aliases else pm.surface
-                start = pm.start - (len(m.group("pfx") or ""))
-                label = f"中国共产党{full}第{cn(n)}次代表大会"
-            elif place.endswith(("市", "县", "区", "省")) and len(place) == 1:
-                full = place_for_level(doc.context, place) or place
-                start = m.start("place")
-                label = f"中国共产党{full}第{cn(n)}次代表大会"
+                start = pm.start
+                for pre in ("中国共产党", "中共"):
+                    if text.startswith(pre, start - len(pre)):
+                        start -= len(pre)
+                        break
+                label, relative = f"中国共产党{full}第{cn(n)}次代表大会", False
+            elif start > 0 and text[start - 1] in "省市县区" and (start < 2 or text[start - 2] not in "全本我该各城都"):
+                full = place_for_level(doc.context, text[start - 1])
+                start -= 1
+                label = f"中国共产党{full}第{cn(n)}次代表大会" if full else text[start:m.end()]
+                relative = not full
             else:
-                tail = re.search(r"(学校|学院|大学|集团|公司)$", place)
-                start = m.start("place") + (tail.start() if tail else len(place))
-                label = text[start:m.end()]
-            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n,
-                      relative=not label.startswith("中国共产党"))
+                inst = re.search(r"(学校|学院|大学|集团|公司|校)$", text[max(0, start - 2):start])
+                if inst:
+                    start -= len(inst.group(1))
+                label, relative = text[start:m.end()], True
+            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n, relative=relative)
 
     def _people(self, doc: Doc) -> None:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
@@ -357,7 +363,7 @@ class MeetingExtractor:
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
                     continue
-                if re.search(r"在|上的|讲话", core):
+                if re.search(r"在|上的|讲话|等|形式|通过|宣传|阐释", core) or len(core) > 40:
                     continue
                 self._add(doc, core, p_start, pos, (), (), studied=True)
 
