@@ -8,6 +8,7 @@ def default_pipeline() -> list[Extractor]:
     """The components in the order they depend on each other."""
     from extractors.document import DocumentExtractor
     from extractors.meeting import MeetingExtractor
+    from extractors.ner import NameExtractor
     from extractors.organization import OrganizationExtractor
     from extractors.person import PersonExtractor
     from extractors.place import ContextExtractor, PlaceExtractor
@@ -22,6 +23,7 @@ def default_pipeline() -> list[Extractor]:
         OrganizationExtractor(),
         PersonExtractor(),
         DocumentExtractor(),
+        NameExtractor(),
         MeetingExtractor(),
         SloganExtractor(),
         RelationExtractor(),

@@ -141,8 +141,8 @@ class SloganExtractor:
             quoted = re.search(r"“([^“”]+)”的?$", seg)
             if quoted and quoted.group(1).count("、") == n - 1:
                 # “组织联建、党员联管、…”的“五联”: the enumeration is the quotation before it
+                left_end = left_end - len(seg) + quoted.end(1)
                 seg = quoted.group(1)
-                left_end = left_end - (len(quoted.group(0)) - 1 - len(seg)) - 1
             parts = seg.split("、")
             if len(parts) < n:
                 continue
@@ -162,7 +162,11 @@ class SloganExtractor:
             spans = []
             for item in reversed(items):
                 pos = text.rfind(item, 0, pos)
+                if pos < 0:
+                    break
                 spans.append((pos, pos + len(item)))
+            if len(spans) != len(items):
+                continue
             ev = doc.evidence(doc.sentence_at(m.start))
             for item, (s, e) in zip(items, reversed(spans)):
                 doc.add(Mention("PolicySlogan", item, s, e, item, attrs={"component_of": m.label}))

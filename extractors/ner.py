@@ -1,0 +1,250 @@
+"""General-domain names: persons, places and organisations that the political extractors miss.
+
+The specific extractors (person/place/organization) are precise on local political news
+because they read names next to titles, adcode divisions and institution suffixes. General
+news (People's Daily) names foreign leaders, athletes, countries, rivers, teams and companies
+with none of those cues. This component fills that gap *after* them and only where nothing
+else has been found: every span it proposes is dropped when it overlaps an existing mention
+of any type (``doc.covered``), so it can add recall but never change a political decision.
+
+Each sentence is segmented once with the project tokenizer (jieba with HMM, ~5x faster than
+``jieba.posseg``); a word's dictionary tag is then an O(1) look-up (``word_tag``). The cues,
+all driven by data files in ``extractors/data`` (``ner_*``):
+
+* PER — a token jieba's dictionary tags ``nr``/``nrfg``/``nrt`` (邓小平, 克林顿), an unknown
+  2–3 character token starting with a known surname (张敬涛), a surname token followed by
+  a one/two-character unknown remainder (李 + 铁辰), transliterated names joined by ``·``
+  (卡洛斯·阿马特), and names in ``／`` pairs (何泰权／姜京珍);
+* LOC — a token that is a country, region, foreign city or geographic feature from
+  ``ner_places.txt`` (a list, not jieba's noisy ``ns`` tag, which includes 城市 and 哥哥), a
+  token made only of country abbreviations (中美 → 中, 美), an abbreviation before a head
+  word (俄总统, 中方) and 华/京 after a verb of movement (访华, 在京);
+* ORG — a token jieba tags ``nt`` (新华社, 联合国) unless listed in ``ner_org_stop.txt``,
+  and names ending in an organisation suffix from ``ner_org_suffixes.txt`` (…代表团, …协会,
+  …队), whose left boundary is read over jieba tokens that may be part of a name.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.base import Doc
+from extractors.lexicon import cut, read_list, read_tsv, word_tag
+from kg.model import Mention
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+# on equal length a listed place or organisation beats a person reading (莫斯科 is nr in jieba)
+_PRIORITY = {"Place": 0, "Organization": 1, "Person": 2}
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, regions, foreign cities and features (``ner_places.txt``)."""
+    return frozenset(w for line in read_list("ner_places.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _abbrev() -> dict[str, str]:
+    """Single-character country abbreviations → the country (``ner_abbrev.tsv``)."""
+    return {r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    """The space/line separated words of a small list file."""
+    return frozenset(w for line in read_list(name) for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _org_suffixes() -> tuple[str, ...]:
+    """Organisation suffix words, longest first (代表团 before 团)."""
+    return tuple(sorted(_words("ner_org_suffixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    from extractors.person import _surnames as person_surnames
+
+    return person_surnames()
+
+
+@lru_cache(maxsize=1)
+def _translit() -> frozenset[str]:
+    """Characters used to transliterate foreign names (``ner_translit_chars.txt``)."""
+    return frozenset("".join(read_list("ner_translit_chars.txt")).replace(" ", ""))
+
+
+def _common(word: str) -> bool:
+    """A dictionary word with a non-name tag (阵雨, 全性): a name's given part rarely is one."""
+    tag = word_tag(word)
+    return bool(tag) and not tag.startswith("nr")
+
+
+def _weak_first() -> frozenset[str]:
+    """Surname characters that, at the start of an unknown word, are mostly function words."""
+    return _words("ner_weak_surnames.txt")
+
+
+def _bad_last() -> frozenset[str]:
+    """Characters that end words but rarely given names (…性, …赛, …镇, …说)."""
+    return frozenset("".join(_words("ner_name_bad_last.txt")))
+
+
+def _in_name_list(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` sits in a 、／ list next to a three-character surname-initial word."""
+    for j in (i - 2, i + 2):
+        if 0 <= j < len(toks) and toks[(i + j) // 2][2] in ("、", "／", "/") and len(toks[j][2]) == 3 \
+                and _surname_len(toks[j][2]):
+            return True
+    return False
+
+
+def _surname_len(s: str) -> int:
+    single, double = _surnames()
+    if s[:2] in double and len(s) > 2:
+        return 2
+    return 1 if s[:1] in single else 0
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each jieba token of ``text[start:end]``."""
+    out, pos = [], start
+    for w in cut(text[start:end]):
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
+    return out
+
+
+class NameExtractor:
+    """Adds PER/LOC/ORG names of general news that no specific extractor claimed."""
+
+    name = "ner"
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        for s_start, s_end in doc.sentences:
+            toks = _tokens(text, s_start, s_end)
+            cands: list[tuple[int, int, str, str, str]] = []
+            cands += self._persons(text, toks)
+            cands += self._places(text, toks)
+            cands += self._orgs(text, toks)
+            # longer spans first so that 古巴代表团 wins over 古巴; then in text order
+            for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
+                if end <= start or doc.covered(start, end):
+                    continue
+                doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}))
+
+    # -- persons ---------------------------------------------------------------------------
+    def _persons(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+        out = []
+        stop = _words("ner_person_stop.txt")
+        n = len(toks)
+        tr = _translit()
+        for i, (s, e, w) in enumerate(toks):
+            if not _HAN.match(w) or w in stop or w in _places():
+                continue
+            tag = word_tag(w)
+            sl = _surname_len(w)
+            nxt = toks[i + 1][2] if i + 1 < n else ""
+            prev = toks[i - 1][2] if i else ""
+            cued = prev in _words("ner_person_before.txt") or nxt in _words("ner_person_after.txt")
+            if len(w) == sl and nxt in _words("ner_honorifics.txt") and w not in _weak_first():
+                out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 温先生 → 陈, 温
+            elif tag in _NAME_TAGS or not tag:
+                if w[-1] in _bad_last() or w[0] in _weak_first() and not tag:
+                    continue
+                if sl and len(w) == sl + 2 and not _common(w[sl:]):
+                    out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
+                elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i)):
+                    out.append((s, e, "Person", w, "name2-cued"))  # 郎平, 吴宓先生 (only with a cue)
+                elif tag and len(w) >= 3 and all(c in tr for c in w):
+                    out.append((s, e, "Person", w, "nr-foreign"))  # 克林顿, 基里延科
+                elif not tag and sl and len(w) == sl + 1 and len(nxt) == 1 and _HAN.match(nxt) \
+                        and not word_tag(nxt) and nxt not in _bad_last():
+                    out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 李铁 + 辰
+                elif not tag and len(w) >= 3 and all(c in tr for c in w):
+                    out.append((s, e, "Person", w, "oov-translit"))  # 阿维兰热
+        # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
+        # transliteration characters and snapped back to a jieba token boundary
+        bounds = {t[0] for t in toks} | {t[1] for t in toks}
+        for k, (s, e, w) in enumerate(toks):
+            if w != "·" or k == 0 or (k > 1 and toks[k - 2][2] == "·"):
+                continue  # start only at the first dot of a chain
+            left = s
+            while left > toks[0][0] and text[left - 1] in tr:
+                left -= 1
+            while left < s and left not in bounds:
+                left += 1
+            right, j = s, k
+            while j < len(toks) and toks[j][2] == "·":
+                r = toks[j][1]
+                while r < toks[-1][1] and text[r] in tr:
+                    r += 1
+                while r > toks[j][1] and r not in bounds:
+                    r -= 1
+                if r == toks[j][1]:
+                    break
+                right = r
+                j = next((x for x, t in enumerate(toks) if t[0] == r), len(toks))
+            if left < s and right > e:
+                out.append((left, right, "Person", text[left:right], "dot-name"))
+        return out
+
+    # -- places ----------------------------------------------------------------------------
+    def _places(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+        out = []
+        places, abbrev = _places(), _abbrev()
+        heads = _words("ner_abbrev_heads.txt")
+        movers = _words("ner_abbrev_movers.txt")
+        for i, (s, e, w) in enumerate(toks):
+            if w in places:
+                out.append((s, e, "Place", w, "place-list"))
+            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and word_tag(w) in ("", "j", "ns"):
+                out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
+            elif len(w) == 1 and w in abbrev and i + 1 < len(toks) and toks[i + 1][2] in heads:
+                out.append((s, e, "Place", abbrev[w], "abbrev-head"))
+            elif len(w) == 2 and w[0] in movers and w[1] in "华京":
+                out.append((s + 1, e, "Place", {"华": "中国", "京": "北京"}[w[1]], "hua-jing"))
+        return out
+
+    # -- organisations ---------------------------------------------------------------------
+    def _orgs(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+        out = []
+        stop = _words("ner_org_stop.txt")
+        suffixes = _org_suffixes()
+        for i, (s, e, w) in enumerate(toks):
+            if word_tag(w) == "nt" and w not in stop:
+                head = next((h for h in _words("ner_org_heads_generic.txt") if w.endswith(h) and len(w) > len(h)), "")
+                if not head:
+                    out.append((s, e, "Organization", w, "nt"))
+                elif w[:-len(head)] in _places():
+                    out.append((s, e - len(head), "Place", w[:-len(head)], "nt-place"))  # 印度政府 → 印度
+                elif 2 <= len(w) - len(head) <= 3 and all(c in _abbrev() for c in w[:-len(head)]):
+                    out += [(s + k, s + k + 1, "Place", _abbrev()[c], "abbrev-pair")  # 中美关系 → 中, 美
+                            for k, c in enumerate(w[:-len(head)])]
+                continue
+            # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
+            suf = w if w in suffixes else next((x for x in suffixes if w.endswith(x) and len(x) >= 2), "") \
+                if not word_tag(w) else ""
+            if not suf or (len(w) > len(suf) and _common(w[:-len(suf)])) or text[s - 1:s].isdigit():
+                continue  # 传媒 + 集团 is a description; 1号岗队 a numbered unit
+            j = i
+            while j > 0 and self._name_part(toks[j - 1][2]) and i - j < 4:
+                j -= 1
+            if j == i and len(w) == len(suf):
+                continue
+            start = toks[j][0]
+            if e - start >= 3 and text[start:e] not in stop:
+                out.append((start, e, "Organization", text[start:e], "org-suffix"))
+        return out
+
+    @staticmethod
+    def _name_part(w: str) -> bool:
+        """Whether a token may sit inside an organisation name (places, names, unknown words)."""
+        if not _HAN.match(w):
+            return False
+        if w in _places() or w in _abbrev():
+            return True
+        tag = word_tag(w)
+        return tag in ("ns", "nt", "nz", "") and w not in _words("ner_org_stop.txt")

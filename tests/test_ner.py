@@ -1,0 +1,113 @@
+"""The general-domain name component (extractors/ner.py) with real jieba."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import default_pipeline
+from extractors.base import Doc
+from extractors.ner import NameExtractor
+from kg.model import Article
+
+PD_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "peoples_daily_ner" / "example.dev"
+
+
+def _run(text: str) -> Doc:
+    doc = Doc.from_article(Article(id="t", text=text))
+    for component in default_pipeline():
+        component(doc)
+    return doc
+
+
+def _found(text: str, typ: str) -> set[str]:
+    return {m.surface for m in _run(text).of_type(typ)}
+
+
+def test_registered_before_relations():
+    names = [type(c).__name__ for c in default_pipeline()]
+    assert "NameExtractor" in names
+    assert names.index("NameExtractor") < names.index("RelationExtractor")
+
+
+def test_foreign_and_chinese_persons():
+    assert "卡洛斯·阿马特" in _found("古巴代表团团长、司法部长卡洛斯·阿马特在表决前指出", "Person")
+    assert "张敬涛" in _found("市委书记张敬涛召集县市主要负责同志研究信访工作。", "Person")
+    assert "克林顿" in _found("克林顿说，他将向中国领导人重申美国的承诺。", "Person")
+
+
+def test_countries_and_abbreviations():
+    doc = _run("推动中美关系发展，印度政府已采取措施。")
+    places = {(m.surface, m.start) for m in doc.of_type("Place")}
+    assert ("中", 2) in places and ("美", 3) in places
+    assert "印度" in {p for p, _ in places}
+    assert "华" in _found("李鹏总理访华期间", "Place")
+
+
+def test_organisations():
+    assert "新华社" in _found("新华社北京5月7日电", "Organization")
+    assert "古巴代表团" in _found("参加人权会的古巴代表团团长指出", "Organization")
+
+
+def test_ordinary_words_are_not_names():
+    text = "广大青年思路清晰，内容丰富，雷阵雨转多云，全党全国弘扬光荣传统。"
+    assert not _found(text, "Person")
+    assert not _found(text, "Organization")
+
+
+def test_only_adds_where_nothing_was_found():
+    doc = Doc.from_article(Article(id="t", text="美国总统克林顿访问中国。"))
+    for component in default_pipeline():
+        if isinstance(component, NameExtractor):
+            before = list(doc.mentions)
+            component(doc)
+            added = doc.mentions[len(before):]
+            assert all(not any(m.start < a.end and a.start < m.end for m in before) for a in added)
+            assert all(a.attrs.get("source") == "ner" for a in added)
+        else:
+            component(doc)
+
+
+def _pd_sentences(n: int) -> list[tuple[str, set[tuple[str, str]]]]:
+    out, chars, tags = [], [], []
+    for line in PD_DEV.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if chars:
+                out.append(("".join(chars), tags[:]))
+                chars.clear(), tags.clear()
+                if len(out) >= n:
+                    break
+            continue
+        chars.append(parts[0] if len(parts) > 1 else " ")
+        tags.append(parts[-1])
+    result = []
+    for text, tg in out:
+        spans, start, typ = set(), None, None
+        for i, t in enumerate([*tg, "O"]):
+            if t.startswith("I-") and typ == t[2:]:
+                continue
+            if typ:
+                spans.add((typ, text[start:i]))
+                typ = None
+            if t.startswith(("B-", "I-")):
+                start, typ = i, t[2:]
+        result.append((text, spans))
+    return result
+
+
+@pytest.mark.skipif(not PD_DEV.exists(), reason="../shared/corpus/peoples_daily_ner is absent (benchmark data)")
+def test_peoples_daily_dev_sample():
+    """On the first 200 dev sentences most predicted names are gold names (exact surface)."""
+    kinds = {"Person": "PER", "Place": "LOC", "Organization": "ORG"}
+    tp = fp = 0
+    for text, gold in _pd_sentences(200):
+        doc = _run(text)
+        for m in doc.mentions:
+            if m.type in kinds and m.attrs.get("source") == "ner":
+                if (kinds[m.type], m.surface) in gold:
+                    tp += 1
+                else:
+                    fp += 1
+    assert tp >= 100
+    assert tp / (tp + fp) >= 0.7
