@@ -131,7 +131,14 @@ class NameExtractor:
             cands += self._orgs(text, toks)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
-                if end <= start or doc.covered(start, end):
+                if end <= start:
+                    continue
+                if typ == "Organization":
+                    # an organisation may contain a place (青岛海牛队 ⊃ 青岛): nesting is kept, crossing is not
+                    if doc.covered(start, end, "Organization", "Person", "Meeting", "Document", "Theory", "PolicySlogan") or any(
+                            p.start < end and start < p.end and not (start <= p.start and p.end <= end) for p in doc.of_type("Place")):
+                        continue
+                elif doc.covered(start, end):
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}))
 
