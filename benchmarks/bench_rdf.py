@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -135,11 +136,30 @@ def cpu_timed(fn, *args, **kw):
     return out, time.perf_counter() - w, time.process_time() - c
 
 
+class QueryTimeout(Exception):
+    """Raised by SIGALRM when one query exceeds ``--query-timeout``."""
+
+
+def run_limited(store, text: str, seconds: float):
+    """Run a query but give up after ``seconds`` (rdflib can take many minutes at 1M triples)."""
+    def alarm(*_):
+        raise QueryTimeout
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return Q.run_query(store, text)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=float, default=1.0, help="1.0 = about one million triples")
     ap.add_argument("--out", type=Path, help="where to write the files (default: a temp dir)")
     ap.add_argument("--skip-rdflib", action="store_true", help="skip loading/querying with rdflib (slow)")
+    ap.add_argument("--query-timeout", type=float, default=120, help="seconds before one query is abandoned")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
@@ -187,7 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         entry = {"load_s": round(t_load, 2), "source": Path(source).name}
         print(f"{engine}: load {entry['source']} {t_load:.2f} s")
         for q, text in texts.items():
-            res, t = timed(Q.run_query, store, text)
+            try:
+                res, t = timed(run_limited, store, text, args.query_timeout)
+            except QueryTimeout:
+                entry[q] = {"s": None, "timeout_s": args.query_timeout}
+                print(f"  {q:<30}  > {args.query_timeout:.0f} s (abandoned)")
+                continue
             entry[q] = {"s": round(t, 3), "rows": len(res.rows)}
             print(f"  {q:<30}{t:8.3f} s  {len(res.rows):6} rows")
         entry["peak_mb"] = round(peak_mb(), 0)

@@ -26,7 +26,7 @@ _LOCAL_PLENUM = re.compile(rf"第?(?P<jie>[{N}]+)届(?:委员会)?第?(?P<ci>[{N
 _CONGRESS = re.compile(
     rf"(?:(?P<pre>中国共产党|中共|党的)第?(?P<n1>[{N}]+)次全国代表大会|(?P<pre2>中国共产党|中共|党的)?(?P<n2>十[一二三四五六七八九]|二十[一二三]?)大(?=[精报开胜以召代上的，。、”闭]|$))"
 )
-_LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)")
+_LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
 _PEOPLE = re.compile(
     rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次(?P<sub>主席会议|常委会议|常务委员会会议|会议)"
     rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
@@ -150,7 +150,7 @@ class MeetingExtractor:
         for m in _LOCAL_CONGRESS.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
-            n = num(m.group("n"))
+            n = num(m.group("n") or m.group("n2"))
             start = m.start()
             if start in place_ends:
                 # 中国共产党铜川市第十三次代表大会
@@ -268,6 +268,8 @@ class MeetingExtractor:
             for i in range(2, len(seg) + 1):
                 if seg[:i].endswith(types):
                     nxt = seg[i:i + 1]
+                    if nxt == "暨" and any(seg[i + 1:j].endswith(types) for j in range(i + 3, len(seg) + 1)):
+                        continue  # 党组扩大会议暨党组中心组学习扩大会议 is one joint meeting
                     if nxt == "" or nxt in "、并上暨后时的（(" :
                         end_rel = i
                         break
@@ -331,6 +333,8 @@ class MeetingExtractor:
             m = _heads().match(text, org.end)
             if not m or _meeting_ending(doc, org.start, m.end()):
                 continue
+            if re.match(r"(?:召开|举行|组织|审议|通过|听取|研究|决定|主持|成员|委员)", text[m.end():m.end() + 2]):
+                continue  # 省委常委会召开扩大会议: 常委会 is the body convening, not the meeting
             label = org.label + m.group()
             self._add(doc, label, org.start, m.end(), (org.surface + m.group(), m.group()), (),
                       holder=org.label, holder_type="Organization")
@@ -344,10 +348,13 @@ class MeetingExtractor:
                 continue
             if re.search(r"召开|举行|主持|出席|[从对向把“”]|(?<!党)的", ph):
                 continue
+            if ph.endswith(("常委会", "委员会", "理事会", "董事会", "管委会", "工会", "协会", "学会", "联合会", "商会", "妇联")):
+                continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
             if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
                 continue
-            holder = _org_starting_at(doc, start)
+            holder = _org_starting_at(doc, start) or next(
+                (o for o in sorted(doc.of_type("Organization"), key=lambda o: o.start) if start <= o.start <= start + 4 and o.end < m.end("ph")), None)
             self._add(doc, ph, start, m.end("ph"), (), (), holder=holder.label if holder is not None else "",
                       holder_type="Organization" if holder is not None else "")
 
@@ -356,10 +363,23 @@ class MeetingExtractor:
         text = doc.text
         for m in _STUDIED.finditer(text):
             pos = m.start("objs")
+            # split the list of objects at 和/、/及, but keep a fragment that is no meeting with what follows
+            # (区局、处两级中心组集中学习会 is one meeting)
+            pieces: list[tuple[int, str]] = []
+            buf_start, buf = pos, ""
             for part in re.split(r"(和|、|及|以及)", m.group("objs")):
-                p_start, pos = pos, pos + len(part)
+                if part in ("和", "、", "及", "以及") and buf.endswith(_types()):
+                    pieces.append((buf_start, buf))
+                    buf_start, buf = buf_start + len(buf) + len(part), ""
+                    continue
+                buf += part
+            pieces.append((buf_start, buf))
+            for p_start, part in pieces:
+                pos = p_start + len(part)
                 core = part.strip()
-                if not core.endswith(("会议", "大会")) or len(core) < 4 or part in ("和", "、", "及", "以及"):
+                if not core.endswith(_types()) or core.endswith(("全会",)) or len(core) < 5:
+                    continue
+                if re.search(r"有关|相关|各类|系列|各项|重要会议|历次", core):
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
                     continue
@@ -453,11 +473,17 @@ def _subject(doc: Doc, verb_pos: int):
     cands = [m for m in doc.of_type("Organization") if s <= m.start and m.end <= verb_pos]
     if not cands:
         # 八所镇召开…: a place as subject stands for its party committee, when the article names one
-        pm = next((p for p in doc.of_type("Place") if p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于")), None)
+        pm = next((p for p in doc.of_type("Place") if s <= p.start and (p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于"))), None)
         if pm is not None:
             own = [m for m in doc.of_type("Organization") if m.label.startswith(pm.label) and m.attrs.get("kind") == "party"]
             if own:
                 return sorted(own, key=lambda m: (len(m.label), m.start))[0]
+            if pm.attrs.get("level") in ("town", "county"):
+                # 安伏镇召开全镇工作会议: the town acts as an institution
+                org = Mention("Organization", pm.label if pm.attrs.get("level") == "town" else (pm.aliases[0] if pm.aliases else pm.label),
+                              pm.start, pm.end, pm.surface, attrs={"kind": "local-government", "place": pm.label})
+                doc.add(org)
+                return org
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
     clause_start = max(s, text_rfind_any(doc.text, "，；：", verb_pos) + 1)

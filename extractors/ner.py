@@ -116,6 +116,9 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
+
+
 class NameExtractor:
     """Adds PER/LOC/ORG names of general news that no specific extractor claimed."""
 
@@ -131,7 +134,7 @@ class NameExtractor:
             cands += self._orgs(text, toks)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
-                if end <= start:
+                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS):
                     continue
                 if typ == "Organization":
                     # an organisation may contain a place (青岛海牛队 ⊃ 青岛): nesting is kept, crossing is not
@@ -221,6 +224,9 @@ class NameExtractor:
         stop = _words("ner_org_stop.txt")
         suffixes = _org_suffixes()
         for i, (s, e, w) in enumerate(toks):
+            if word_tag(w) == "nt" and (w in _places() or any(len(p) >= 3 and w.endswith(p) for p in _places())):
+                out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
+                continue
             if word_tag(w) == "nt" and w not in stop:
                 head = next((h for h in _words("ner_org_heads_generic.txt") if w.endswith(h) and len(w) > len(h)), "")
                 if not head:

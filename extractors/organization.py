@@ -284,16 +284,16 @@ class OrganizationExtractor:
             if _inside_title(text, s_start):
                 continue
             sent_s, _ = doc.sentence_at(s_start)
-            left = text[max(sent_s, s_start - 16):s_start]
+            left = text[max(sent_s, s_start - 18):s_start]
             tokens = cut(left) if left else []
             name_tokens: list[str] = []
             for tok in reversed(tokens):
-                if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 12:
+                if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
                 if not _name_part(tok):
                     break
                 name_tokens.insert(0, tok)
-                if len(name_tokens) >= 4:
+                if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
             start = s_start - len(name)

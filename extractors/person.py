@@ -66,11 +66,13 @@ def read_name(text: str, pos: int) -> int:
     for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
         if (len(chunk) == length and all(_HAN.match(c) for c in chunk) and chunk[-1] not in _NOT_NAME_END
-                and chunk[:2] not in _NOT_NAMES and not _common_word(chunk) and _ends_name(text, pos + length)):
+                and chunk[:2] not in _NOT_NAMES and not _common_word(chunk) and not (set(chunk[1:]) & _FUNCTION_CHARS)
+                and _ends_name(text, pos + length)):
             return length
     return 0
 
 
+_FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
 _NOT_NAMES = frozenset({"干部", "群众", "同志", "职工", "党员", "全体", "班子", "成员", "代表", "委员"})
 _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
 # a reporter in parentheses closing a paragraph: （王华）
@@ -78,7 +80,8 @@ _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]
 
 
 _OCCUPATION = re.compile(r"[\u4e00-\u9fff]{1,6}(?:驾驶员|技师|工人|工匠|劳模|教练员|运动员|科学家|艺术家|企业家|作家|医生|护士|农民|司机|职员|工程师|设计师|研究员)")
-_NAME_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}(?=等|[，。；）)]|$)|(?<=是)(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}(?=等|[，。；）)]|$)")
+_LIST_END = r"(?=等|[，。；）)]|$|作了?|参加|出席|发言|分别|先后|也|就|围绕|结合|同志)"
+_NAME_LIST = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{{2,3}}、){{2,}}[\u4e00-\u9fff]{{2,3}}{_LIST_END}")
 
 
 def _byline_name(text: str, pos: int) -> int:

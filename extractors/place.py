@@ -67,7 +67,7 @@ class PlaceExtractor:
                     continue
                 if div.level == "county" and nxt not in _ADMIN_SUFFIX and div.name not in full_names and not text.startswith("自治", end):
                     continue
-                if start > 0 and _HAN.match(text[start - 1]) and text[start - 1] not in "新在到赴与和及至从省市县区的是了为美大强":
+                if start > 0 and div.name not in full_names and _HAN.match(text[start - 1]) and text[start - 1] not in "新在到赴与和及至从省市县区的是了为美大强":
                     # 徐州 inside 新徐州 is fine; inside an unrelated word (e.g. 来宾馆) it is not
                     if div.level == "county":
                         continue

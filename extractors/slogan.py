@@ -104,10 +104,17 @@ class SloganExtractor:
                                     aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label)}))))
                     break
         # 2. lexicon formulations, quoted or not
-        for start, end, surface, rows in _lexicon().longest(text):
-            if doc.covered(start, end, "Theory") or doc.covered(start, end, "PolicySlogan"):
-                continue
+        lex_hits = sorted(_lexicon().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        for start, end, surface, rows in lex_hits:
             row = rows[0]
+            inside_theory = any(t.start <= start and end <= t.end for t in doc.of_type("Theory"))
+            # the same formulation again, or a shorter alias of the entry already taken, adds nothing
+            same = any(s.start <= start and end <= s.end and (s.label == row["label"] or (s.start, s.end) == (start, end))
+                       for s in doc.of_type("PolicySlogan"))
+            crossing = any(s.start < end and start < s.end and not (s.start <= start and end <= s.end)
+                           and not (start <= s.start and s.end <= end) for s in doc.of_type("PolicySlogan"))
+            if inside_theory or same or crossing:
+                continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}))

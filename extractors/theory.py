@@ -1,6 +1,7 @@
 """Guiding theories (指导思想) from a lexicon; they run first so places and slogans nested in them are not split out."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extractors.base import Doc
@@ -13,11 +14,20 @@ def _scanner() -> Scanner:
     return Scanner((s, row) for row in read_tsv("theories.tsv") for s in (row["label"], *split_multi(row["aliases"])))
 
 
+# 习近平总书记关于巡视工作的重要论述: a named body of thought
+_DISCOURSE = re.compile(r"习近平(?:总书记|同志)?关于[^，。；“”\n]{2,24}?的重要(?:论述|思想)")
+
+
 class TheoryExtractor:
     name = "theory"
 
     def __call__(self, doc: Doc) -> None:
+        for m in _DISCOURSE.finditer(doc.text):
+            doc.add(Mention("Theory", m.group(), m.start(), m.end(), m.group(),
+                            aliases=(m.group().replace("总书记", "").replace("同志", ""),)))
         for start, end, surface, rows in _scanner().longest(doc.text):
+            if doc.covered(start, end, "Theory"):
+                continue
             row = rows[0]
             label = row["label"].replace("“", "").replace("”", "")
             doc.add(Mention("Theory", label, start, end, surface, aliases=split_multi(row["aliases"]),
