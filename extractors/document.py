@@ -6,6 +6,7 @@ import re
 from extractors.base import Doc
 from kg.model import Mention
 
+_ANAPHORIC = frozenset({"条例", "规划", "纲要", "决议", "决定", "意见", "建议", "公报", "报告", "办法", "通知", "方案", "规定", "准则", "说明"})
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _SPEECH_TAIL = re.compile(
     r"^(?:总书记|同志|书记|主席|总理|市长|省长|县长|区长|委员长)?"
@@ -27,7 +28,14 @@ class DocumentExtractor:
     def __call__(self, doc: Doc) -> None:
         text = doc.text
         for m in _TITLE.finditer(text):
-            doc.add(Mention("Document", m.group(1), m.start(), m.end(), m.group(), aliases=(m.group(),)))
+            title = m.group(1)
+            if title in _ANAPHORIC:
+                # 《条例》 after 《中国共产党纪律检查委员会工作条例》: the same document, shortened
+                prev = [d for d in doc.of_type("Document") if d.end <= m.start() and d.label.endswith(title)]
+                if prev:
+                    doc.add(Mention("Document", prev[-1].label, m.start(), m.end(), m.group(), aliases=(m.group(),)))
+                continue
+            doc.add(Mention("Document", title, m.start(), m.end(), m.group(), aliases=(m.group(),)))
         for p in doc.of_type("Person"):
             m = _SPEECH_TAIL.match(text[p.end:p.end + 90])
             if not m:

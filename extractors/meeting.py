@@ -34,7 +34,7 @@ _PEOPLE = re.compile(
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
 _VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了|开展|组织了|组织)")
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
-_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:今天|今日|近日|日前|上午|下午)[^，。；\n]{0,12})?(?:举行|召开|开幕|闭幕)")
+_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:今天|今日|近日|日前|上午|下午)[^，。；\n]{0,12})?(?:举行|召开|开幕|闭幕)")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|领会|落实)(?:学习|贯彻|落实|传达|领会)*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 _DOC_AFTER_MEETING = ("公报", "报告", "决议", "决定")
@@ -282,6 +282,8 @@ class MeetingExtractor:
                 continue
             if phrase in ("会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
                 continue
+            if not _is_meeting_phrase(phrase):
+                continue
             if v.group().startswith(("组织", "开展")) and (
                     "的" in phrase or seg[end_rel:end_rel + 1] == "、"
                     or not (phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))
@@ -347,6 +349,8 @@ class MeetingExtractor:
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
             if re.search(r"召开|举行|主持|出席|[从对向把“”]|(?<!党)的", ph):
+                continue
+            if not _is_meeting_phrase(ph):
                 continue
             if ph.endswith(("常委会", "委员会", "理事会", "董事会", "管委会", "工会", "协会", "学会", "联合会", "商会", "妇联")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
@@ -429,6 +433,21 @@ class MeetingExtractor:
                 target = plenums[0] if len(labels) == 1 else None
             if target is not None:
                 self._add(doc, target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
+
+
+_GENERIC_EVENTS = frozenset({"集会", "联欢会", "首次会议", "晚会", "招待会", "发布会", "新闻发布会", "见面会", "音乐会", "运动会",
+                             "展览会", "博览会", "交易会", "庙会", "茶话会", "酒会", "宴会", "舞会", "演唱会", "冬奥会", "奥运会"})
+
+
+def _is_meeting_phrase(phrase: str) -> bool:
+    """A meeting of the genre, not a list of events or a festivity (雪地保龄球、雪地足球等趣味活动, 联欢会)."""
+    if phrase in _GENERIC_EVENTS or phrase.endswith(tuple(_GENERIC_EVENTS)) and len(phrase) <= 6:
+        return False
+    if re.search(r"等|多场|多项|系列|大型|各类|一系列|形式多样", phrase):
+        return False
+    if phrase.endswith("活动") and not re.search(r"学习|党日|教育|座谈|研讨|宣讲|主题|交流|培训|读书", phrase):
+        return False
+    return True
 
 
 def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
