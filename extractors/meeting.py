@@ -337,8 +337,15 @@ class MeetingExtractor:
                 continue
             if re.match(r"(?:召开|举行|组织|审议|通过|听取|研究|决定|主持|成员|委员)", text[m.end():m.end() + 2]):
                 continue  # 省委常委会召开扩大会议: 常委会 is the body convening, not the meeting
-            label = org.label + m.group()
-            self._add(doc, label, org.start, m.end(), (org.surface + m.group(), m.group()), (),
+            end = m.end()
+            if text.startswith("暨", end):
+                # 市纪委常委（扩大）会议暨全市…推进会: one joint meeting
+                tail = re.match(rf"暨[^，。；！？\n]{{2,40}}?(?:{'|'.join(map(re.escape, _types()))})(?=[，。；！？\n]|$|上|召开|举行)", text[end:end + 48])
+                if tail:
+                    end += tail.end()
+            head = text[org.end:end]
+            label = org.label + head
+            self._add(doc, label, org.start, end, (org.surface + head, head), (),
                       holder=org.label, holder_type="Organization")
 
     def _subject_meetings(self, doc: Doc) -> None:

@@ -118,6 +118,23 @@ class OrganizationExtractor:
         self._national(doc)
         self._levelled(doc)
         self._suffixed(doc)
+        self._fold_bare(doc)
+
+    @staticmethod
+    def _fold_bare(doc: Doc) -> None:
+        """学院党委 in an article about 生命学院 is 生命学院's committee: give it that name."""
+        named = [m for m in doc.of_type("Organization") if not m.attrs.get("relative") and m.attrs.get("kind") in
+                 ("university", "soe", "company", "park", "school", "hospital", "media", "street")]
+        for m in doc.of_type("Organization"):
+            if not m.attrs.get("relative") or m.attrs.get("level"):
+                continue
+            bare = m.aliases[0] if m.aliases else m.label
+            owners = {o.label for o in named if o.label.endswith(bare) or (bare == "园区" and o.label.endswith("园区"))}
+            if len(owners) == 1:
+                owner = owners.pop()
+                m.aliases = tuple(sorted({*m.aliases, m.label, m.surface} - {owner}))
+                m.label = owner
+                m.attrs = {**m.attrs, "relative": False}
 
     # -- 中共中央, 全国政协 ...
     def _national(self, doc: Doc) -> None:

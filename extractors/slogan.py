@@ -113,7 +113,8 @@ class SloganExtractor:
                        for s in doc.of_type("PolicySlogan"))
             crossing = any(s.start < end and start < s.end and not (s.start <= start and end <= s.end)
                            and not (start <= s.start and s.end <= end) for s in doc.of_type("PolicySlogan"))
-            if inside_theory or same or crossing:
+            head = any(s.start < start and end == s.end for s in doc.of_type("PolicySlogan"))
+            if inside_theory or same or crossing or head:
                 continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], row.get("subtype", "")),

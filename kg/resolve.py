@@ -27,6 +27,17 @@ class Node:
     mentions: list[dict] = field(default_factory=list)
 
 
+# 政府工作报告 after 2018年政府工作报告, 主题教育 after 不忘初心、牢记使命主题教育: the short name is the long one
+_SUFFIX_FOLDED = ("Document", "PolicySlogan")
+
+
+def _specialises(long: str, short: str) -> bool:
+    """``long`` is ``short`` with a qualifier in front (not the last item of an enumeration)."""
+    if len(short) < 4 or len(long) <= len(short) or not long.endswith(short):
+        return False
+    return long[-len(short) - 1] not in "、，,；"
+
+
 def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]]:
     """Map each entity key of one article to the key it is an alias of (itself if none)."""
     by_alias: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -36,6 +47,8 @@ def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]
     out = {}
     for key, ent in result.entities.items():
         owners = [k for k in by_alias.get((ent.type, ent.label), []) if k != key]
+        if not owners and ent.type in _SUFFIX_FOLDED:
+            owners = [k for k, other in result.entities.items() if k != key and other.type == ent.type and _specialises(other.label, ent.label)]
         # fold a short name into the single longer entity that lists it (never into several)
         if len(owners) == 1 and len(owners[0][1]) > len(ent.label):
             out[key] = owners[0]
