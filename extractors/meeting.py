@@ -86,6 +86,7 @@ class MeetingExtractor:
         self._described(doc)
         self._subject_meetings(doc)
         self._studied(doc)
+        self._headline_is_lead(doc)
         self._bare(doc)
         self._documents_of_meetings(doc)
 
@@ -327,6 +328,22 @@ class MeetingExtractor:
         label = org.label + inner + "会议"
         self._add(doc, label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
                   holder=org.label, holder_type="Organization")
+
+    @staticmethod
+    def _headline_is_lead(doc: Doc) -> None:
+        """A headline's meeting and the lead's meeting of the same holder are one event, named as in the lead."""
+        if not doc.paragraphs:
+            return
+        t_start, t_end = doc.paragraphs[0]
+        if t_end - t_start > 60 or "。" in doc.text[t_start:t_end]:
+            return  # the first line is prose, not a headline
+        held = [m for m in doc.of_type("Meeting") if m.attrs.get("holder")]
+        for head in [m for m in held if t_start <= m.start < t_end]:
+            lead = next((m for m in held if m.start >= t_end and m.attrs["holder"] == head.attrs["holder"]), None)
+            if lead is not None and lead.label != head.label:
+                head.aliases = tuple(sorted({*head.aliases, head.label} - {lead.label}))
+                head.label = lead.label
+                head.attrs = dict(lead.attrs)
 
     def _headed(self, doc: Doc) -> None:
         """市政府第一次常务会议, 县委常委会议: a meeting type right after its holder."""

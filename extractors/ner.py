@@ -15,11 +15,16 @@ all driven by data files in ``extractors/data`` (``ner_*``):
   2–3 character token starting with a known surname (张敬涛), a surname token followed by
   a one/two-character unknown remainder (李 + 铁辰), transliterated names joined by ``·``
   (卡洛斯·阿马特), and names in ``／`` pairs (何泰权／姜京珍);
+  plus: a surname + one-character token completed by a following character (张洁 + 清), a
+  run of transliteration tokens (斯特罗 + 耶夫), a bare surname before a title (汤局长), and the
+  founder at the start of a Theory mention (邓小平理论 → 邓小平, nested in the theory);
 * LOC — a token that is a country, region, foreign city or geographic feature from
   ``ner_places.txt`` (a list, not jieba's noisy ``ns`` tag, which includes 城市 and 哥哥), a
   token made only of country abbreviations (中美 → 中, 美), an abbreviation before a head
-  word (俄总统, 中方) and 华/京 after a verb of movement (访华, 在京);
-* ORG — a token jieba tags ``nt`` (新华社, 联合国) unless listed in ``ner_org_stop.txt``,
+  word (俄总统, 中方), an abbreviation after a verb of movement (访华, 访韩, 在京), inside a
+  listed word ([京]剧, [美]军, ``ner_abbrev_words.txt``) or in a 、 list (中、阿);
+* ORG — a name from ``ner_orgs.txt`` (欧盟, 北大, 内阁), a token jieba tags ``nt`` (新华社,
+  联合国) unless listed in ``ner_org_stop.txt``,
   and names ending in an organisation suffix from ``ner_org_suffixes.txt`` (…代表团, …协会,
   …队), whose left boundary is read over jieba tokens that may be part of a name.
 """
@@ -48,6 +53,33 @@ def _places() -> frozenset[str]:
 def _abbrev() -> dict[str, str]:
     """Single-character country abbreviations → the country (``ner_abbrev.tsv``)."""
     return {r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _abbrev_all() -> dict[str, str]:
+    """Country abbreviations plus Chinese regional ones (``ner_abbrev_cn.tsv``: 京, 藏, 川)."""
+    return {**{r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev_cn.tsv")}, **_abbrev()}
+
+
+@lru_cache(maxsize=1)
+def _abbrev_words() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Words with bracketed abbreviations (``ner_abbrev_words.txt``): 京剧 → ((0, '北京'),)."""
+    out = {}
+    for item in _words("ner_abbrev_words.txt"):
+        word, marks, pos = "", [], 0
+        for part in re.findall(r"\[[^\]]+\]|[^\[\]]+", item):
+            if part.startswith("["):
+                marks += [(pos + k, _abbrev_all()[c]) for k, c in enumerate(part[1:-1])]
+                part = part[1:-1]
+            word += part
+            pos += len(part)
+        out[word] = tuple(marks)
+    return out
+
+
+def _orgs_known() -> frozenset[str]:
+    """Organisations named without a suffix (``ner_orgs.txt``: 欧盟, 北大, 内阁)."""
+    return _words("ner_orgs.txt")
 
 
 @lru_cache(maxsize=None)
@@ -144,6 +176,22 @@ class NameExtractor:
                 elif doc.covered(start, end):
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}))
+        self._founders(doc)
+
+    @staticmethod
+    def _founders(doc: Doc) -> None:
+        """The person a theory is named after (邓小平理论 → 邓小平, 马克思主义 → 马克思).
+
+        Nested inside the Theory mention; only a jieba name word (nr) of two to four characters
+        at the start of the theory's surface, and only where no person mention is there yet."""
+        for th in doc.of_type("Theory"):
+            for k in (4, 3, 2):
+                name = th.surface[:k]
+                if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words("ner_person_stop.txt"):
+                    if not doc.covered(th.start, th.start + k, "Person"):
+                        doc.add(Mention("Person", name, th.start, th.start + k, name,
+                                        attrs={"source": "ner", "rule": "theory-founder"}))
+                    break
 
     # -- persons ---------------------------------------------------------------------------
     def _persons(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
@@ -151,6 +199,7 @@ class NameExtractor:
         stop = _words("ner_person_stop.txt")
         n = len(toks)
         tr = _translit()
+        titles = _words("ner_honorifics.txt")
         for i, (s, e, w) in enumerate(toks):
             if not _HAN.match(w) or w in stop or w in _places():
                 continue
@@ -159,22 +208,39 @@ class NameExtractor:
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
             cued = prev in _words("ner_person_before.txt") or nxt in _words("ner_person_after.txt")
-            if len(w) == sl and nxt in _words("ner_honorifics.txt") and w not in _weak_first():
-                out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 温先生 → 陈, 温
+            if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first() \
+                    and not (w in _abbrev_all() and nxt in _words("ner_abbrev_heads.txt")):
+                out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
+            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first() and not _common(w):
+                out.append((s, s + sl, "Person", w[:sl], "surname-honorific"))  # 李老师, 王某 → 李, 王
             elif tag in _NAME_TAGS or not tag:
                 if w[-1] in _bad_last() or w[0] in _weak_first() and not tag:
                     continue
+                split3 = sl == 1 and len(w) == 2 and self._given_char(nxt) and w + nxt not in stop
                 if sl and len(w) == sl + 2 and not _common(w[sl:]):
                     out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
+                elif split3 and (not tag or tag == "nr" and not _common(nxt)):
+                    out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 张洁 + 清, 李铁 + 辰
                 elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i)):
                     out.append((s, e, "Person", w, "name2-cued"))  # 郎平, 吴宓先生 (only with a cue)
                 elif tag and len(w) >= 3 and all(c in tr for c in w):
                     out.append((s, e, "Person", w, "nr-foreign"))  # 克林顿, 基里延科
-                elif not tag and sl and len(w) == sl + 1 and len(nxt) == 1 and _HAN.match(nxt) \
-                        and not word_tag(nxt) and nxt not in _bad_last():
-                    out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 李铁 + 辰
+                elif tag in ("nr", "nrt") and len(w) == 2 and all(c in tr for c in w) and cued:
+                    out.append((s, e, "Person", w, "foreign2-cued"))  # 琼斯说, 总统科尔
                 elif not tag and len(w) >= 3 and all(c in tr for c in w):
                     out.append((s, e, "Person", w, "oov-translit"))  # 阿维兰热
+        # a transliterated name that jieba cut in pieces (斯特罗 + 耶夫, 拉特纳 + 亚克): a run of
+        # transliteration-only tokens, each a name word or unknown, at least one a name word
+        i = 0
+        while i < n:
+            j = i
+            while j < n and self._translit_piece(toks[j][2]):
+                j += 1
+            if j - i >= 2 and any(word_tag(t[2]) in _NAME_TAGS for t in toks[i:j]) \
+                    and toks[j - 1][1] - toks[i][0] >= 3 and not (j < n and toks[j][2] == "·") \
+                    and not (i and toks[i - 1][2] == "·"):
+                out.append((toks[i][0], toks[j - 1][1], "Person", text[toks[i][0]:toks[j - 1][1]], "translit-run"))
+            i = max(j, i + 1)
         # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
         # transliteration characters and snapped back to a jieba token boundary
         bounds = {t[0] for t in toks} | {t[1] for t in toks}
@@ -197,6 +263,8 @@ class NameExtractor:
                     break
                 right = r
                 j = next((x for x, t in enumerate(toks) if t[0] == r), len(toks))
+            while j < len(toks) and toks[j][0] == right and self._translit_piece(toks[j][2]):
+                right, j = toks[j][1], j + 1  # 莉萨·科斯 + 马斯
             if left < s and right > e:
                 out.append((left, right, "Person", text[left:right], "dot-name"))
         return out
@@ -204,18 +272,36 @@ class NameExtractor:
     # -- places ----------------------------------------------------------------------------
     def _places(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
         out = []
-        places, abbrev = _places(), _abbrev()
+        places, abbrev, every = _places(), _abbrev(), _abbrev_all()
         heads = _words("ner_abbrev_heads.txt")
         movers = _words("ner_abbrev_movers.txt")
+        person_next = _words("ner_honorifics.txt") | _words("ner_person_before.txt")
+        n = len(toks)
         for i, (s, e, w) in enumerate(toks):
+            nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
                 out.append((s, e, "Place", w, "place-list"))
-            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and word_tag(w) in ("", "j", "ns"):
+            elif w in _abbrev_words():
+                out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words()[w]]
+            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and word_tag(w) in ("", "j", "ns") \
+                    and w not in _words("ner_abbrev_stop.txt") and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
-            elif len(w) == 1 and w in abbrev and i + 1 < len(toks) and toks[i + 1][2] in heads:
+            elif len(w) == 1 and w in abbrev and nxt in heads:
                 out.append((s, e, "Place", abbrev[w], "abbrev-head"))
-            elif len(w) == 2 and w[0] in movers and w[1] in "华京":
-                out.append((s + 1, e, "Place", {"华": "中国", "京": "北京"}[w[1]], "hua-jing"))
+            elif len(w) == 2 and w[0] in movers and w[1] in every and word_tag(w) in ("", "v", "vn", "nz", "ns"):
+                out.append((s + 1, e, "Place", every[w[1]], "mover"))  # 访华, 访韩, 赴法
+            elif len(w) == 1 and w in every and i and toks[i - 1][2] in movers and word_tag(w) in ("j", "ns") \
+                    and nxt not in person_next and not (_HAN.match(nxt) and not word_tag(nxt)):
+                out.append((s, e, "Place", every[w], "mover"))  # 在 + 京, 对 + 俄, 离 + 俄
+            elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in _translit() and w != "法" \
+                    and nxt not in person_next and not nxt[:1].isdigit():
+                out.append((s, e, "Place", abbrev[w], "abbrev-j"))  # 俄, 韩, 阿 standing alone
+            elif len(w) == 1 and w in every and (
+                    nxt == "、" and i + 2 < n and toks[i + 2][2] in every and word_tag(w + toks[i + 2][2]) != "ns"
+                    or i > 1 and toks[i - 1][2] == "、" and toks[i - 2][2] in every):
+                out.append((s, e, "Place", every[w], "abbrev-list"))  # 中、阿 建交
+            elif w in abbrev and len(nxt) == 1 and nxt in abbrev and word_tag(nxt) == "j":
+                out.append((s, e, "Place", abbrev[w], "abbrev-pair"))  # 中 + 韩(j) 两国
         return out
 
     # -- organisations ---------------------------------------------------------------------
@@ -223,6 +309,13 @@ class NameExtractor:
         out = []
         stop = _words("ner_org_stop.txt")
         suffixes = _org_suffixes()
+        known = _orgs_known()
+        for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
+            for j in range(min(len(toks), i + 3), i, -1):
+                name = text[toks[i][0]:toks[j - 1][1]]
+                if name in known:
+                    out.append((toks[i][0], toks[j - 1][1], "Organization", name, "org-list"))
+                    break
         for i, (s, e, w) in enumerate(toks):
             if word_tag(w) == "nt" and (w in _places() or any(len(p) >= 3 and w.endswith(p) for p in _places())):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
@@ -238,9 +331,10 @@ class NameExtractor:
                             for k, c in enumerate(w[:-len(head)])]
                 continue
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
-            suf = w if w in suffixes else next((x for x in suffixes if w.endswith(x) and len(x) >= 2), "") \
-                if not word_tag(w) else ""
-            if not suf or (len(w) > len(suf) and _common(w[:-len(suf)])) or text[s - 1:s].isdigit():
+            suf = w if w in suffixes else next((x for x in suffixes if w.endswith(x) and (
+                len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")  # 日报社; 古巴队 (n)
+            if not suf or (len(w) > len(suf) and _common(w[:-len(suf)]) and w[:-len(suf)] not in _places()) \
+                    or text[s - 1:s].isdigit():
                 continue  # 传媒 + 集团 is a description; 1号岗队 a numbered unit
             j = i
             while j > 0 and self._name_part(toks[j - 1][2]) and i - j < 4:
@@ -248,9 +342,24 @@ class NameExtractor:
             if j == i and len(w) == len(suf):
                 continue
             start = toks[j][0]
+            if w in _words("ner_org_heads_generic.txt") and text[start:s] in _places():
+                continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
         return out
+
+    @staticmethod
+    def _given_char(c: str) -> bool:
+        """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
+        return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last() and c not in _FUNCTION_CHARS \
+            and c not in _words("ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
+
+    @staticmethod
+    def _translit_piece(w: str) -> bool:
+        """A token that may be part of a transliterated name cut by jieba (耶夫, 亚克)."""
+        tag = word_tag(w)
+        return bool(_HAN.match(w)) and all(c in _translit() for c in w) and (not tag or tag in _NAME_TAGS) \
+            and w not in _places() and w not in _words("ner_person_stop.txt")
 
     @staticmethod
     def _name_part(w: str) -> bool:

@@ -39,10 +39,19 @@ def _known() -> Scanner:
     return Scanner((r["label"], r) for r in read_tsv("persons.tsv"))
 
 
+_ADVERB_SURNAMES = frozenset("时都不也还就才又再正刚")
+_VERBAL_TAILS = frozenset("要是在不也都就将会能说到为对把被让向从与和")
+
+
 def _common_word(chunk: str) -> bool:
-    """A dictionary word that is not a name (纪检, 国家): jieba knows it with a non-name tag."""
+    """A dictionary word that is not a name (纪检, 国家), or a verb phrase read as one (都要, 时表示)."""
     tag = word_tag(chunk)
-    return bool(tag) and not tag.startswith("nr")
+    if tag and not tag.startswith("nr"):
+        return True
+    tail = chunk[1:]
+    if len(chunk) == 2 and tail in _VERBAL_TAILS:
+        return True
+    return chunk[0] in _ADVERB_SURNAMES and len(tail) >= 2 and word_tag(tail)[:1] in ("v", "d", "p", "c", "a")
 
 
 def _surname_len(s: str) -> int:
