@@ -5,6 +5,7 @@ import networkx as nx
 
 from kg.iri import article_iri
 from kg.model import ArticleResult
+from kg.text import trim_span
 from kg.resolve import merge
 
 
@@ -50,8 +51,5 @@ def _sentence_evidence(text: str, article_id: str, start: int, end: int) -> dict
     s = max(text.rfind(c, 0, start) for c in stops) + 1
     ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     e = min(ends) + 1 if ends else len(text)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    s, e = trim_span(text, s, e)
     return {"article": article_id, "start": s, "end": e, "sentence": text[s:e]}

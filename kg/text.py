@@ -111,18 +111,19 @@ def normalize(text: str) -> NormText:
 _SENT_END = re.compile(r"[^。！？\n]*(?:[。！？]+[”’」』）)]*|\n|$)")
 
 
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without surrounding white space (empty spans stay empty)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end): split after 。！？ (with closing quotes) and at line ends."""
-    spans = []
-    for m in _SENT_END.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    spans = (trim_span(text, m.start(), m.end()) for m in _SENT_END.finditer(text))
+    return [(s, e) for s, e in spans if e > s]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -130,11 +131,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim_span(text, pos, pos + len(line))
         if e > s:
             spans.append((s, e))
         pos += len(line) + 1
