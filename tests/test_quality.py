@@ -1,0 +1,51 @@
+"""Quality floors: extraction must not silently regress on the gold annotations.
+
+Two gold sets: the project's dev gold in ``../shared/gold`` (skipped where absent) and
+the project's own held-out annotations of ``../shared/corpus/unlabeled`` in
+``tests/gold_unlabeled`` (annotated blind per SCHEMA.md §5). The floors sit a little
+below the measured figures so that a change that loses real quality fails here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate
+
+HERE = Path(__file__).resolve().parent
+
+FLOORS = {
+    # (gold, texts) relative to ../shared or the tests folder: (entities F1, relations F1)
+    "dev": (0.95, 0.90),
+    "unlabeled": (0.93, 0.88),
+}
+
+
+def _check(report, floors: tuple[float, float]) -> None:
+    ent, rel = report.micro("entities")[2], report.micro("relations")[2]
+    assert not report.failures, report.failures
+    assert ent >= floors[0], f"entities micro F1 {ent:.3f} < {floors[0]}"
+    assert rel >= floors[1], f"relations micro F1 {rel:.3f} < {floors[1]}"
+
+
+@pytest.fixture(scope="module")
+def dev_report(shared: Path):
+    return evaluate(shared / "gold", shared / "corpus" / "dev")
+
+
+def test_dev_gold_floor(dev_report) -> None:
+    assert dev_report.articles >= 16
+    _check(dev_report, FLOORS["dev"])
+
+
+def test_heldout_gold_floor(shared: Path) -> None:
+    report = evaluate(HERE / "gold_unlabeled", shared / "corpus" / "unlabeled")
+    assert report.articles == 20
+    _check(report, FLOORS["unlabeled"])
+
+
+@pytest.mark.parametrize("cls", ["Organization", "Meeting", "PolicySlogan", "Person", "Place", "Document"])
+def test_every_class_is_found_on_dev(dev_report, cls: str) -> None:
+    p, r, f = dev_report.figures(cls)
+    assert f >= 0.85, f"{cls}: P {p:.3f} R {r:.3f} F1 {f:.3f}"
