@@ -13,7 +13,6 @@ import networkx as nx
 
 #: Files looked for, in order, when GRAPH is a ``kg build`` output directory.
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "graph.rdf")
-_QUAD_SUFFIXES = {".nq", ".trig"}
 
 
 def find_graph_file(path: Path) -> Path:
@@ -27,19 +26,10 @@ def find_graph_file(path: Path) -> Path:
 
 
 def load_graph(path: Path) -> nx.MultiDiGraph:
-    """Read a ``kg build`` output (directory or RDF file) into the networkx contract graph."""
-    import rdflib
-    from rdflib.util import guess_format
+    """Read a ``kg build`` output (directory or RDF file) into the networkx contract graph (pyoxigraph parses)."""
+    from kg.readwrite.rdf import read
 
-    try:
-        from kg.readwrite.rdf import from_rdf
-    except ImportError as exc:  # the RDF reader ships separately
-        raise click.ClickException(f"reading RDF needs kg.readwrite.rdf.from_rdf ({exc})") from exc
-    source = find_graph_file(path)
-    fmt = guess_format(str(source)) or "turtle"
-    rdf = rdflib.Dataset() if source.suffix in _QUAD_SUFFIXES else rdflib.Graph()
-    rdf.parse(str(source), format=fmt)
-    return from_rdf(rdf)
+    return read(find_graph_file(path))
 
 
 @click.command("show")

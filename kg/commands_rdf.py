@@ -24,7 +24,7 @@ def query_cmd(graph: str, sparql: str, fmt: str, engine: str) -> None:
     """Run a SPARQL query on GRAPH (a `kg build` directory, an RDF file or an http(s) endpoint).
 
     Well-known prefixes (kg:, kgr:, rdfs:, skos:, dcterms:, ...) may be used without
-    declaring them. Example: kg query out queries/slogans_by_organization.rq
+    declaring them. Example: kg query out/ queries/slogans_per_organization.rq
     """
     from kg.query import format_result, query, read_query
 

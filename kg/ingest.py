@@ -35,6 +35,16 @@ class InputProblem:
 Item = Union[Article, InputProblem]
 
 
+# C0/C1 control characters (other than tab and newline) cannot be written in XML 1.0 and carry
+# no meaning in news text: each becomes one space, so offsets into the text stay true.
+_CONTROL = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160)]}
+
+
+def clean_text(text: str) -> str:
+    """The text with control characters blanked (same length)."""
+    return text.translate(_CONTROL)
+
+
 def guess_date(text: str) -> str:
     """The first full date written in the text, as YYYY-MM-DD ('' if none)."""
     for rx in _DATE_PATTERNS:
@@ -60,6 +70,7 @@ def guess_title(text: str) -> str:
 
 def text_article(text: str, id: str | None = None, title: str = "", date: str = "", source: str = "") -> Article:
     """An article from a string; the id defaults to a hash of the text (stable across runs)."""
+    text = clean_text(text)
     aid = id or "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     return Article(id=aid, text=text, title=title or guess_title(text), date=date or guess_date(text), source=source)
 
@@ -78,7 +89,7 @@ def _read_text(path: Path) -> tuple[str | None, str | None]:
         return None, f"not UTF-8 (byte offset {e.start}, line {line}): convert it, e.g. iconv -f GB18030 -t UTF-8"
     if not text.strip():
         return None, "empty file"
-    return text.replace("\r\n", "\n"), None
+    return clean_text(text.replace("\r\n", "\n")), None
 
 
 def _from_jsonl(path: Path) -> Iterator[Item]:

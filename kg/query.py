@@ -161,10 +161,13 @@ def run_query(store: Any, sparql: str) -> QueryResult:
             return QueryResult(["s", "p", "o"], [tuple(_ox_cell(t) for t in (x.subject, x.predicate, x.object)) for x in res])
         variables = [v.value for v in res.variables]
         return QueryResult(variables, [tuple(_ox_cell(sol[v]) for v in variables) for sol in res])
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
-        res = store.query(sparql)
-    except Exception as exc:  # pyparsing errors and friends
+        prepared = prepareQuery(sparql)
+    except Exception as exc:  # pyparsing errors and friends; evaluation errors are not caught
         raise ValueError(f"invalid SPARQL: {exc}") from exc
+    res = store.query(prepared)
     if res.type == "ASK":
         return QueryResult(["ask"], [(bool(res.askAnswer),)])
     if res.type in ("CONSTRUCT", "DESCRIBE"):

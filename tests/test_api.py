@@ -115,3 +115,18 @@ def test_extractors_import_on_their_own():
     run = subprocess.run([sys.executable, "-c", "from extractors.person import PersonExtractor"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-400:]
+
+
+def test_control_characters_do_not_break_xml_exports(tmp_path):
+    """A vertical tab or form feed in an article must not stop RDF/XML (XML 1.0 cannot hold them)."""
+    import rdflib
+
+    import kg
+
+    text = "市总工会召开主席办公会，\x0b学习贯彻市委全会精神。\x0c会议要求，大兴“五种风气”。"
+    result = kg.build([text])
+    out = result.write(tmp_path, html=False)
+    g = rdflib.Graph().parse(out["graph.rdf"], format="xml")
+    assert len(g) > 0
+    art = result.results[0].article
+    assert len(art.text) == len(text) and "\x0b" not in art.text
