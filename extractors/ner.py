@@ -91,7 +91,12 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _org_suffixes() -> tuple[str, ...]:
     """Organisation suffix words, longest first (代表团 before 团)."""
-    return tuple(sorted(_words("ner_org_suffixes.txt"), key=len, reverse=True))
+    return tuple(sorted(_words("ner_org_suffixes.txt"), key=lambda w: (-len(w), w)))
+
+
+def _endings(w: str, words: frozenset[str], min_len: int = 1) -> list[str]:
+    """The words of ``words`` that ``w`` ends with, longest first (a hash lookup per length, not a scan)."""
+    return [w[-k:] for k in range(len(w), min_len - 1, -1) if w[-k:] in words]
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +313,7 @@ class NameExtractor:
     def _orgs(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
         out = []
         stop = _words("ner_org_stop.txt")
-        suffixes = _org_suffixes()
+        suffix_set = frozenset(_org_suffixes())
         known = _orgs_known()
         for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
             for j in range(min(len(toks), i + 3), i, -1):
@@ -317,11 +322,11 @@ class NameExtractor:
                     out.append((toks[i][0], toks[j - 1][1], "Organization", name, "org-list"))
                     break
         for i, (s, e, w) in enumerate(toks):
-            if word_tag(w) == "nt" and (w in _places() or any(len(p) >= 3 and w.endswith(p) for p in _places())):
+            if word_tag(w) == "nt" and (w in _places() or _endings(w, _places(), 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
             if word_tag(w) == "nt" and w not in stop:
-                head = next((h for h in _words("ner_org_heads_generic.txt") if w.endswith(h) and len(w) > len(h)), "")
+                head = next((h for h in _endings(w, _words("ner_org_heads_generic.txt")) if len(w) > len(h)), "")
                 if not head:
                     out.append((s, e, "Organization", w, "nt"))
                 elif w[:-len(head)] in _places():
@@ -331,7 +336,7 @@ class NameExtractor:
                             for k, c in enumerate(w[:-len(head)])]
                 continue
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
-            suf = w if w in suffixes else next((x for x in suffixes if w.endswith(x) and (
+            suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
                 len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")  # 日报社; 古巴队 (n)
             if not suf or (len(w) > len(suf) and _common(w[:-len(suf)]) and w[:-len(suf)] not in _places()) \
                     or text[s - 1:s].isdigit():
