@@ -41,6 +41,8 @@ class DocumentExtractor:
             if not m:
                 continue
             end = p.end + m.end()
+            if re.fullmatch(r"(?:总书记|同志|书记|主席|总理|市长|省长|县长|区长|委员长)?(?:讲话|致辞|报告)", m.group()):
+                continue  # 刘伟讲话: someone speaking, not a named speech
             if doc.covered(p.start, end, "Document") or re.search(r"在(?:会上|会议上|大会上|座谈会上|会中)", m.group()):
                 continue  # 张渊在会上作讲话: a speech at this very meeting is an act, not a named document
             label = text[p.start:end]

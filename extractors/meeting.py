@@ -325,6 +325,9 @@ class MeetingExtractor:
         if org is None:
             return
         inner = text[org.end:verb.start()]
+        if not inner:
+            # 中国石化集团公司党组召开会议: the organisation's mention already took in its 党组
+            inner = next((g for g in ("党组", "党委", "党工委") if org.surface.endswith(g) and not org.label.endswith(g)), "")
         label = org.label + inner + "会议"
         self._add(doc, label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
                   holder=org.label, holder_type="Organization")

@@ -129,7 +129,7 @@ class OrganizationExtractor:
             if not m.attrs.get("relative") or m.attrs.get("level"):
                 continue
             bare = m.aliases[0] if m.aliases else m.label
-            owners = {o.label for o in named if o.label.endswith(bare) or (bare == "园区" and o.label.endswith("园区"))}
+            owners = {o.label for o in named if bare in o.label}
             if len(owners) == 1:
                 owner = owners.pop()
                 m.aliases = tuple(sorted({*m.aliases, m.label, m.surface} - {owner}))
