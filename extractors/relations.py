@@ -109,6 +109,16 @@ class RelationExtractor:
             pl = o.attrs.get("place")
             if pl and pl in places:
                 add("locatedIn", o, places[pl], o.start)
+        # subOrganizationOf: a party department under its committee, a bureau under its government
+        for o in doc.of_type("Organization"):
+            lvl, kind = o.attrs.get("level"), o.attrs.get("kind")
+            parent_kind = {"party-dept": "party", "bureau": "gov"}.get(kind or "")
+            if not parent_kind or not lvl:
+                continue
+            parent = next((p for p in doc.of_type("Organization") if p.attrs.get("kind") == parent_kind
+                           and p.attrs.get("level") == lvl and p.label != o.label), None)
+            if parent is not None:
+                add("subOrganizationOf", o, parent, o.start)
         doc.relations.extend(rels)
 
     @staticmethod
