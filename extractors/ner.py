@@ -156,6 +156,35 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
 
 
+# jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
+_WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d", "l", "i", "m", "t", "s", "f", "r", "c", "p", "u", "z", "b")
+# endings of abstract nouns and of non-person things that the name rules can reach (智能化, 幸福感, 林草局, 文亭巷)
+_NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱")
+_NOT_ORG_END = frozenset("化性感度力展业部")
+_NEVER_ORG_END = frozenset("化性感度展")
+
+
+def _plausible(typ: str, label: str, rule: str) -> bool:
+    """Last check of a general-news name: ordinary words and abstract nouns are not names."""
+    tag = word_tag(label)
+    if typ == "Person":
+        if len(label) == 1:
+            return True  # a bare surname before a title (汤局长): the rule that found it checked the title
+        if tag and not tag.startswith("nr") and tag != "nz":
+            return False
+        # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
+        return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END)
+    if typ == "Organization" and rule != "org-list":
+        if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):
+            return False  # 中国化, 重大进展; 新时代党(的群众路线)
+        if tag in _WORD_TAGS and not any(label[:k] in _places() for k in range(2, len(label))):
+            return False  # 利益集团, 重大进展, 新兴产业 (but 古巴队: a place and a suffix)
+        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(("总部", "外交部", "国防部", "财政部", "商务部", "内政部", "司法部")):
+            return label.endswith("部") and len(label) >= 4
+        return "与" not in label
+    return True
+
+
 class NameExtractor:
     """Adds PER/LOC/ORG names of general news that no specific extractor claimed."""
 
@@ -171,7 +200,7 @@ class NameExtractor:
             cands += self._orgs(text, toks)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
-                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS):
+                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule):
                     continue
                 if typ == "Organization":
                     # an organisation may contain a place (青岛海牛队 ⊃ 青岛): nesting is kept, crossing is not

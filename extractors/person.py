@@ -96,7 +96,9 @@ _NAME_LIST = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{{
 def _byline_name(text: str, pos: int) -> int:
     """After 记者 a name needs no known surname (思博海): 2-3 characters up to a space or bracket."""
     m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[\s）)、，]|$)", text[pos:pos + 4])
-    return m.end() if m else 0
+    if not m or text[pos] in _FUNCTION_CHARS or text[pos] in "从据向对经" or _common_word(m.group()):
+        return 0  # 记者从今天…: a preposition, not a reporter's name
+    return m.end()
 
 
 class PersonExtractor:
