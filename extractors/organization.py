@@ -109,6 +109,70 @@ def _label(template: str, place: str, lvl: str) -> str:
     return label
 
 
+def _with_party_prefix(text: str, start: int) -> int:
+    """Move ``start`` left over a 中国共产党/中共/共青团 written before the place (中共徐州市委)."""
+    for pre in ("中国共产党", "中共", "共青团"):
+        if text.startswith(pre, start - len(pre)):
+            return start - len(pre)
+    return start
+
+
+def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
+    """Where a levelled name starts and the place written in it ('' if none); None for an ordinary word."""
+    text, lvl, lvl_pos = doc.text, m.group("lvl"), m.start("lvl")
+    # a place whose last character is the level (徐州市 + 委), or a place right before the level
+    place = next((p for p in doc.of_type("Place") if p.end - 1 == lvl_pos and p.start < lvl_pos), None)
+    if place is not None:
+        explicit = place.aliases[0] if place.aliases and place.aliases[0].endswith(lvl) else place.surface
+        start = m.start() if (m.group("cpc") or m.group("tuan")) else _with_party_prefix(text, place.start)
+        return start, explicit
+    place = next((p for p in doc.of_type("Place") if p.end == lvl_pos), None)
+    if place is not None:
+        return _with_party_prefix(text, place.start), (place.aliases[0] if place.aliases else place.surface)
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
+        return None  # 全市, 城市, 超市: the level character is part of a word
+    if m.group("tuan") == "团" and m.group("unit"):
+        return None
+    return m.start(), ""
+
+
+def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str) -> tuple[str, set[str], str]:
+    """Canonical label, aliases and kind of a levelled name (party committee, department, unit)."""
+    base = place_full or lvl
+    short_place = gazetteer.short_name(place_full) if place_full else ""
+    # 沛县 (one-character county): its committee is 沛县县委, not 沛县委
+    base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
+    if m.group("party") and m.group("tuan"):
+        label = f"共青团{base}委" if place_full else f"团{lvl}委"
+        return label, {f"团{lvl}委", f"共青团{base}委员会", f"{base}团委", surface}, "mass"
+    if m.group("party") and m.group("dept"):
+        dept = m.group("dept")
+        full = next(r for r in _departments() if r["short"] == dept)["full"]
+        label = f"中共{base_wei}委{full}" if place_full else f"{lvl}委{full}"
+        return label, {f"{lvl}委{dept}", f"{lvl}委{full}", f"{base_wei}委{dept}", f"{base_wei}委{full}",
+                       f"中共{base_wei}委{dept}", surface}, "party-dept"
+    if m.group("party"):
+        if lvl in "镇乡" and place_full:
+            return f"{base}党委", {f"{lvl}党委", f"{base}委", f"{lvl}委", f"中共{base}委员会", surface}, "party"
+        label = f"中共{base_wei}委" if place_full else f"{lvl}委"
+        aliases = {f"{lvl}委", f"{base}委", surface}
+        if place_full:
+            aliases |= {f"中国共产党{base}委员会", f"中共{base}委员会", f"{base_wei}委"}
+        if short_place and short_place != base:
+            aliases.add(f"{short_place}{lvl}委")
+        return label, aliases, "party"
+    row = _unit_row(m.group("unit"))
+    label = _label(row["label"], place_full, lvl)
+    aliases = {f"{lvl}{m.group('unit')}", f"{base}{row['full']}", f"{base}{m.group('unit')}", surface,
+               _label(row["label"], "", lvl)}
+    if row["kind"] == "gov":
+        aliases |= {f"{base}政府", f"{lvl}政府", f"{lvl}人民政府"}
+    if row["kind"] == "cppcc" and place_full:
+        aliases |= {f"政协{place_full}委员会", f"中国人民政治协商会议{place_full}委员会", f"{short_place}政协"}
+    return label, aliases, row["kind"]
+
+
 class OrganizationExtractor:
     """Finds organisations and gives each its full name when the article's place is known."""
 
@@ -158,95 +222,29 @@ class OrganizationExtractor:
     # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
     def _levelled(self, doc: Doc) -> None:
         text, ctx = doc.text, doc.context
-        places = {m.end: m for m in doc.of_type("Place")}
-        inside = {m.end - 1: m for m in doc.of_type("Place")}  # place whose last char is the level: 徐州市
         for m in _level_re().finditer(text):
-            lvl_pos = m.start("lvl")
             lvl = m.group("lvl")
-            start = m.start()
-            explicit = ""
-            place_m = inside.get(lvl_pos) if (inside.get(lvl_pos) and text[lvl_pos] == lvl) else None
-            if place_m and place_m.start < lvl_pos:
-                explicit = place_m.aliases[0] if place_m.aliases and place_m.aliases[0].endswith(lvl) else place_m.surface
-                if not m.group("cpc") and not m.group("tuan"):
-                    start = place_m.start
-                    # 中共 before the place: 中共徐州市委
-                    for pre in ("中国共产党", "中共", "共青团"):
-                        if text.startswith(pre, start - len(pre)):
-                            start -= len(pre)
-                            break
-            elif lvl_pos in places:
-                pm = places[lvl_pos]
-                explicit, start = pm.surface + ("" if pm.surface.endswith(lvl) else ""), pm.start
-                explicit = pm.aliases[0] if pm.aliases else pm.surface
-                if not explicit.endswith(lvl):
-                    explicit = pm.label + lvl if lvl in "镇乡" and False else explicit
-                for pre in ("中国共产党", "中共", "共青团"):
-                    if text.startswith(pre, start - len(pre)):
-                        start -= len(pre)
-                        break
-            else:
-                before = text[m.start() - 1] if m.start() > 0 else ""
-                if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
-                    continue
-                if m.group("tuan") == "团" and m.group("unit"):
-                    continue
             if m.group("tuan") and not m.group("party"):
                 continue
+            found = _written_place(doc, m)
+            if found is None:
+                continue
+            start, explicit = found
             if lvl in "镇乡" and not explicit:
                 # 镇党委 alone: the article's town, if any
                 explicit = ctx.town if ctx.town and ctx.town.endswith(lvl) else ""
-            place_full = explicit if explicit else place_for_level(ctx, lvl)
-            if place_full and not place_full.endswith(lvl):
-                if lvl in "镇乡":
-                    place_full = ""
-                else:
-                    place_full = place_full  # e.g. 北京市 for 市
-            base = place_full or lvl
+            place_full = explicit or place_for_level(ctx, lvl)
+            if place_full and not place_full.endswith(lvl) and lvl in "镇乡":
+                place_full = ""
             end = m.end()
-            surface = text[start:end]
             if doc.covered(start, end, "Organization", "Document", "Theory"):
                 continue
-            short_place = gazetteer.short_name(place_full) if place_full else ""
-            # 沛县 (one-character county): its committee is 沛县县委, not 沛县委
-            base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
-            if m.group("party"):
-                dept = m.group("dept")
-                if m.group("tuan"):
-                    label = f"共青团{base}委" if place_full else f"团{lvl}委"
-                    aliases = {f"团{lvl}委", f"共青团{base}委员会", f"{base}团委", surface}
-                    kind = "mass"
-                elif dept:
-                    drow = next(r for r in _departments() if r["short"] == dept)
-                    label = f"中共{base_wei}委{drow['full']}" if place_full else f"{lvl}委{drow['full']}"
-                    aliases = {f"{lvl}委{dept}", f"{lvl}委{drow['full']}", f"{base_wei}委{dept}", f"{base_wei}委{drow['full']}",
-                               f"中共{base_wei}委{dept}", surface}
-                    kind = "party-dept"
-                else:
-                    if lvl in "镇乡" and place_full:
-                        label = f"{base}党委"
-                        aliases = {f"{lvl}党委", f"{base}委", f"{lvl}委", f"中共{base}委员会", surface}
-                    else:
-                        label = f"中共{base_wei}委" if place_full else f"{lvl}委"
-                        aliases = {f"{lvl}委", f"{base}委", surface}
-                        if place_full:
-                            aliases |= {f"中国共产党{base}委员会", f"中共{base}委员会", f"{base_wei}委"}
-                        if short_place and short_place != base:
-                            aliases.add(f"{short_place}{lvl}委")
-                    kind = "party"
-            else:
-                row = _unit_row(m.group("unit"))
-                label = _label(row["label"], place_full, lvl)
-                aliases = {f"{lvl}{m.group('unit')}", f"{base}{row['full']}", f"{base}{m.group('unit')}", surface,
-                           _label(row["label"], "", lvl)}
-                if row["kind"] == "gov":
-                    aliases |= {f"{base}政府", f"{lvl}政府", f"{lvl}人民政府"}
-                if row["kind"] == "cppcc" and place_full:
-                    aliases |= {f"政协{place_full}委员会", f"中国人民政治协商会议{place_full}委员会", f"{short_place}政协"}
-                kind = row["kind"]
+            surface = text[start:end]
+            label, aliases, kind = _levelled_names(m, lvl, place_full, surface)
             aliases.discard(label)
             doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
-                            attrs={"kind": kind, "level": lvl, "place": short_place, "relative": not place_full}))
+                            attrs={"kind": kind, "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
+                                   "relative": not place_full}))
         # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
         units = [r for r in _units() if r["kind"] == "bureau" or r["kind"] == "mass"]
         changed = True
