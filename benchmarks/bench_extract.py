@@ -69,7 +69,7 @@ def timed(fn, items, repeat: int) -> float:
     return best
 
 
-def bench(name: str, docs: list[tuple[str, str]], repeat: int) -> dict:
+def bench(name: str, docs: list[tuple[str, str]], repeat: int, skip: tuple[str, ...] = ()) -> dict:
     import jieba
 
     from kg.model import Article
@@ -80,7 +80,7 @@ def bench(name: str, docs: list[tuple[str, str]], repeat: int) -> dict:
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     chars = sum(len(t) for t in texts)
     t_jieba = timed(jieba.lcut, texts, repeat)
-    t_extract = timed(extract, articles, repeat)
+    t_extract = timed(lambda a: extract(a, skip=skip), articles, repeat)
     row = {"corpus": name, "docs": len(docs), "MB": round(mb, 3), "chars": chars,
            "jieba_s": round(t_jieba, 2), "extract_s": round(t_extract, 2),
            "jieba_MBps": round(mb / t_jieba, 3), "extract_MBps": round(mb / t_extract, 3),
@@ -96,6 +96,7 @@ def main(argv=None) -> int:
     ap.add_argument("--reports", type=int, default=72, help="first N government work reports (default 72 = all)")
     ap.add_argument("--repeat", type=int, default=1, help="best of N timings (default 1)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--skip", action="append", default=[], help="leave out a pipeline component (e.g. --skip ner)")
     args = ap.parse_args(argv)
     if not BULK.is_dir():
         print(f"{BULK} is absent: this benchmark reads ../shared/corpus/bulk", file=sys.stderr)
@@ -118,7 +119,7 @@ def main(argv=None) -> int:
         corpora.append((f"gov work reports first {args.reports}", load_reports(args.reports)))
     print(f"{'corpus':28}{'docs':>6}{'MB':>8}{'jieba MB/s':>12}{'extract MB/s':>13}"
           f"{'jieba kc/s':>12}{'extract kc/s':>13}{'ratio':>9}")
-    rows = [bench(name, docs, args.repeat) for name, docs in corpora]
+    rows = [bench(name, docs, args.repeat, tuple(args.skip)) for name, docs in corpora]
     print("ratio = extract throughput / jieba.lcut throughput (same text, same process)")
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

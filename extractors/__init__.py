@@ -1,11 +1,17 @@
 """Extractors: one module per kind of thing, all with the same call signature (``component(doc)``)."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from extractors.base import Context, Doc, Extractor
 
 
-def default_pipeline() -> list[Extractor]:
-    """The components in the order they depend on each other."""
+def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
+    """The components in the order they depend on each other, less those named in ``skip``.
+
+    ``skip=("ner",)`` drops the general-news name recogniser, which needs a full jieba
+    segmentation and costs most of the extraction time; the political extractors do not need it.
+    """
     from extractors.document import DocumentExtractor
     from extractors.meeting import MeetingExtractor
     from extractors.ner import NameExtractor
@@ -16,7 +22,7 @@ def default_pipeline() -> list[Extractor]:
     from extractors.slogan import SloganExtractor
     from extractors.theory import TheoryExtractor
 
-    return [
+    components: list[Extractor] = [
         TheoryExtractor(),
         PlaceExtractor(),
         ContextExtractor(),
@@ -28,6 +34,10 @@ def default_pipeline() -> list[Extractor]:
         SloganExtractor(),
         RelationExtractor(),
     ]
+    unknown = set(skip) - {c.name for c in components}
+    if unknown:
+        raise ValueError(f"unknown pipeline component(s) {sorted(unknown)}; known: {[c.name for c in components]}")
+    return [c for c in components if c.name not in set(skip)]
 
 
 __all__ = ["Context", "Doc", "Extractor", "default_pipeline"]

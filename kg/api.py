@@ -61,18 +61,18 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = T
     return written
 
 
-def _extract_one(article: Article) -> ArticleResult:
+def _extract_one(article: Article, skip: tuple[str, ...] = ()) -> ArticleResult:
     """Module-level so process pools can pickle it (jieba's own functions do not pickle)."""
-    return extract(article)
+    return extract(article, skip=skip)
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False, engine: str = "local",
-                scheduler: str | None = None) -> list[ArticleResult]:
+                scheduler: str | None = None, skip: Sequence[str] = ()) -> list[ArticleResult]:
     """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input."""
     if engine == "dask":
         from kg.distributed import extract_with_dask
 
-        return extract_with_dask(articles, scheduler=scheduler)
+        return extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if progress:
@@ -81,13 +81,14 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
         def tqdm(it, **_):  # type: ignore[no-redef]
             return it
     if jobs <= 1 or len(articles) < 2:
-        return [_extract_one(a) for a in tqdm(articles, desc="extract", unit="article")]
+        return [_extract_one(a, tuple(skip)) for a in tqdm(articles, desc="extract", unit="article")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(tqdm(pool.map(_extract_one, articles, chunksize=8), total=len(articles), desc="extract", unit="article"))
+        work = pool.map(_extract_one, articles, [tuple(skip)] * len(articles), chunksize=8)
+        return list(tqdm(work, total=len(articles), desc="extract", unit="article"))
 
 
 def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False, engine: str = "local",
-          scheduler: str | None = None) -> BuildResult:
+          scheduler: str | None = None, skip: Sequence[str] = ()) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
@@ -112,7 +113,7 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
             continue
         ids[a.id] = 1
         unique.append(a)
-    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler)
+    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip)
     return BuildResult(build_graph(results), results, problems)
 
 

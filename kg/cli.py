@@ -37,14 +37,22 @@ def cli() -> None:
               help="Where extraction runs: this process (with --jobs) or Dask.")
 @click.option("--scheduler", default=None,
               help="With --engine dask: processes, threads, synchronous, or a distributed scheduler address (tcp://host:8786).")
+@click.option("--skip", "skip", multiple=True, metavar="COMPONENT",
+              help="Leave out a pipeline component, e.g. --skip ner (general-news names; about 3x faster).")
 def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None,
-          engine: str, scheduler: str | None) -> None:
+          engine: str, scheduler: str | None, skip: tuple[str, ...]) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
+    from extractors import default_pipeline
     from kg.api import build as build_graph
     from kg.api import write_outputs
 
+    try:
+        default_pipeline(skip)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--skip") from None
+
     result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress,
-                         engine=engine, scheduler=scheduler)
+                         engine=engine, scheduler=scheduler, skip=skip)
     for problem in result.problems:
         click.echo(f"kg build: skipped {problem}", err=True)
     if not result.results:

@@ -28,13 +28,13 @@ def _scope(m: Mention, article_id: str) -> str:
     return ""
 
 
-def extract(article: Article, pipeline: Sequence[Extractor] | None = None) -> ArticleResult:
+def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = ()) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text)."""
     from extractors import default_pipeline
     from extractors.base import Doc
 
     doc = Doc.from_article(article)
-    for component in pipeline or default_pipeline():
+    for component in pipeline or default_pipeline(skip):
         component(doc)
     result = ArticleResult(article)
     for m in sorted(doc.mentions, key=lambda m: (m.start, m.end, m.type, m.label)):

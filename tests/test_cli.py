@@ -118,3 +118,19 @@ def test_no_paths_is_a_usage_error(runner, tmp_path):
     res = runner.invoke(cli, ["build", "-o", str(tmp_path / "out")])
     assert res.exit_code == 2
     assert "PATHS" in res.output or "PATHS" in res.stderr
+
+
+def test_build_skip_component(tmp_path):
+    """--skip ner leaves out the general-news names; an unknown component is a usage error (exit 2)."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    text = tmp_path / "a.txt"
+    text.write_text("市总工会召开主席办公会，学习贯彻市委全会精神。会议要求，大兴“五种风气”。", encoding="utf-8")
+    ok = CliRunner().invoke(cli, ["build", str(text), "-o", str(tmp_path / "out"), "--no-html", "--skip", "ner"])
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "out" / "graph.ttl").exists()
+    bad = CliRunner().invoke(cli, ["build", str(text), "-o", str(tmp_path / "bad"), "--skip", "nonsense"])
+    assert bad.exit_code == 2 and "nonsense" in bad.output
+    assert not (tmp_path / "bad").exists()
