@@ -38,6 +38,10 @@ _SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}�
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|领会|落实)(?:学习|贯彻|落实|传达|领会)*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 _DOC_AFTER_MEETING = ("公报", "报告", "决议", "决定")
+# between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
+_HOLDER_GAP = re.compile(r"(?P<organ>党组|党委|党工委|常委会)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:今天|今日|近日|日前|上午|下午|晚上)?")
+# plenums of the central discipline commission: 二十届中央纪委二次全会
+_CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
 _LIANGHUI = re.compile(r"(?P<lvl>我市|我省|我县|我区|全国|市|省|县|区)?“?两会”?")
 
 
@@ -111,6 +115,12 @@ class MeetingExtractor:
             label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
             aliases = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
             self._add(doc, label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
+        for m in _CCDI_PLENUM.finditer(text):
+            j, c = num(m.group("jie")), num(m.group("ci"))
+            if j and c and not doc.covered(m.start(), m.end(), "Meeting"):
+                label = f"中国共产党第{cn(j)}届中央纪律检查委员会第{cn(c)}次全体会议"
+                self._add(doc, label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
+                          ("PlenarySession",), body="中共中央纪律检查委员会", jie=j, ci=c)
         for m in _LOCAL_PLENUM.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
@@ -321,10 +331,10 @@ class MeetingExtractor:
         s, _ = doc.sentence_at(verb.start())
         clause_start = max(s, text_rfind_any(text, "，；：", verb.start()) + 1)
         org = next((o for o in doc.of_type("Organization")
-                    if clause_start <= o.start and o.end <= verb.start() and re.fullmatch(r"(?:党组|党委|党工委|常委会)?", text[o.end:verb.start()])), None)
+                    if clause_start <= o.start and o.end <= verb.start() and _HOLDER_GAP.fullmatch(text[o.end:verb.start()])), None)
         if org is None:
             return
-        inner = text[org.end:verb.start()]
+        inner = _HOLDER_GAP.fullmatch(text[org.end:verb.start()]).group("organ") or ""
         if not inner:
             # 中国石化集团公司党组召开会议: the organisation's mention already took in its 党组
             inner = next((g for g in ("党组", "党委", "党工委") if org.surface.endswith(g) and not org.label.endswith(g)), "")
@@ -485,7 +495,7 @@ def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
     words = sorted((w for line in read_list("meeting_heads.txt") for w in line.split()), key=len, reverse=True)
-    return re.compile(rf"(?:第[{N}0-9]+次)?(?:{'|'.join(map(re.escape, words))})")
+    return re.compile(rf"(?:常委会|常务委员会)第[{N}0-9]+次会议|(?:第[{N}0-9]+次)?(?:{'|'.join(map(re.escape, words))})")
 
 
 _LEADER_ORG = (("副市长", "市", "gov"), ("市长", "市", "gov"), ("副县长", "县", "gov"), ("县长", "县", "gov"),

@@ -241,8 +241,13 @@ def evaluate(gold_dir: str | Path, texts_dir: str | Path) -> EvalReport:
     for gf in golds:
         try:
             doc = json.loads(gf.read_text(encoding="utf-8"))
+            if not isinstance(doc, dict) or "entities" not in doc:
+                # a manifest or other JSON beside the gold files: not an annotation
+                report.articles -= 1
+                report.skipped.append((gf.stem, f"{gf} is not a gold file (no 'entities')"))
+                continue
             gold = Gold(doc)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             report.skipped.append((gf.stem, f"bad gold file {gf}: {exc}"))
             continue
         text = texts_dir / f"{gf.stem}.txt"

@@ -19,6 +19,7 @@ FLOORS = {
     # (gold, texts) relative to ../shared or the tests folder: (entities F1, relations F1)
     "dev": (0.95, 0.90),
     "unlabeled": (0.93, 0.88),
+    "xwlb": (0.90, 0.85),
 }
 
 
@@ -43,6 +44,19 @@ def test_heldout_gold_floor(shared: Path) -> None:
     report = evaluate(HERE / "gold_unlabeled", shared / "corpus" / "unlabeled")
     assert report.articles == 20
     _check(report, FLOORS["unlabeled"])
+
+
+def test_xwlb_gold_floor(shared: Path, tmp_path: Path) -> None:
+    """12 新闻联播 meeting reports annotated blind (tests/gold_xwlb); texts rebuilt from the shared jsonl."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("materialize", HERE / "gold_xwlb" / "materialize.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts = module.materialize(shared, tmp_path / "texts")
+    report = evaluate(HERE / "gold_xwlb", texts)
+    assert report.articles == 12
+    _check(report, FLOORS["xwlb"])
 
 
 @pytest.mark.parametrize("cls", ["Organization", "Meeting", "PolicySlogan", "Person", "Place", "Document"])
