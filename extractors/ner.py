@@ -159,7 +159,7 @@ _FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此
 # jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
 _WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d", "l", "i", "m", "t", "s", "f", "r", "c", "p", "u", "z", "b")
 # endings of abstract nouns and of non-person things that the name rules can reach (智能化, 幸福感, 林草局, 文亭巷)
-_NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱")
+_NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱图线")
 _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
 
@@ -221,6 +221,11 @@ class NameExtractor:
         for th in doc.of_type("Theory"):
             for k in (4, 3, 2):
                 name = th.surface[:k]
+                # only where the theory is the name plus its kind (邓小平理论, 马克思主义, 毛泽东思想);
+                # 习近平新时代中国特色社会主义思想 names an era's thought, not a person mention
+                rest = th.surface[k:]
+                if rest not in ("理论", "主义", "思想", "列宁主义") and not rest.startswith(("总书记关于", "同志关于", "关于")):
+                    continue  # 习近平总书记关于巡视工作的重要论述 names its speaker; 习近平新时代…思想 does not
                 if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words("ner_person_stop.txt"):
                     if not doc.covered(th.start, th.start + k, "Person"):
                         doc.add(Mention("Person", name, th.start, th.start + k, name,

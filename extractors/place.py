@@ -33,6 +33,19 @@ def _extra(label: str) -> dict[str, str]:
     return next(r for r in gazetteer.extra_places() if r["label"] == label)
 
 
+def _splits_a_word(text: str, start: int, end: int) -> bool:
+    """True when jieba's segmentation of the surroundings puts a word boundary inside [start, end)
+    while a word also crosses start or end (重大|理论 around 大理): the name is not read there."""
+    from extractors.lexicon import cut
+
+    lo, hi = max(0, start - 3), min(len(text), end + 3)
+    pos, bounds = lo, {lo}
+    for tok in cut(text[lo:hi]):
+        pos += len(tok)
+        bounds.add(pos)
+    return start not in bounds and end not in bounds
+
+
 class PlaceExtractor:
     """Finds named places; short county names only where the article shows they are places."""
 
@@ -71,6 +84,8 @@ class PlaceExtractor:
                     # 徐州 inside 新徐州 is fine; inside an unrelated word (e.g. 来宾馆) it is not
                     if div.level == "county":
                         continue
+                if div.name not in full_names and _splits_a_word(text, start, end):
+                    continue  # 大理 in 重大理论: jieba reads 重大/理论
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}))
