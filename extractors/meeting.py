@@ -296,7 +296,7 @@ class MeetingExtractor:
             if not _is_meeting_phrase(phrase):
                 continue
             if v.group().startswith(("组织", "开展")) and (
-                    "的" in phrase or seg[end_rel:end_rel + 1] == "、"
+                    "的" in phrase or "、" in phrase or seg[end_rel:end_rel + 1] == "、"
                     or not (phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))
                             or (phrase.endswith("会议") and re.search(r"中心组|研讨|座谈|党组|党委", phrase)))):
                 continue

@@ -89,6 +89,7 @@ _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]
 
 
 _OCCUPATION = re.compile(r"[\u4e00-\u9fff]{1,6}(?:驾驶员|技师|工人|工匠|劳模|教练员|运动员|科学家|艺术家|企业家|作家|医生|护士|农民|司机|职员|工程师|设计师|研究员)")
+_OPENING_NAME = re.compile(r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,3})(?=出席|主持|参加会议|讲话|强调|指出|表示|在会上)")
 _LIST_END = r"(?=等|[，。；）)]|$|作了?|参加|出席|发言|分别|先后|也|就|围绕|结合|同志)"
 _NAME_LIST = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{{2,3}}、){{2,}}[\u4e00-\u9fff]{{2,3}}{_LIST_END}")
 
@@ -146,16 +147,20 @@ class PersonExtractor:
                 found.setdefault((m.end(), m.end() + n), text[m.end():m.end() + n])
         # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
         for m in _NAME_LIST.finditer(text):
-            items, pos, ok = [], m.start(), True
+            items, pos = [], m.start()
             for item in m.group().split("、"):
-                if read_name(item + "，", 0) != len(item):
-                    ok = False
-                    break
-                items.append((pos, pos + len(item)))
+                items.append((pos, pos + len(item), read_name(item + "，", 0) == len(item)))
                 pos += len(item) + 1
-            if ok:
-                for s, e in items:
-                    found.setdefault((s, e), text[s:e])
+            # a list is a list of names when most items read as names (魏凤和 has a 和 in it)
+            if sum(ok for _, _, ok in items) * 3 >= len(items) * 2:
+                for s, e, ok in items:
+                    if ok or (_surname_len(text[s:e]) and not _common_word(text[s:e])):
+                        found.setdefault((s, e), text[s:e])
+        # a name opening a sentence and followed by what officials do: 刘金国出席会议
+        for m in _OPENING_NAME.finditer(text):
+            name = m.group(1)
+            if _surname_len(name) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
+                found.setdefault((m.start(1), m.end(1)), name)
         for m in _CLOSING_BYLINE.finditer(text):
             if _surname_len(m.group(1)):
                 found.setdefault((m.start(1), m.end(1)), m.group(1))
