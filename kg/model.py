@@ -45,14 +45,6 @@ class Article:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Span:
-    """A character range of the original article text."""
-
-    start: int
-    end: int
-
-
 @dataclass
 class Mention:
     """A surface form found in an article, already assigned a canonical label.
