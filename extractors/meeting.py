@@ -435,11 +435,15 @@ class MeetingExtractor:
             if not ({"PlenarySession", "Congress"} & set(m.subtypes)):
                 continue
             for suffix in _DOC_AFTER_MEETING:
-                if text.startswith(suffix, m.end) and not doc.covered(m.start, m.end + len(suffix), "Document"):
-                    surface = text[m.start:m.end + len(suffix)]
-                    doc.add(Mention("Document", m.label + suffix, m.start, m.end + len(suffix), surface,
-                                    aliases=tuple(sorted({surface, *(a + suffix for a in m.aliases)} - {m.label + suffix}))))
-                    break
+                # 十九届五中全会公报, 二十届三中全会《决定》
+                written = next((w for w in (suffix, f"《{suffix}》") if text.startswith(w, m.end)), None)
+                if written is None or doc.covered(m.start, m.end + len(written), "Document") and written == suffix:
+                    continue
+                end = m.end + len(written)
+                surface = text[m.start:end]
+                doc.add(Mention("Document", m.label + suffix, m.start, end, surface,
+                                aliases=tuple(sorted({surface, m.surface + suffix, *(a + suffix for a in m.aliases)} - {m.label + suffix}))))
+                break
 
     def _bare(self, doc: Doc) -> None:
         """全会, 市委全会, 五中全会: the article's plenum of that body (or a new unnumbered one)."""
