@@ -288,6 +288,10 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
+            lead = re.match(r"(?:这次|此次|本次|这一|一次|了)", phrase)
+            if lead and len(phrase) > lead.end() + 1:
+                # 举办这次专题研讨班: the demonstrative is not part of the name
+                phrase, start = phrase[lead.end():], start + lead.end()
             if phrase == "会议" and not _meeting_ending(doc, start, end):
                 self._adjacent_holder_meeting(doc, v, start, end)
                 continue

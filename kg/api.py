@@ -33,14 +33,21 @@ class BuildResult:
         """Write every export into ``out_dir`` (created if missing); returns {name: path}."""
         return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats)
 
-    def show(self, height: str = "640px"):
-        """Display the explorer inline in Jupyter."""
-        from IPython.display import HTML
-
+    def show(self, height: int = 650, max_nodes: int = 2000):
+        """The explorer inline in Jupyter: a sandboxed iframe holding the whole offline page."""
         from kg.readwrite.html import notebook_html
 
-        return HTML(notebook_html(self.graph, height=height) if "height" in notebook_html.__code__.co_varnames
-                    else notebook_html(self.graph))
+        page = notebook_html(self.graph, max_nodes=max_nodes, height=height)
+        try:
+            from IPython.display import HTML
+        except ImportError:  # outside Jupyter: hand back the markup instead of failing
+            return page
+        import warnings
+
+        with warnings.catch_warnings():
+            # IPython suggests IFrame for any <iframe>; ours is a srcdoc iframe, which IFrame cannot make
+            warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")
+            return HTML(page)
 
 
 def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,

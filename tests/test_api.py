@@ -130,3 +130,12 @@ def test_control_characters_do_not_break_xml_exports(tmp_path):
     assert len(g) > 0
     art = result.results[0].article
     assert len(art.text) == len(text) and "\x0b" not in art.text
+
+
+def test_show_returns_inline_explorer():
+    """result.show() is the notebook view: an iframe with the whole page, never a blank cell."""
+    import kg
+
+    shown = kg.build(["市总工会召开主席办公会，学习贯彻市委全会精神。会议要求，大兴“五种风气”。"]).show()
+    markup = shown if isinstance(shown, str) else shown.data
+    assert "<iframe" in markup and "srcdoc=" in markup and "五种风气" in markup
