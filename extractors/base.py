@@ -6,6 +6,7 @@ them (places before organisations, entities before relations).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -35,6 +36,24 @@ class Doc:
     context: Context = field(default_factory=Context)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # per-type index of ``mentions`` (kept by ``add``) and sentence/paragraph starts for bisection:
+    # long documents (a 300,000-character report) would otherwise rescan everything per lookup
+    _by_type: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
+    _cover: dict[str, bytearray] = field(default_factory=dict, repr=False)  # characters each type covers
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        for m in self.mentions:
+            self._index(m)
+
+    def _index(self, mention: Mention) -> None:
+        self._by_type.setdefault(mention.type, []).append(mention)
+        if 0 <= mention.start < mention.end <= len(self.norm.text):
+            cover = self._cover.setdefault(mention.type, bytearray(len(self.norm.text)))
+            cover[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
 
     @property
     def text(self) -> str:
@@ -47,19 +66,31 @@ class Doc:
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        self._index(mention)
 
     def of_type(self, *types: str) -> list[Mention]:
+        """Mentions of these types, in the order they were added."""
+        if len(types) == 1:
+            return list(self._by_type.get(types[0], ()))
         return [m for m in self.mentions if m.type in types]
 
     def covered(self, start: int, end: int, *types: str) -> bool:
         """True when [start, end) overlaps an existing mention (of ``types`` if given)."""
-        return any(m.start < end and start < m.end and (not types or m.type in types) for m in self.mentions)
+        if end <= start:  # a point: inside a mention?
+            pools = [self._by_type.get(t, ()) for t in types] if types else [self.mentions]
+            return any(m.start < end and start < m.end for pool in pools for m in pool)
+        covers = [self._cover[t] for t in types if t in self._cover] if types else list(self._cover.values())
+        return any(1 in cover[max(0, start):end] for cover in covers)
+
+    @staticmethod
+    def _span_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+            return spans[i]
+        return pos, pos
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
-        return pos, pos
+        return self._span_at(self.sentences, self._sentence_starts, pos)
 
     def evidence(self, span: tuple[int, int]) -> "Evidence":
         """Evidence for a normalised span: original offsets and the original sentence text."""
@@ -67,10 +98,7 @@ class Doc:
         return Evidence(self.article.id, start, end, self.article.text[start:end])
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
-        for s, e in self.paragraphs:
-            if s <= pos < e:
-                return s, e
-        return pos, pos
+        return self._span_at(self.paragraphs, self._paragraph_starts, pos)
 
 
 @runtime_checkable

@@ -8,6 +8,7 @@ conveys (传达学习…精神, 学习《…》), promotes/mentions for every sl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extractors.base import Doc
 from kg.model import Mention, Relation
@@ -67,7 +68,10 @@ class RelationExtractor:
         cur_org: Mention | None = None
         if not described:
             self._report_subject(doc, add)
+        ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+        starts = [m.start for m in ordered]
         for p_start, p_end in doc.paragraphs:
+            in_para = ordered[bisect_left(starts, p_start):bisect_left(starts, p_end)]
             here = [m for m in described if p_start <= m.start < p_end]
             if here:
                 cur_meeting = here[0]
@@ -78,8 +82,8 @@ class RelationExtractor:
             para_org = cur_org
             switch_at = [(x.start, speakers[x.label]) for x in doc.of_type("Person")
                          if p_start <= x.start < p_end and x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
-            for x in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
-                if not (p_start <= x.start < p_end) or x is cur_meeting:
+            for x in in_para:
+                if x is cur_meeting:
                     continue
                 if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
                     after = text[x.end:x.end + 4]
@@ -88,7 +92,7 @@ class RelationExtractor:
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
-                    nxt = next((y for y in doc.mentions if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
+                    nxt = next((y for y in in_para if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
                                 and re.fullmatch(r"[》”]?(?:和|、|及|以及|与)[《“]?", text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _STUDY_BEFORE.search(before)):
