@@ -14,11 +14,23 @@ from extractors.base import Doc
 from kg.model import Mention, Relation
 
 _STUDY_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|领会|研读|学深悟透|宣讲|宣传|传达学习|学习贯彻|学习了|传达了)[^，。；]{0,14}$")
+# what an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)
+_ACTS = re.compile(r"(?:\d{1,2}月\d{1,2}日|第一时间|近日|日前|及时|迅速|专门|研究)?(?:出台|印发|制定|部署|启动|开展|推进|发出|下发|作出|提出|号召|要求)")
 _CHAIR = re.compile(r"^(?:主持|主持会议|主持召开)")
 _SPEAKS = re.compile(r"^(?:在[^，。]{0,20})?(?:指出|强调|要求|表示|提出|说|认为|希望)")
 _GOV_TITLES = {"市长": "市", "副市长": "市", "常务副市长": "市", "县长": "县", "副县长": "县", "区长": "区", "副区长": "区",
                "省长": "省", "副省长": "省", "常务副省长": "省"}
 _TITLE_BEFORE = re.compile(r"(?P<title>常务副市长|常务副省长|副市长|副省长|副县长|副区长|市长|省长|县长|区长|副书记|书记|主任|主席|局长|部长)$")
+
+
+def _acts(doc: Doc, o: Mention) -> bool:
+    """An organisation that is the subject of its clause, right before what it does (江苏省委…出台)."""
+    if o.type != "Organization" or o.label == "中国共产党":
+        return False
+    text = doc.text
+    s, _ = doc.sentence_at(o.start)
+    clause_start = max(s, max(text.rfind(c, 0, o.start) for c in "，；：") + 1)
+    return not text[clause_start:o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
@@ -77,11 +89,14 @@ class RelationExtractor:
                 cur_meeting = here[0]
                 cur_org = orgs.get(cur_meeting.attrs["holder"])
             if cur_meeting is None:
+                self._acting_organisations(doc, in_para, add)
                 continue
             last_doc_studied = None
             para_org = cur_org
-            switch_at = [(x.start, speakers[x.label]) for x in doc.of_type("Person")
-                         if p_start <= x.start < p_end and x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
+            switch_at = sorted([(x.start, speakers[x.label]) for x in doc.of_type("Person")
+                                if p_start <= x.start < p_end and x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
+                               + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
+                               key=lambda so: so[0])
             for x in in_para:
                 if x is cur_meeting:
                     continue
@@ -124,6 +139,18 @@ class RelationExtractor:
             if parent is not None:
                 add("subOrganizationOf", o, parent, o.start)
         doc.relations.extend(rels)
+
+    @staticmethod
+    def _acting_organisations(doc: Doc, in_para: list[Mention], add) -> None:
+        """Before any reported meeting, an organisation that acts in a sentence (江苏省委出台…实施方案)
+        promotes the formulations of that sentence."""
+        for o in in_para:
+            if not _acts(doc, o):
+                continue
+            s, e = doc.sentence_at(o.start)
+            for x in in_para:
+                if x.type == "PolicySlogan" and s <= x.start < e and x.start > o.end and "component_of" not in x.attrs:
+                    add("promotes", o, x, x.start)
 
     @staticmethod
     def _report_subject(doc: Doc, add) -> None:
