@@ -288,6 +288,11 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
+            inner_verb = list(re.finditer(r"开展|召开|举行|举办", re.sub(r"“[^”]*”", lambda q: "　" * len(q.group()), phrase)))
+            if inner_verb:
+                # 组织党员开展…主题党日活动: the meeting is what the last verb introduces
+                cut = inner_verb[-1].end()
+                phrase, start = phrase[cut:], start + cut
             lead = re.match(r"(?:这次|此次|本次|这一|一次|了)", phrase)
             if lead and len(phrase) > lead.end() + 1:
                 # 举办这次专题研讨班: the demonstrative is not part of the name
@@ -300,7 +305,7 @@ class MeetingExtractor:
             if not _is_meeting_phrase(phrase):
                 continue
             if v.group().startswith(("组织", "开展")) and (
-                    "的" in phrase or "、" in phrase or seg[end_rel:end_rel + 1] == "、"
+                    "的" in phrase or "、" in re.sub(r"“[^”]*”", "", phrase) or seg[end_rel:end_rel + 1] == "、"
                     or not (phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))
                             or (phrase.endswith("会议") and re.search(r"中心组|研讨|座谈|党组|党委", phrase)))):
                 continue

@@ -87,7 +87,9 @@ def _inside_title(text: str, pos: int) -> bool:
 
 def place_for_level(ctx: Context, lvl: str) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
-    short = {"省": ctx.province, "市": ctx.city, "县": ctx.county if ctx.county_suffix == "县" else "",
+    # in a county-level city (邳州市) the article's 市委 is that city's, not the prefecture's
+    city = ctx.county if ctx.county and ctx.county_suffix == "市" else ctx.city
+    short = {"省": ctx.province, "市": city, "县": ctx.county if ctx.county_suffix == "县" else "",
              "区": ctx.county if ctx.county_suffix == "区" else "", "镇": ctx.town, "乡": ctx.town}.get(lvl, "")
     if not short:
         return ""
@@ -187,7 +189,7 @@ class OrganizationExtractor:
     def _fold_bare(doc: Doc) -> None:
         """学院党委 in an article about 生命学院 is 生命学院's committee: give it that name."""
         named = [m for m in doc.of_type("Organization") if not m.attrs.get("relative") and m.attrs.get("kind") in
-                 ("university", "soe", "company", "park", "school", "hospital", "media", "street")]
+                 ("university", "soe", "company", "park", "school", "hospital", "media", "street", "community")]
         for m in doc.of_type("Organization"):
             if not m.attrs.get("relative") or m.attrs.get("level"):
                 continue
@@ -310,6 +312,8 @@ class OrganizationExtractor:
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
+            if re.search(r"党委|党工委|党组|委员会|[在的和与]", name) and not bare_only:
+                name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
