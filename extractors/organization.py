@@ -312,7 +312,7 @@ class OrganizationExtractor:
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
-            if re.search(r"党委|党工委|党组|委员会|[在的和与]", name) and not bare_only:
+            if re.search(r"党委|党工委|党组|委员会|[在的]", name) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             start = s_start - len(name)
             after = text[s_end:s_end + 3]

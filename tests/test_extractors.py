@@ -356,3 +356,24 @@ def test_sample_jsonl_records():
     cppcc = results["jsonl-district-cppcc"]
     assert "区政协" in entity(cppcc, "Organization", "姑苏区政协").aliases
     assert {"两个确立", "两个维护", "强富美高"} <= labels(cppcc, "PolicySlogan")
+
+
+def test_county_level_city_owns_its_city_abbreviations():
+    """In a 邳州 (county-level city under 徐州) article, 团市委/市总工会 are 邳州's, not 徐州's."""
+    from kg import Article, extract
+
+    r = extract(Article("pizhou", "本报讯 邳州市委宣传部召开理论学习中心组学习会。团市委、市总工会负责同志参加会议。"))
+    orgs = {e.label for e in r.entities.values() if e.type == "Organization"}
+    assert {"中共邳州市委宣传部", "共青团邳州市委", "邳州市总工会"} <= orgs
+    assert not any("徐州" in o for o in orgs)
+
+
+def test_activity_named_by_last_verb_and_community_committee_folds():
+    from kg import Article, extract
+
+    r = extract(Article("community", "近日，和平社区党委组织党员开展“学习二十大、永远跟党走”主题党日活动。"))
+    meetings = {e.label for e in r.entities.values() if e.type == "Meeting"}
+    assert "和平社区“学习二十大、永远跟党走”主题党日活动" in meetings or "和平社区学习二十大、永远跟党走主题党日活动" in {
+        m.replace("“", "").replace("”", "") for m in meetings}
+    held = {(x.subject[1], x.object[1]) for x in r.relations if x.predicate == "heldBy"}
+    assert any(o == "和平社区" for _, o in held)
