@@ -68,6 +68,8 @@ class PlaceExtractor:
                 row = _extra(full)
                 if any(text.startswith(nb, end) for nb in split_multi(row.get("not_before", ""))):
                     continue
+                if _splits_a_word(text, start, end):
+                    continue  # 发展中国家, 其中国王: jieba reads 发展中/国家, 其中/国王
                 doc.add(Mention("Place", row["label"], start, end, surface,
                                 aliases=split_multi(row["aliases"]),
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}))
