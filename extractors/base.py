@@ -89,6 +89,11 @@ class Doc:
             return spans[i]
         return pos, pos
 
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause holding ``pos``: after the last ，；： of its sentence."""
+        s, _ = self.sentence_at(pos)
+        return max(s, max(self.text.rfind(c, 0, pos) for c in "，；：") + 1)
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self._span_at(self.sentences, self._sentence_starts, pos)
 

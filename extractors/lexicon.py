@@ -115,3 +115,13 @@ def _word_tags() -> dict[str, str]:
 def word_tag(word: str) -> str:
     """jieba's dictionary part-of-speech tag for a word ('' when jieba does not know it)."""
     return _word_tags().get(word, "")
+
+
+def is_dictionary_word(word: str) -> bool:
+    """jieba knows ``word`` as an ordinary word (any tag but a person name's nr*)."""
+    tag = word_tag(word)
+    return bool(tag) and not tag.startswith("nr")
+
+
+#: Function characters that never stand inside a person's name (应由该, 从今天).
+FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")

@@ -103,7 +103,6 @@ class MeetingExtractor:
     def _plenums(self, doc: Doc) -> None:
         text = doc.text
         for m in _CENTRAL_PLENUM.finditer(text):
-            before = text[max(0, m.start() - 1):m.start()]
             org = _org_ending_at(doc, m.start())
             if org is not None and org.attrs.get("kind") != "national":
                 continue  # 市委十二届十三次全会 is local
@@ -337,8 +336,7 @@ class MeetingExtractor:
     def _adjacent_holder_meeting(self, doc: Doc, verb, start: int, end: int) -> None:
         """省政府党组召开会议: a bare 会议 is a meeting when its holder is written right before the verb."""
         text = doc.text
-        s, _ = doc.sentence_at(verb.start())
-        clause_start = max(s, text_rfind_any(text, "，；：", verb.start()) + 1)
+        clause_start = doc.clause_start(verb.start())
         org = next((o for o in doc.of_type("Organization")
                     if clause_start <= o.start and o.end <= verb.start() and _HOLDER_GAP.fullmatch(text[o.end:verb.start()])), None)
         if org is None:
@@ -555,11 +553,8 @@ def _subject(doc: Doc, verb_pos: int):
                 return org
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
-    clause_start = max(s, text_rfind_any(doc.text, "，；：", verb_pos) + 1)
+    clause_start = doc.clause_start(verb_pos)
     in_clause = [m for m in cands if m.start >= clause_start]
     pool = in_clause or cands[-1:]
     return sorted(pool, key=lambda m: m.start)[0]
 
-
-def text_rfind_any(text: str, chars: str, end: int) -> int:
-    return max(text.rfind(c, 0, end) for c in chars)

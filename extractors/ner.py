@@ -34,7 +34,8 @@ import re
 from functools import lru_cache
 
 from extractors.base import Doc
-from extractors.lexicon import cut, read_list, read_tsv, word_tag
+from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
 from kg.model import Mention
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -112,12 +113,6 @@ def _translit() -> frozenset[str]:
     return frozenset("".join(read_list("ner_translit_chars.txt")).replace(" ", ""))
 
 
-def _common(word: str) -> bool:
-    """A dictionary word with a non-name tag (阵雨, 全性): a name's given part rarely is one."""
-    tag = word_tag(word)
-    return bool(tag) and not tag.startswith("nr")
-
-
 def _weak_first() -> frozenset[str]:
     """Surname characters that, at the start of an unknown word, are mostly function words."""
     return _words("ner_weak_surnames.txt")
@@ -153,7 +148,6 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-_FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
 
 
 # jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
@@ -250,15 +244,15 @@ class NameExtractor:
             if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first() \
                     and not (w in _abbrev_all() and nxt in _words("ner_abbrev_heads.txt")):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
-            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first() and not _common(w):
+            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first() and not is_dictionary_word(w):
                 out.append((s, s + sl, "Person", w[:sl], "surname-honorific"))  # 李老师, 王某 → 李, 王
             elif tag in _NAME_TAGS or not tag:
                 if w[-1] in _bad_last() or w[0] in _weak_first() and not tag:
                     continue
                 split3 = sl == 1 and len(w) == 2 and self._given_char(nxt) and w + nxt not in stop
-                if sl and len(w) == sl + 2 and not _common(w[sl:]):
+                if sl and len(w) == sl + 2 and not is_dictionary_word(w[sl:]):
                     out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
-                elif split3 and (not tag or tag == "nr" and not _common(nxt)):
+                elif split3 and (not tag or tag == "nr" and not is_dictionary_word(nxt)):
                     out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 张洁 + 清, 李铁 + 辰
                 elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i)):
                     out.append((s, e, "Person", w, "name2-cued"))  # 郎平, 吴宓先生 (only with a cue)
@@ -372,7 +366,7 @@ class NameExtractor:
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
             suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
                 len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")  # 日报社; 古巴队 (n)
-            if not suf or (len(w) > len(suf) and _common(w[:-len(suf)]) and w[:-len(suf)] not in _places()) \
+            if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places()) \
                     or text[s - 1:s].isdigit():
                 continue  # 传媒 + 集团 is a description; 1号岗队 a numbered unit
             j = i

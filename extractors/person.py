@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 from extractors.base import Doc
-from extractors.lexicon import Scanner, read_list, read_tsv, word_tag
+from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.lexicon import Scanner, is_dictionary_word, read_list, read_tsv, word_tag
 from kg.model import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -45,8 +46,7 @@ _VERBAL_TAILS = frozenset("要是在不也都就将会能说到为对把被让�
 
 def _common_word(chunk: str) -> bool:
     """A dictionary word that is not a name (纪检, 国家), or a verb phrase read as one (都要, 时表示)."""
-    tag = word_tag(chunk)
-    if tag and not tag.startswith("nr"):
+    if is_dictionary_word(chunk):
         return True
     tail = chunk[1:]
     if len(chunk) == 2 and tail in _VERBAL_TAILS:
@@ -81,7 +81,6 @@ def read_name(text: str, pos: int) -> int:
     return 0
 
 
-_FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
 _NOT_NAMES = frozenset({"干部", "群众", "同志", "职工", "党员", "全体", "班子", "成员", "代表", "委员"})
 _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
 # a reporter in parentheses closing a paragraph: （王华）

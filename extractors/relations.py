@@ -28,9 +28,7 @@ def _acts(doc: Doc, o: Mention) -> bool:
     if o.type != "Organization" or o.label == "中国共产党":
         return False
     text = doc.text
-    s, _ = doc.sentence_at(o.start)
-    clause_start = max(s, max(text.rfind(c, 0, o.start) for c in "，；：") + 1)
-    return not text[clause_start:o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))
+    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:

@@ -5,7 +5,7 @@ from typing import Sequence
 
 from typing import TYPE_CHECKING
 
-from kg.model import Article, ArticleResult, Entity, Mention, Relation
+from kg.model import Article, ArticleResult, Entity, Mention
 
 if TYPE_CHECKING:
     from extractors.base import Extractor

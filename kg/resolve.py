@@ -63,7 +63,8 @@ def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]
     return out
 
 
-def node_id(ent: Entity, article_id: str) -> str:
+def node_id(ent: Entity) -> str:
+    """Article-scoped names (scope = article id) get their own IRI; the rest merge by label."""
     scope = ent.attrs.get("scope", "")
     return entity_iri(ent.type, f"{ent.label}@{scope}" if scope else ent.label)
 
@@ -78,7 +79,7 @@ def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str
         for key in sorted(res.entities):
             target = res.entities[fold[key]]
             ent = res.entities[key]
-            iri = node_id(target, res.article.id)
+            iri = node_id(target)
             iri_of[key] = iri
             node = nodes.get(iri)
             if node is None:
