@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
+from kg.dates import dateline, normalize_date, parse_date
 from kg.model import Article
-
-_DATE_PATTERNS = (
-    re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"),
-)
 
 
 @dataclass(frozen=True)
@@ -46,14 +43,8 @@ def clean_text(text: str) -> str:
 
 
 def guess_date(text: str) -> str:
-    """The first full date written in the text, as YYYY-MM-DD ('' if none)."""
-    for rx in _DATE_PATTERNS:
-        m = rx.search(text[:400])
-        if m:
-            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
-    return ""
+    """The first full date written near the top of the text, as YYYY-MM-DD ('' if none); see :mod:`kg.dates`."""
+    return dateline(text)
 
 
 def guess_title(text: str) -> str:
@@ -72,7 +63,8 @@ def text_article(text: str, id: str | None = None, title: str = "", date: str = 
     """An article from a string; the id defaults to a hash of the text (stable across runs)."""
     text = clean_text(text)
     aid = id or "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return Article(id=aid, text=text, title=title or guess_title(text), date=date or guess_date(text), source=source)
+    return Article(id=aid, text=text, title=title or guess_title(text), date=normalize_date(date) or guess_date(text),
+                   source=source)
 
 
 def _read_text(path: Path) -> tuple[str | None, str | None]:
@@ -116,7 +108,10 @@ def _from_jsonl(path: Path) -> Iterator[Item]:
         body = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", body)
         body = re.sub(r"<[^>]+>", "", body) if "<" in body else body
         aid = str(rec.get("id") or f"{path.stem}-{n}")
-        yield text_article(body, id=aid, title=str(rec.get("title") or ""), date=str(rec.get("date") or rec.get("pub_date") or ""),
+        date = parse_date(rec.get("date") or rec.get("pub_date"))
+        if date.problem:  # reported, and the article is still built (undated, or dated by its dateline)
+            yield InputProblem(str(path), n, date.problem)
+        yield text_article(body, id=aid, title=str(rec.get("title") or ""), date=date.iso,
                            source=str(rec.get("url") or rec.get("source") or f"{path}:{n}"))
 
 

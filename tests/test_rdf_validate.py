@@ -92,7 +92,14 @@ def _subclass_without_superclass(g):
     g.remove((URIRef(iri_of("PolicySlogan", "五种风气")), RDF.type, KG.PolicySlogan))
 
 
+def _malformed_date(g):
+    a = sorted(g.subjects(RDF.type, KG.Article))[0]
+    g.remove((a, rdflib.namespace.DCTERMS.date, None))
+    g.add((a, rdflib.namespace.DCTERMS.date, Literal("2022010", datatype=rdflib.XSD.date)))
+
+
 BREAKAGES = {
+    "malformed_date": (_malformed_date, "Datatype"),
     "untyped": (_untyped, "no rdf:type"),
     "two_zh_labels": (_two_zh_labels, "exactly one rdfs:label@zh"),
     "untagged_label": (_untagged_label, "language-tagged"),
@@ -113,6 +120,21 @@ def test_broken_graph_fails(name):
     conforms, report = validate(g)
     assert not conforms
     assert expected in report, report
+
+
+@pytest.mark.parametrize("name", ["held_by_place", "two_zh_labels", "plain_triple_missing"])
+def test_engines_agree(name):
+    g = _default()
+    BREAKAGES[name][0](g)
+    assert validate(g, engine="sparql")[0] is validate(g, engine="pyshacl")[0] is False
+
+
+def test_summary_comes_before_details():
+    g = _default()
+    _held_by_place(g)
+    _, report = validate(g)
+    assert report.index("Summary") < report.index("kgsh:HeldByShape: 1 violation")
+    assert "kgsh:HeldByShape: 1 / " in report
 
 
 def test_cli_validate_exit_codes(built, tmp_path):

@@ -33,6 +33,7 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
+from kg.dates import normalize_date
 from kg.iri import BASE as KGR_BASE
 from kg.iri import article_iri
 
@@ -102,7 +103,6 @@ _UNESC = {"\\": "\\", '"': '"', "n": "\n", "r": "\r"}
 
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -211,9 +211,9 @@ def _node_pairs(iri: str, data: dict[str, Any]) -> list[tuple[str, Obj]]:
         pairs.append((DCT_ID, (str(data.get("article_id") or label), XSD_STRING)))
         if data.get("title"):
             pairs.append((DCT_TITLE, (str(data["title"]), "@zh")))
-        date = str(data.get("date") or "")
+        date = normalize_date(data.get("date"))  # a real day as xsd:date, or no date: never a malformed literal
         if date:
-            pairs.append((DCT_DATE, (date, XSD_DATE if _ISO_DATE.fullmatch(date) else XSD_STRING)))
+            pairs.append((DCT_DATE, (date, XSD_DATE)))
         if data.get("source"):
             pairs.append((DCT_SOURCE, (str(data["source"]), XSD_STRING)))
     return pairs
