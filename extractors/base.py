@@ -14,6 +14,9 @@ from kg.model import Article, Evidence, Mention, Relation
 from kg.text import NormText, normalize, paragraphs, sentences
 
 
+_NEAR = 64  # bucket width of Doc.touching (characters): longer than most mentions
+
+
 @dataclass
 class Context:
     """What the article says about where it is from, used to expand abbreviations."""
@@ -40,6 +43,8 @@ class Doc:
     # long documents (a 300,000-character report) would otherwise rescan everything per lookup
     _by_type: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
     _cover: dict[str, bytearray] = field(default_factory=dict, repr=False)  # characters each type covers
+    # per-type buckets of _NEAR characters -> (order added, mention): "which mentions touch this span" without a scan
+    _near: dict[str, dict[int, list[tuple[int, Mention]]]] = field(default_factory=dict, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -50,7 +55,12 @@ class Doc:
             self._index(m)
 
     def _index(self, mention: Mention) -> None:
-        self._by_type.setdefault(mention.type, []).append(mention)
+        pool = self._by_type.setdefault(mention.type, [])
+        pool.append(mention)
+        near = self._near.setdefault(mention.type, {})
+        lo, hi = sorted((mention.start, mention.end))
+        for b in range(lo // _NEAR, hi // _NEAR + 1):
+            near.setdefault(b, []).append((len(pool), mention))
         if 0 <= mention.start < mention.end <= len(self.norm.text):
             cover = self._cover.setdefault(mention.type, bytearray(len(self.norm.text)))
             cover[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
@@ -74,6 +84,22 @@ class Doc:
             return list(self._by_type.get(types[0], ()))
         return [m for m in self.mentions if m.type in types]
 
+    def touching(self, type_: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``type_`` with ``m.start <= end and start <= m.end``, in the order added.
+
+        A superset of those containing, crossing or sharing an end with [start, end), found
+        through the buckets: callers filter it with their own test instead of scanning them all.
+        """
+        near = self._near.get(type_)
+        if not near:
+            return []
+        found: dict[int, Mention] = {}
+        for b in range(start // _NEAR, end // _NEAR + 1):
+            for seq, m in near.get(b, ()):
+                if m.start <= end and start <= m.end:
+                    found[seq] = m
+        return [found[k] for k in sorted(found)]
+
     def covered(self, start: int, end: int, *types: str) -> bool:
         """True when [start, end) overlaps an existing mention (of ``types`` if given)."""
         if end <= start:  # a point: inside a mention?
@@ -92,7 +118,7 @@ class Doc:
     def clause_start(self, pos: int) -> int:
         """Start of the clause holding ``pos``: after the last ，；： of its sentence."""
         s, _ = self.sentence_at(pos)
-        return max(s, max(self.text.rfind(c, 0, pos) for c in "，；：") + 1)
+        return max(s, max(self.text.rfind(c, s, pos) for c in "，；：") + 1)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self._span_at(self.sentences, self._sentence_starts, pos)

@@ -72,7 +72,7 @@ def _named() -> Scanner:
 
 
 def _org_ending_at(doc: Doc, pos: int):
-    for m in doc.of_type("Organization"):
+    for m in doc.touching("Organization", pos, pos):
         if m.end == pos:
             return m
     return None
@@ -500,7 +500,7 @@ def _is_meeting_phrase(phrase: str) -> bool:
 
 def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
     """True when [start, end) is already (the tail of) a known meeting, or inside one."""
-    return any(m.end == end or (m.start <= start and end <= m.end) for m in doc.of_type("Meeting"))
+    return any(m.end == end or (m.start <= start and end <= m.end) for m in doc.touching("Meeting", start, end))
 
 
 @lru_cache(maxsize=1)

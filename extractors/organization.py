@@ -122,12 +122,12 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
     """Where a levelled name starts and the place written in it ('' if none); None for an ordinary word."""
     text, lvl, lvl_pos = doc.text, m.group("lvl"), m.start("lvl")
     # a place whose last character is the level (徐州市 + 委), or a place right before the level
-    place = next((p for p in doc.of_type("Place") if p.end - 1 == lvl_pos and p.start < lvl_pos), None)
+    place = next((p for p in doc.touching("Place", lvl_pos, lvl_pos) if p.end - 1 == lvl_pos and p.start < lvl_pos), None)
     if place is not None:
         explicit = place.aliases[0] if place.aliases and place.aliases[0].endswith(lvl) else place.surface
         start = m.start() if (m.group("cpc") or m.group("tuan")) else _with_party_prefix(text, place.start)
         return start, explicit
-    place = next((p for p in doc.of_type("Place") if p.end == lvl_pos), None)
+    place = next((p for p in doc.touching("Place", lvl_pos, lvl_pos) if p.end == lvl_pos), None)
     if place is not None:
         return _with_party_prefix(text, place.start), (place.aliases[0] if place.aliases else place.surface)
     before = text[m.start() - 1] if m.start() > 0 else ""

@@ -8,7 +8,7 @@ conveys (传达学习…精神, 学习《…》), promotes/mentions for every sl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from extractors.base import Doc
 from kg.model import Mention, Relation
@@ -80,9 +80,18 @@ class RelationExtractor:
             self._report_subject(doc, add)
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         starts = [m.start for m in ordered]
-        for p_start, p_end in doc.paragraphs:
+        # described meetings and persons of each paragraph, in their own order (one pass, not one per paragraph)
+        para_starts = [s for s, _ in doc.paragraphs]
+        by_para: dict[int, list[Mention]] = {}
+        persons_by_para: dict[int, list[Mention]] = {}
+        for group, pool in ((by_para, described), (persons_by_para, doc.of_type("Person"))):
+            for m in pool:
+                i = bisect_right(para_starts, m.start) - 1
+                if i >= 0 and m.start < doc.paragraphs[i][1]:
+                    group.setdefault(i, []).append(m)
+        for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
             in_para = ordered[bisect_left(starts, p_start):bisect_left(starts, p_end)]
-            here = [m for m in described if p_start <= m.start < p_end]
+            here = by_para.get(p_index, [])
             if here:
                 cur_meeting = here[0]
                 cur_org = orgs.get(cur_meeting.attrs["holder"])
@@ -91,8 +100,8 @@ class RelationExtractor:
                 continue
             last_doc_studied = None
             para_org = cur_org
-            switch_at = sorted([(x.start, speakers[x.label]) for x in doc.of_type("Person")
-                                if p_start <= x.start < p_end and x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
+            switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
+                                if x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             for x in in_para:

@@ -107,13 +107,14 @@ class SloganExtractor:
         lex_hits = sorted(_lexicon().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
         for start, end, surface, rows in lex_hits:
             row = rows[0]
-            inside_theory = any(t.start <= start and end <= t.end for t in doc.of_type("Theory"))
+            inside_theory = any(t.start <= start and end <= t.end for t in doc.touching("Theory", start, end))
+            near = doc.touching("PolicySlogan", start, end)
             # the same formulation again, or a shorter alias of the entry already taken, adds nothing
             same = any(s.start <= start and end <= s.end and (s.label == row["label"] or (s.start, s.end) == (start, end))
-                       for s in doc.of_type("PolicySlogan"))
+                       for s in near)
             crossing = any(s.start < end and start < s.end and not (s.start <= start and end <= s.end)
-                           and not (start <= s.start and s.end <= end) for s in doc.of_type("PolicySlogan"))
-            head = any(s.start < start and end == s.end for s in doc.of_type("PolicySlogan"))
+                           and not (start <= s.start and s.end <= end) for s in near)
+            head = any(s.start < start and end == s.end for s in near)
             if inside_theory or same or crossing or head:
                 continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
