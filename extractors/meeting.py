@@ -528,7 +528,7 @@ def _speaker_org(doc: Doc, verb_pos: int):
 
 def _org_starting_at(doc: Doc, pos: int):
     best = None
-    for m in doc.of_type("Organization"):
+    for m in doc.touching("Organization", pos, pos):
         if m.start == pos and (best is None or m.end > best.end):
             best = m
     return best
@@ -537,10 +537,10 @@ def _org_starting_at(doc: Doc, pos: int):
 def _subject(doc: Doc, verb_pos: int):
     """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
     s, _ = doc.sentence_at(verb_pos)
-    cands = [m for m in doc.of_type("Organization") if s <= m.start and m.end <= verb_pos]
+    cands = [m for m in doc.touching("Organization", s, verb_pos) if s <= m.start and m.end <= verb_pos]
     if not cands:
         # 八所镇召开…: a place as subject stands for its party committee, when the article names one
-        pm = next((p for p in doc.of_type("Place") if s <= p.start and (p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于"))), None)
+        pm = next((p for p in doc.touching("Place", verb_pos - 1, verb_pos) if s <= p.start and (p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于"))), None)
         if pm is not None:
             own = [m for m in doc.of_type("Organization") if m.label.startswith(pm.label) and m.attrs.get("kind") == "party"]
             if own:

@@ -169,7 +169,7 @@ class PersonExtractor:
                 found.setdefault((m.start(), m.end()), name)
         taken: list[tuple[int, int]] = []
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
-            if any(a < e and s < b for a, b in taken):
+            if taken and taken[-1][0] < e and s < taken[-1][1]:  # taken is sorted and disjoint: only the last can overlap
                 continue
             if doc.covered(s, e, "Organization", "Place", "Theory", "PolicySlogan", "Document"):
                 continue

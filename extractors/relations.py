@@ -136,13 +136,15 @@ class RelationExtractor:
             if pl and pl in places:
                 add("locatedIn", o, places[pl], o.start)
         # subOrganizationOf: a party department under its committee, a bureau under its government
+        by_kind_level: dict[tuple[object, object], list[Mention]] = {}
+        for p in doc.of_type("Organization"):
+            by_kind_level.setdefault((p.attrs.get("kind"), p.attrs.get("level")), []).append(p)
         for o in doc.of_type("Organization"):
             lvl, kind = o.attrs.get("level"), o.attrs.get("kind")
             parent_kind = {"party-dept": "party", "bureau": "gov"}.get(kind or "")
             if not parent_kind or not lvl:
                 continue
-            parent = next((p for p in doc.of_type("Organization") if p.attrs.get("kind") == parent_kind
-                           and p.attrs.get("level") == lvl and p.label != o.label), None)
+            parent = next((p for p in by_kind_level.get((parent_kind, lvl), ()) if p.label != o.label), None)
             if parent is not None:
                 add("subOrganizationOf", o, parent, o.start)
         doc.relations.extend(rels)
