@@ -14,6 +14,7 @@ Examples:
   kg query out/ "SELECT ?s WHERE { ?s a kg:PolicySlogan }" --format csv
   kg show out/ --focus 五种风气 --depth 2 -o focus.html
   kg validate out/graph.ttl
+  kg timeline out/ 新质生产力 --by month   first appearance and share per month
   kg eval --gold gold/ --texts corpus/
 """
 
@@ -74,7 +75,8 @@ def _register() -> None:
     from kg.commands_eval import eval_cmd
 
     cli.add_command(eval_cmd)
-    for mod, names in (("kg.commands_rdf", ("query_cmd", "validate_cmd", "publish_cmd")), ("kg.commands_html", ("show_cmd",))):
+    for mod, names in (("kg.commands_rdf", ("query_cmd", "validate_cmd", "publish_cmd")), ("kg.commands_html", ("show_cmd",)),
+                       ("kg.commands_analytics", ("timeline_cmd", "adopters_cmd", "cooccur_cmd", "trends_cmd"))):
         try:
             module = __import__(mod, fromlist=list(names))
         except ImportError:

@@ -1,0 +1,422 @@
+"""Diffusion analytics over a dated build: when a formulation appears, how its share moves, who adopts it.
+
+Everything reads the networkx contract graph (a fresh build or ``kg.load(DIR)``):
+Article nodes carry ISO dates (:mod:`kg.dates`), formulations carry their mentions
+(article + offsets) and ``mentionedIn`` evidence sentences, organizations their
+``promotes`` edges with evidence and their ``locatedIn`` places.
+
+Variants are folded before counting (:func:`fold`): NFKC (full- and half-width forms
+are one), quotes and spaces removed. A formulation matches a query term when its
+label or an alias folds to the term, or when it *contains* the term as a quoted
+part of a longer quote (增强“四个意识” → 四个意识, seen in the mention's surface),
+or when it is the term with a leading verb (树牢四个意识) or a trailing banner word
+(乡村振兴战略, 十四五规划) — the shortened banner and the full one count as one.
+Undated articles are left out of every period count (and said so in ``undated``).
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+import networkx as nx
+
+from kg.dates import normalize_date
+
+PERIODS = ("month", "week", "year", "day")
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \u3000\t\n")
+_QUOTED = re.compile(r"[“‘「『\"']([^“”‘’「」『』\"']{2,30})[”’」』\"']")
+#: A verb in front of a formulation that does not make it another one (增强四个意识 is 四个意识).
+LEAD_VERBS = ("增强", "树牢", "做到", "坚持", "践行", "落实", "推进", "推动", "实施", "坚决", "深刻领悟", "贯彻", "牢记", "坚定")
+#: A banner word after a formulation (乡村振兴战略 is 乡村振兴).
+TAIL_WORDS = ("战略", "规划", "行动", "工程", "建设", "理念", "精神", "要求", "目标")
+#: Central-level organizations: the national Party, state, legislature, judiciary and their organs ...
+CENTRAL_PREFIXES = ("中共中央", "党中央", "中央委员会", "中央政治局", "中央军委", "中央纪委", "中央办公厅", "中央宣传部",
+                    "中央组织部", "中央统战部", "中央政法委", "中央网信办", "中央财经", "中央全面", "中央外事", "中央和国家机关",
+                    "中央书记处", "中央广播电视总台", "国务院", "全国人大", "全国政协", "最高人民法院", "最高人民检察院",
+                    "国家", "中华人民共和国", "中国共产党", "十四届全国人大", "十三届全国人大")
+#: ... and the State Council's departments, written without a place (2023 line-up, with recent earlier names).
+CENTRAL_NAMES = frozenset("""外交部 国防部 教育部 科技部 科学技术部 工业和信息化部 工信部 国家民委 公安部 国家安全部 民政部 司法部
+    财政部 人力资源社会保障部 人社部 自然资源部 生态环境部 住房城乡建设部 住建部 交通运输部 水利部 农业农村部 商务部 文化和旅游部
+    文旅部 国家卫生健康委 国家卫健委 退役军人事务部 应急管理部 中国人民银行 人民银行 央行 审计署 国资委 海关总署 税务总局
+    市场监管总局 金融监管总局 证监会 国家统计局 国家发展改革委 国家发改委 中国科学院 中国社会科学院 中国工程院 新华社""".split())
+
+
+def fold(text: str) -> str:
+    """The comparison key of a formulation: NFKC, no quotes, no spaces."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+def _core(label: str) -> str:
+    """``label`` without one leading verb or one trailing banner word (when something of 2+ chars remains)."""
+    key = fold(label)
+    for v in LEAD_VERBS:
+        if key.startswith(v) and len(key) - len(v) >= 2:
+            key = key[len(v):]
+            break
+    for w in TAIL_WORDS:
+        if key.endswith(w) and len(key) - len(w) >= 2:
+            key = key[: -len(w)]
+            break
+    return key
+
+
+def _article_sort_key(article_id: str) -> tuple[Any, ...]:
+    """Natural order of ids: nqp-2 before nqp-10."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", article_id))
+
+
+def period_of(iso: str, by: str = "month") -> str:
+    """The period an ISO day falls in: 2022-03 (month), 2022-W09 (ISO week), 2022 (year), the day itself."""
+    if by == "month":
+        return iso[:7]
+    if by == "year":
+        return iso[:4]
+    if by == "day":
+        return iso
+    if by == "week":
+        import datetime as dt
+
+        y, w, _ = dt.date.fromisoformat(iso).isocalendar()
+        return f"{y}-W{w:02d}"
+    raise ValueError(f"unknown period {by!r}; choose from {', '.join(PERIODS)}")
+
+
+# ------------------------------------------------------------------ the index
+
+@dataclass
+class Index:
+    """What the analytics need, pulled out of the graph once."""
+
+    dates: dict[str, str]                          # article id → ISO date ('' when undated)
+    titles: dict[str, str]
+    slogans: dict[str, dict[str, Any]]             # slogan IRI → node data
+    slogan_articles: dict[str, set[str]]           # slogan IRI → article ids
+    sentences: dict[tuple[str, str], list[tuple[int, str]]]  # (slogan IRI, article) → [(start, sentence)]
+    promoters: dict[str, list[tuple[str, str, str]]]         # slogan IRI → [(org IRI, article, sentence)]
+    org_label: dict[str, str]
+    org_place: dict[str, str]                      # org IRI → place label
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    meeting_mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slogan → [(meeting, article)]
+    held_by: dict[str, set[str]] = field(default_factory=dict)                         # meeting → org IRIs
+
+    @property
+    def dated(self) -> list[str]:
+        return [a for a, d in self.dates.items() if d]
+
+
+def index(graph: nx.MultiDiGraph) -> Index:
+    """Pull dates, formulations, mentions, promoters and places out of ``graph``."""
+    dates: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    article_of_node: dict[str, str] = {}
+    slogans: dict[str, dict[str, Any]] = {}
+    slogan_articles: dict[str, set[str]] = {}
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    org_label: dict[str, str] = {}
+    for n, d in graph.nodes(data=True):
+        t = d.get("type")
+        if t == "Article":
+            aid = d.get("article_id") or d.get("label") or n
+            article_of_node[n] = aid
+            dates[aid] = normalize_date(d.get("date"))
+            titles[aid] = d.get("title") or ""
+        elif t == "PolicySlogan":
+            slogans[n] = d
+            slogan_articles[n] = set(d.get("articles") or ())
+            for m in d.get("mentions") or ():
+                surfaces[n].add(m.get("surface", ""))
+        elif t == "Organization":
+            org_label[n] = d.get("label", "")
+    sentences: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    promoters: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    org_place: dict[str, str] = {}
+    meeting_mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    held_by: dict[str, set[str]] = defaultdict(set)
+    for s, o, d in graph.edges(data=True):
+        p = d.get("predicate")
+        if p == "mentionedIn" and s in slogans:
+            aid = article_of_node.get(o, "")
+            slogan_articles[s].add(aid)
+            for ev in d.get("evidence") or ():
+                sentences[(s, ev["article"])].append((int(ev["start"]), ev["sentence"]))
+        elif p == "promotes" and s in org_label and o in slogans:
+            for ev in d.get("evidence") or ():
+                promoters[o].append((s, ev["article"], ev["sentence"]))
+        elif p == "locatedIn" and s in org_label:
+            org_place.setdefault(s, graph.nodes[o].get("label", ""))
+        elif p == "mentions" and o in slogans:
+            meeting_mentions[o].extend((s, ev["article"]) for ev in d.get("evidence") or ())
+        elif p == "heldBy":
+            held_by[s].add(o)
+    for v in sentences.values():
+        v.sort()
+    return Index(dates, titles, slogans, slogan_articles, dict(sentences), dict(promoters), org_label, org_place, dict(surfaces),
+                 dict(meeting_mentions), dict(held_by))
+
+
+def match(idx: Index, term: str) -> list[str]:
+    """The formulation IRIs that are ``term`` or a variant of it (see the module docstring)."""
+    key, core = fold(term), _core(term)
+    out = []
+    for iri, d in idx.slogans.items():
+        names = [d.get("label", ""), *(d.get("aliases") or ())]
+        if any(fold(n) == key or _core(n) == core for n in names):
+            out.append(iri)
+            continue
+        if any(fold(q) == key for s in idx.surfaces.get(iri, ()) for q in _QUOTED.findall(s)):
+            out.append(iri)
+    return sorted(out)
+
+
+def _articles_of(idx: Index, iris: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for i in iris:
+        out |= idx.slogan_articles.get(i, set())
+    return out
+
+
+def _first(idx: Index, articles: Iterable[str]) -> list[str]:
+    """Dated articles in date order (ties in natural id order)."""
+    return sorted((a for a in articles if idx.dates.get(a)), key=lambda a: (idx.dates[a], _article_sort_key(a)))
+
+
+def is_central(label: str, place: str = "") -> bool:
+    """A national organ (中共中央, 国务院, 全国人大常委会, 国家发展改革委 ...) and not a local one."""
+    return not place and (label in CENTRAL_NAMES or label.startswith(CENTRAL_PREFIXES))
+
+
+@lru_cache(maxsize=4096)
+def province_of(place: str) -> str:
+    """The province (short name) a place belongs to, by the national adcode table; '' if not a Chinese division."""
+    if not place:
+        return ""
+    from extractors.gazetteer import divisions, lookup
+
+    div = lookup(place)
+    if div is None:
+        return ""
+    code = div.adcode[:2] + "0" * (len(div.adcode) - 2)
+    for d in divisions():
+        if d.adcode == code:
+            return d.short
+    return ""
+
+
+def _org_place(idx: Index, org: str) -> str:
+    """The organization's place: its locatedIn, else the longest division name its label opens with."""
+    if org in idx.org_place:
+        return idx.org_place[org]
+    label = idx.org_label.get(org, "")
+    from extractors.gazetteer import by_name
+
+    names = by_name()
+    for n in range(min(len(label) - 1, 8), 1, -1):
+        if label[:n] in names and label[n] in "省市县区州盟旗委人政党":  # 江苏省委, 徐州市政府; not 新兴产业
+            return label[:n]
+    return ""
+
+
+# ------------------------------------------------------------------ results
+
+@dataclass
+class FirstAppearance:
+    date: str
+    article: str
+    title: str
+    organization: str
+    evidence: str
+
+
+@dataclass
+class PeriodRow:
+    period: str
+    articles: int
+    total: int
+    share: float
+    organizations: int
+
+
+@dataclass
+class Timeline:
+    term: str
+    by: str
+    matched: list[str]          # labels of the formulations folded into the term
+    rows: list[PeriodRow]
+    first: FirstAppearance | None
+    undated: int                # articles mentioning it without a date
+
+    def records(self) -> list[dict[str, Any]]:
+        return [asdict(r) for r in self.rows]
+
+
+def timeline(graph_or_index: nx.MultiDiGraph | Index, term: str, by: str = "month", fill: bool = True) -> Timeline:
+    """Per period: articles mentioning ``term``, their share of the period's dated articles, promoting organizations.
+
+    ``fill`` lists every period between the first and last dated article of the corpus, zeros included.
+    """
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    iris = match(idx, term)
+    arts = _articles_of(idx, iris)
+    totals = Counter(period_of(d, by) for d in idx.dates.values() if d)
+    hits = Counter(period_of(idx.dates[a], by) for a in arts if idx.dates.get(a))
+    orgs: dict[str, set[str]] = defaultdict(set)
+    for i in iris:
+        for org, art, _ in idx.promoters.get(i, ()):
+            if idx.dates.get(art):
+                orgs[period_of(idx.dates[art], by)].add(org)
+    periods = sorted(totals) if fill else sorted(hits)
+    rows = [PeriodRow(p, hits.get(p, 0), totals[p], round(hits.get(p, 0) / totals[p], 6) if totals[p] else 0.0,
+                      len(orgs.get(p, ()))) for p in periods]
+    return Timeline(term, by, sorted({idx.slogans[i]["label"] for i in iris}), rows, first_appearance(idx, iris),
+                    sum(1 for a in arts if not idx.dates.get(a)))
+
+
+def first_appearance(idx: Index, iris: list[str]) -> FirstAppearance | None:
+    """The earliest dated article mentioning any of ``iris``, its promoting organization and evidence sentence."""
+    ordered = _first(idx, _articles_of(idx, iris))
+    if not ordered:
+        return None
+    art = ordered[0]
+    sents = sorted(s for i in iris for s in idx.sentences.get((i, art), ()))
+    orgs = sorted({idx.org_label[o] for i in iris for o, a, _ in idx.promoters.get(i, ()) if a == art})
+    if not orgs:  # no organization promotes it there: the organizations holding a meeting that mentions it
+        orgs = sorted({idx.org_label[o] for i in iris for m, a in idx.meeting_mentions.get(i, ()) if a == art
+                       for o in idx.held_by.get(m, ()) if o in idx.org_label})
+    return FirstAppearance(idx.dates[art], art, idx.titles.get(art, ""), "、".join(orgs), sents[0][1] if sents else "")
+
+
+@dataclass
+class Adopter:
+    kind: str            # organization | province
+    name: str
+    first_date: str
+    article: str
+    lag_days: int | None  # after the first central-level appearance (None when there is none)
+    place: str = ""      # the organization's place; for a province row, the organization that adopted first
+    central: bool = False
+    evidence: str = ""
+
+
+def adopters(graph_or_index: nx.MultiDiGraph | Index, term: str) -> list[Adopter]:
+    """First date each organization (and each province, by the organization's place) promotes ``term``."""
+    import datetime as dt
+
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    iris = match(idx, term)
+    first: dict[str, tuple[str, tuple[Any, ...], str, str]] = {}
+    for i in iris:
+        for org, art, sent in idx.promoters.get(i, ()):
+            d = idx.dates.get(art)
+            if not d:
+                continue
+            cand = (d, _article_sort_key(art), art, sent)
+            if org not in first or cand[:2] < first[org][:2]:
+                first[org] = cand  # type: ignore[assignment]
+    places = {o: _org_place(idx, o) for o in first}
+    central = {o: is_central(idx.org_label[o], places[o]) for o in first}
+    centre_dates = sorted(first[o][0] for o in first if central[o])
+    centre = dt.date.fromisoformat(centre_dates[0]) if centre_dates else None
+
+    def lag(day: str) -> int | None:
+        return (dt.date.fromisoformat(day) - centre).days if centre else None
+
+    out = [Adopter("organization", idx.org_label[o], first[o][0], first[o][2], lag(first[o][0]), places[o], central[o], first[o][3])
+           for o in first]
+    provinces: dict[str, Adopter] = {}
+    for a in out:
+        prov = province_of(a.place)
+        if prov and not a.central and (prov not in provinces or (a.first_date, _article_sort_key(a.article))
+                                       < (provinces[prov].first_date, _article_sort_key(provinces[prov].article))):
+            provinces[prov] = Adopter("province", prov, a.first_date, a.article, a.lag_days, a.name, False, a.evidence)
+    rows = out + list(provinces.values())
+    rows.sort(key=lambda a: (a.kind != "organization", a.first_date, _article_sort_key(a.article), a.name))
+    return rows
+
+
+@dataclass
+class CoOccurrence:
+    term: str
+    articles: int        # articles with both
+    term_articles: int   # articles with the other formulation
+    lift: float
+    pmi: float
+
+
+def _groups(idx: Index) -> dict[str, set[str]]:
+    """Formulations folded by variant key → their articles, keyed by the most widespread label of the group."""
+    arts: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for iri, d in idx.slogans.items():
+        label = d.get("label", "")
+        core = _core(label)
+        found = idx.slogan_articles.get(iri, set())
+        arts[core] |= found
+        names[core].append((-len(found), label))
+    return {min(names[c])[1]: arts[c] for c in arts}
+
+
+def cooccurring(graph_or_index: nx.MultiDiGraph | Index, term: str, min_count: int = 2, limit: int = 30) -> list[CoOccurrence]:
+    """Formulations found in the same articles as ``term``: joint count, lift = P(a,b)/(P(a)P(b)), PMI = log2 lift."""
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    mine = _articles_of(idx, match(idx, term))
+    key = _core(term)
+    n = len(idx.dates)
+    if not mine:
+        return []
+    out = []
+    for other, arts in _groups(idx).items():
+        if _core(other) == key or not arts:
+            continue
+        both = len(mine & arts)
+        if both < min_count:
+            continue
+        lift = both * n / (len(mine) * len(arts))
+        out.append(CoOccurrence(other, both, len(arts), round(lift, 4), round(math.log2(lift), 4)))
+    out.sort(key=lambda c: (-c.articles, -c.lift, c.term))
+    return out[:limit]
+
+
+@dataclass
+class Trend:
+    term: str
+    status: str          # born | gone
+    first_date: str
+    last_date: str
+    articles: int        # over the whole corpus
+    in_window: int
+
+
+def trends(graph_or_index: nx.MultiDiGraph | Index, start: str, end: str, min_articles: int = 2) -> list[Trend]:
+    """Formulations born (first dated appearance) or gone (last appearance, none after) within [start, end].
+
+    A formulation is "gone" only when the corpus has dated articles after ``end``: silence at the end of the
+    corpus says nothing.
+    """
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    start, end = normalize_date(start) or start, normalize_date(end) or end
+    last_day = max((d for d in idx.dates.values() if d), default="")
+    out = []
+    for term, arts in sorted(_groups(idx).items()):
+        days = sorted(idx.dates[a] for a in arts if idx.dates.get(a))
+        if len(days) < min_articles:
+            continue
+        inside = sum(1 for d in days if start <= d <= end)
+        if start <= days[0] <= end:
+            out.append(Trend(term, "born", days[0], days[-1], len(days), inside))
+        if start <= days[-1] <= end < last_day:  # gone only if the corpus goes on after the window
+            out.append(Trend(term, "gone", days[0], days[-1], len(days), inside))
+    out.sort(key=lambda t: (t.status, -t.in_window, t.term))
+    return out
+
+
+def top_formulations(graph_or_index: nx.MultiDiGraph | Index, limit: int = 20) -> list[tuple[str, int]]:
+    """The formulations (variants folded) in the most dated articles."""
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    counts = [(t, sum(1 for a in arts if idx.dates.get(a))) for t, arts in _groups(idx).items()]
+    counts.sort(key=lambda c: (-c[1], c[0]))
+    return counts[:limit]

@@ -1,0 +1,114 @@
+"""``kg timeline``, ``kg adopters``, ``kg cooccur`` and ``kg trends``: diffusion analytics on a built graph.
+
+Each reads a ``kg build`` directory (or RDF file) once and prints a table, CSV or
+JSON; the work is :mod:`kg.analytics`, this module only parses options and formats.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from kg.query import OUTPUT_FORMATS, QueryResult, format_result
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
+
+
+def _index(graph: str) -> Any:
+    from kg.analytics import index
+    from kg.readwrite.rdf import read
+
+    try:
+        return index(read(graph))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _table(records: list[dict[str, Any]], columns: list[str]) -> QueryResult:
+    return QueryResult(columns, [tuple(r.get(c) for c in columns) for r in records])
+
+
+@click.command("timeline")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("slogan")
+@click.option("--by", type=click.Choice(["month", "week", "year", "day"]), default="month", show_default=True)
+@click.option("--all-periods/--mentioned-only", default=True, show_default=True,
+              help="List every period of the corpus (zeros included) or only those mentioning SLOGAN.")
+@_FORMAT
+def timeline_cmd(graph: str, slogan: str, by: str, all_periods: bool, fmt: str) -> None:
+    """SLOGAN over time in GRAPH: its first appearance, then per period the articles mentioning it,
+    their share of the period's articles and the organizations promoting it.
+
+    \b
+    Example:  kg timeline out/ 新质生产力 --by month
+    """
+    from kg.analytics import timeline
+
+    tl = timeline(_index(graph), slogan, by=by, fill=all_periods)
+    if not tl.matched:
+        raise click.ClickException(f"no formulation {slogan!r} in {graph}")
+    if fmt == "json":
+        click.echo(json.dumps({"term": tl.term, "by": by, "matched": tl.matched, "undated": tl.undated,
+                               "first": asdict(tl.first) if tl.first else None, "periods": tl.records()},
+                              ensure_ascii=False, indent=1))
+        return
+    if fmt == "table":
+        f = tl.first
+        click.echo(f"{slogan}: {len(tl.matched)} formulation(s) folded: {'、'.join(tl.matched)}")
+        if f:
+            click.echo(f"first appearance: {f.date}  article {f.article}  {f.title}")
+            click.echo(f"  organization: {f.organization or '-'}")
+            click.echo(f"  evidence: {f.evidence}")
+        if tl.undated:
+            click.echo(f"({tl.undated} undated article(s) not counted)")
+    click.echo(format_result(_table(tl.records(), ["period", "articles", "total", "share", "organizations"]), fmt), nl=False)
+
+
+@click.command("adopters")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("slogan")
+@_FORMAT
+def adopters_cmd(graph: str, slogan: str, fmt: str) -> None:
+    """Who adopted SLOGAN and when: the first date each organization, then each province, promotes it,
+    with the lag in days after its first central-level appearance."""
+    from kg.analytics import adopters
+
+    rows = [asdict(a) for a in adopters(_index(graph), slogan)]
+    click.echo(format_result(_table(rows, ["kind", "name", "first_date", "lag_days", "place", "central", "article"]), fmt), nl=False)
+
+
+@click.command("cooccur")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("slogan")
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@_FORMAT
+def cooccur_cmd(graph: str, slogan: str, min_count: int, limit: int, fmt: str) -> None:
+    """Formulations that travel with SLOGAN: articles in common, lift and PMI."""
+    from kg.analytics import cooccurring
+
+    rows = [asdict(c) for c in cooccurring(_index(graph), slogan, min_count=min_count, limit=limit)]
+    click.echo(format_result(_table(rows, ["term", "articles", "term_articles", "lift", "pmi"]), fmt), nl=False)
+
+
+@click.command("trends")
+@click.argument("graph", metavar="GRAPH")
+@click.option("--from", "start", required=True, help="First day of the window (2023-01-01, 20230101 ...).")
+@click.option("--to", "end", required=True, help="Last day of the window.")
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True)
+@_FORMAT
+def trends_cmd(graph: str, start: str, end: str, min_articles: int, fmt: str) -> None:
+    """Formulations born (first appearance) or gone (last appearance) inside a window."""
+    from kg.analytics import trends
+    from kg.dates import parse_date
+
+    for name, value in (("--from", start), ("--to", end)):
+        if not parse_date(value).iso:
+            raise click.BadParameter(f"{value!r} is not a date", param_hint=name)
+    rows = [asdict(t) for t in trends(_index(graph), start, end, min_articles=min_articles)]
+    click.echo(format_result(_table(rows, ["status", "term", "first_date", "last_date", "articles", "in_window"]), fmt), nl=False)
+
+
+COMMANDS = (timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd)
