@@ -179,7 +179,8 @@ def _refuse(unknown: Iterable[Any], where: str) -> None:
 
 def _targets(g: rdflib.Graph, shape: Any) -> str:
     parts = [f"{{ ?this a {_n3(c)} }}" for c in sorted(g.objects(shape, SH.targetClass))]
-    parts += [f"{{ ?this {_n3(p)} ?_t }}" for p in sorted(g.objects(shape, SH.targetSubjectsOf))]
+    # one row per subject (a subject of many kg:mentionedIn must not multiply every later join)
+    parts += [f"{{ SELECT DISTINCT ?this WHERE {{ ?this {_n3(p)} ?_t }} }}" for p in sorted(g.objects(shape, SH.targetSubjectsOf))]
     return " UNION ".join(parts)
 
 
