@@ -4,6 +4,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from extractors.base import Context, Doc, Extractor
+from extractors.document import DocumentExtractor
+from extractors.meeting import MeetingExtractor
+from extractors.ner import NameExtractor
+from extractors.organization import OrganizationExtractor
+from extractors.person import PersonExtractor
+from extractors.place import ContextExtractor, PlaceExtractor
+from extractors.relations import RelationExtractor
+from extractors.slogan import SloganExtractor
+from extractors.theory import TheoryExtractor
 
 
 def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
@@ -12,16 +21,6 @@ def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
     ``skip=("ner",)`` drops the general-news name recogniser, which needs a full jieba
     segmentation and costs most of the extraction time; the political extractors do not need it.
     """
-    from extractors.document import DocumentExtractor
-    from extractors.meeting import MeetingExtractor
-    from extractors.ner import NameExtractor
-    from extractors.organization import OrganizationExtractor
-    from extractors.person import PersonExtractor
-    from extractors.place import ContextExtractor, PlaceExtractor
-    from extractors.relations import RelationExtractor
-    from extractors.slogan import SloganExtractor
-    from extractors.theory import TheoryExtractor
-
     components: list[Extractor] = [
         TheoryExtractor(),
         PlaceExtractor(),

@@ -1,5 +1,8 @@
 """The extractor protocol and the per-article working document it operates on.
 
+A ``Doc`` is made by the caller (``kg.pipeline.make_doc``: text normalisation, sentences and
+paragraphs are input preparation, owned by ``kg``); the extractors only read and add to it.
+
 Like spaCy's pipeline components, every extractor is a callable taking the same
 ``Doc`` and adding to it; the order of components is the only coupling between
 them (places before organisations, entities before relations).
@@ -10,8 +13,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from kg.model import Article, Evidence, Mention, Relation
-from kg.text import NormText, normalize, paragraphs, sentences
+from extractors.model import Article, Evidence, Mention, Relation
+
+
+class NormalizedText(Protocol):
+    """The normalised article text and its way back to original offsets (``kg.text.NormText``)."""
+
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
 
 
 _NEAR = 64  # bucket width of Doc.touching (characters): longer than most mentions
@@ -33,7 +43,7 @@ class Doc:
     """One article being analysed. Mention offsets here index ``text`` (normalised)."""
 
     article: Article
-    norm: NormText
+    norm: NormalizedText
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     context: Context = field(default_factory=Context)
@@ -68,11 +78,6 @@ class Doc:
     @property
     def text(self) -> str:
         return self.norm.text
-
-    @classmethod
-    def from_article(cls, article: Article) -> "Doc":
-        norm = normalize(article.text)
-        return cls(article, norm, sentences(norm.text), paragraphs(norm.text))
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -123,7 +128,7 @@ class Doc:
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self._span_at(self.sentences, self._sentence_starts, pos)
 
-    def evidence(self, span: tuple[int, int]) -> "Evidence":
+    def evidence(self, span: tuple[int, int]) -> Evidence:
         """Evidence for a normalised span: original offsets and the original sentence text."""
         start, end = self.norm.to_original(*span)
         return Evidence(self.article.id, start, end, self.article.text[start:end])

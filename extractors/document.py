@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.base import Doc
-from kg.model import Mention
+from extractors.model import Mention
 
 _ANAPHORIC = frozenset({"条例", "规划", "纲要", "决议", "决定", "意见", "建议", "公报", "报告", "办法", "通知", "方案", "规定", "准则", "说明"})
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -37,13 +37,13 @@ class DocumentExtractor:
                 continue
             doc.add(Mention("Document", title, m.start(), m.end(), m.group(), aliases=(m.group(),)))
         for p in doc.of_type("Person"):
-            m = _SPEECH_TAIL.match(text[p.end:p.end + 90])
-            if not m:
+            tail = _SPEECH_TAIL.match(text[p.end:p.end + 90])
+            if not tail:
                 continue
-            end = p.end + m.end()
-            if re.fullmatch(r"(?:总书记|同志|书记|主席|总理|市长|省长|县长|区长|委员长)?(?:讲话|致辞|报告)", m.group()):
+            end = p.end + tail.end()
+            if re.fullmatch(r"(?:总书记|同志|书记|主席|总理|市长|省长|县长|区长|委员长)?(?:讲话|致辞|报告)", tail.group()):
                 continue  # 刘伟讲话: someone speaking, not a named speech
-            if doc.covered(p.start, end, "Document") or re.search(r"在(?:会上|会议上|大会上|座谈会上|会中)", m.group()):
+            if doc.covered(p.start, end, "Document") or re.search(r"在(?:会上|会议上|大会上|座谈会上|会中)", tail.group()):
                 continue  # 张渊在会上作讲话: a speech at this very meeting is an act, not a named document
             label = text[p.start:end]
             bare = p.label + _TITLES_AFTER_NAME.sub("", text[p.end:end])
@@ -51,9 +51,10 @@ class DocumentExtractor:
             doc.add(Mention("Document", label, p.start, end, label, aliases=tuple(sorted(aliases)), subtypes=("Speech",)))
             second = _AND_SPEECH.match(text[end:end + 12])
             if second:
-                head = label[: len(label) - len(m.group("kind"))]
+                head = label[: len(label) - len(tail.group("kind"))]
                 head = re.sub(r"(?:所作|作)?的?(?:重要)?$", "", head)
-                word = second.group()[len(re.match(r"和|及|、|以及", second.group()).group()):]
+                joiner = re.match(r"和|及|、|以及", second.group())
+                word = second.group()[joiner.end() if joiner else 0:]
                 label2 = head + ("的" if not word.startswith("的") else "") + word
                 doc.add(Mention("Document", label2, end + second.start() + (len(second.group()) - len(word)), end + second.end(),
                                 text[end:end + second.end()], aliases=(p.label + _TITLES_AFTER_NAME.sub("", label2[len(p.label):]),),
@@ -62,7 +63,9 @@ class DocumentExtractor:
             issuer = next((o for o in doc.of_type("Organization") if o.end == m.start()), None)
             if issuer is not None:
                 # 中共中央关于制定…的建议: the issuer is part of the title
-                m = re.compile(re.escape(text[issuer.start:m.end()])).search(text, issuer.start)
+                found = re.compile(re.escape(text[issuer.start:m.end()])).search(text, issuer.start)
+                assert found is not None  # the issuer and the title are right there
+                m = found
             if not doc.covered(m.start(), m.end(), "Document") or any(
                     d.start > m.start() and d.end < m.end() for d in doc.of_type("Document")):
                 if any(d.start <= m.start() and m.end() <= d.end for d in doc.of_type("Document")):

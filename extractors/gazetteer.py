@@ -22,7 +22,7 @@ _SUFFIXES = re.compile(
 @lru_cache(maxsize=1)
 def _ethnic() -> re.Pattern[str]:
     """Ethnic group names (cpca ships the 56): 秀山土家族苗族自治县 → 秀山."""
-    names = resources.files("cpca").joinpath("resources", "56_nations.csv").read_text(encoding="utf-8").split()
+    names = resources.files("cpca").joinpath("resources").joinpath("56_nations.csv").read_text(encoding="utf-8").split()
     alts = "|".join(sorted({n.strip() for n in names if n.strip()} | {n.strip()[:-1] for n in names if len(n.strip()) > 2}, key=len, reverse=True))
     return re.compile(rf"(?:{alts})+$")
 
@@ -45,7 +45,7 @@ def short_name(full: str) -> str:
 
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
-    raw = resources.files("cpca").joinpath("resources", "adcodes.csv").read_text(encoding="utf-8")
+    raw = resources.files("cpca").joinpath("resources").joinpath("adcodes.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(raw)))
     by_code = {r["adcode"]: r["name"] for r in rows}
     out = []

@@ -6,7 +6,6 @@ extend them without touching code (see ``extractors/data/README.md``).
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -16,7 +15,7 @@ import ahocorasick
 
 def data_text(name: str) -> str:
     """The text of a bundled data file."""
-    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("extractors").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 def read_list(name: str) -> list[str]:
@@ -31,24 +30,12 @@ def read_list(name: str) -> list[str]:
 
 def read_tsv(name: str) -> list[dict[str, str]]:
     """A TSV file with a header row; lines starting with ``#`` are comments."""
-    lines = [l for l in data_text(name).splitlines() if l.strip() and not l.startswith("#")]
+    lines = [line for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
 
 def split_multi(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
-
-
-@dataclass(frozen=True)
-class LexEntry:
-    """A lexicon item: a canonical label, the surface forms that find it, and tags."""
-
-    label: str
-    surfaces: tuple[str, ...]
-    type: str
-    subtypes: tuple[str, ...] = ()
-    label_en: str = ""
-    aliases: tuple[str, ...] = ()
 
 
 class Scanner:

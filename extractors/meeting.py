@@ -8,6 +8,7 @@ A described meeting (市总工会召开主席办公会) is labelled by its holde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import cn2an
@@ -16,7 +17,7 @@ from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Scanner, read_list, read_tsv, split_multi
 from extractors.organization import place_for_level
-from kg.model import Mention
+from extractors.model import Mention
 
 N = "一二两三四五六七八九十〇零百"
 _CENTRAL_PLENUM = re.compile(
@@ -112,7 +113,7 @@ class MeetingExtractor:
             if not j or not c:
                 continue
             label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
-            aliases = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
+            aliases: Iterable[str] = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
             self._add(doc, label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
         for m in _CCDI_PLENUM.finditer(text):
             j, c = num(m.group("jie")), num(m.group("ci"))
@@ -341,7 +342,9 @@ class MeetingExtractor:
                     if clause_start <= o.start and o.end <= verb.start() and _HOLDER_GAP.fullmatch(text[o.end:verb.start()])), None)
         if org is None:
             return
-        inner = _HOLDER_GAP.fullmatch(text[org.end:verb.start()]).group("organ") or ""
+        gap = _HOLDER_GAP.fullmatch(text[org.end:verb.start()])
+        assert gap is not None  # the organisation was chosen by this very match
+        inner = gap.group("organ") or ""
         if not inner:
             # 中国石化集团公司党组召开会议: the organisation's mention already took in its 党组
             inner = next((g for g in ("党组", "党委", "党工委") if org.surface.endswith(g) and not org.label.endswith(g)), "")

@@ -31,12 +31,12 @@ all driven by data files in ``extractors/data`` (``ner_*``):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
-from kg.model import Mention
+from extractors.model import Mention
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
@@ -83,7 +83,7 @@ def _orgs_known() -> frozenset[str]:
     return _words("ner_orgs.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> frozenset[str]:
     """The space/line separated words of a small list file."""
     return frozenset(w for line in read_list(name) for w in line.split())

@@ -15,7 +15,7 @@ from functools import lru_cache
 from extractors import gazetteer
 from extractors.base import Context, Doc
 from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi, word_tag
-from kg.model import Mention
+from extractors.model import Mention
 
 LEVELS = "省市县区镇乡"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import Scanner, is_dictionary_word, read_list, read_tsv, word_tag
-from kg.model import Mention
+from extractors.model import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
@@ -107,7 +107,7 @@ class PersonExtractor:
     def __call__(self, doc: Doc) -> None:
         text = doc.text
         found: dict[tuple[int, int], str] = {}
-        for start, end, surface, rows in _known().iter(text):
+        for start, end, _, rows in _known().iter(text):
             found[(start, end)] = rows[0]["label"]
         for t_start, t_end, title, _ in _titles().iter(text):
             # longest title at this end wins (副市长 over 市长); names after it

@@ -8,7 +8,7 @@ from functools import lru_cache
 from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Scanner, split_multi
-from kg.model import Mention
+from extractors.model import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
@@ -56,7 +56,7 @@ class PlaceExtractor:
         hits = _scanner().longest(text)
         full_names = {surface for _, _, surface, values in hits if any(v[2] for v in values)}
         # a short name written once with its suffix (秀山自治县, 阜城县) is a place everywhere in the article
-        for start, end, surface, values in hits:
+        for _, end, _, values in hits:
             if text[end:end + 1] in _ADMIN_SUFFIX or text.startswith("自治", end):
                 full_names |= {v[1] for v in values}
         for start, end, surface, values in hits:
@@ -74,7 +74,7 @@ class PlaceExtractor:
                                 aliases=split_multi(row["aliases"]),
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}))
                 continue
-            cands = [gazetteer.lookup(v[1]) for v in values]
+            cands = [d for v in values if (d := gazetteer.lookup(v[1])) is not None]
             div = sorted(cands, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], d.adcode))[0]
             if not is_full:
                 # a bare short name: trust it for provinces/cities unless it is an ordinary word

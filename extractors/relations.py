@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.base import Doc
-from kg.model import Mention, Relation
+from extractors.model import Mention, Relation
 
 _STUDY_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|领会|研读|学深悟透|宣讲|宣传|传达学习|学习贯彻|学习了|传达了)[^，。；]{0,14}$")
 # what an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)
@@ -28,7 +28,7 @@ def _acts(doc: Doc, o: Mention) -> bool:
     if o.type != "Organization" or o.label == "中国共产党":
         return False
     text = doc.text
-    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))
+    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))  # noqa: B005
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:

@@ -14,7 +14,7 @@ import cn2an
 
 from extractors.base import Doc
 from extractors.lexicon import Scanner, read_tsv, split_multi
-from kg.model import Mention, Relation
+from extractors.model import Mention, Relation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 _NUM = "一二两三四五六七八九十"

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from extractors.base import Doc
 from extractors.lexicon import Scanner, read_tsv, split_multi
-from kg.model import Mention
+from extractors.model import Mention
 
 
 @lru_cache(maxsize=1)

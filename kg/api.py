@@ -85,7 +85,7 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
     if progress:
         from tqdm import tqdm
     else:
-        def tqdm(it, **_):  # type: ignore[no-redef]
+        def tqdm(it, **_):
             return it
     if jobs <= 1 or len(articles) < 2:
         return [_extract_one(a, tuple(skip)) for a in tqdm(articles, desc="extract", unit="article")]

@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+
+from extractors import default_pipeline
+from kg.api import build as build_graph
+from kg.api import write_outputs
+from kg.commands_analytics import adopters_cmd, cooccur_cmd, timeline_cmd, trends_cmd
+from kg.commands_eval import eval_cmd
+from kg.commands_html import show_cmd
+from kg.commands_rdf import publish_cmd, query_cmd, validate_cmd
 
 EPILOG = """\b
 Examples:
@@ -43,10 +52,6 @@ def cli() -> None:
 def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None,
           engine: str, scheduler: str | None, skip: tuple[str, ...]) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
-    from extractors import default_pipeline
-    from kg.api import build as build_graph
-    from kg.api import write_outputs
-
     try:
         default_pipeline(skip)
     except ValueError as e:
@@ -60,33 +65,19 @@ def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max
         click.echo("kg build: no article could be read; nothing written", err=True)
         sys.exit(1)
     written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes)
-    report = written.pop("_html_report", None)
+    report: Any = written.pop("_html_report", None)
     g = result.graph
     n_ent = sum(1 for _, d in g.nodes(data=True) if d["type"] != "Article")
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
-    if report is not None and getattr(report, "nodes_omitted", 0):
+    if report is not None and report.nodes_omitted:
         click.echo(f"graph.html: {report.summary()}", err=True)
     if result.problems:
         sys.exit(2)
 
 
-def _register() -> None:
-    """Attach the commands that live in their own modules."""
-    from kg.commands_eval import eval_cmd
-
-    cli.add_command(eval_cmd)
-    for mod, names in (("kg.commands_rdf", ("query_cmd", "validate_cmd", "publish_cmd")), ("kg.commands_html", ("show_cmd",)),
-                       ("kg.commands_analytics", ("timeline_cmd", "adopters_cmd", "cooccur_cmd", "trends_cmd"))):
-        try:
-            module = __import__(mod, fromlist=list(names))
-        except ImportError:
-            continue
-        for n in names:
-            if hasattr(module, n):
-                cli.add_command(getattr(module, n))
-
-
-_register()
+for _command in (eval_cmd, query_cmd, validate_cmd, publish_cmd, show_cmd,
+                 timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd):
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -157,7 +157,7 @@ def score_graph_file(path: str | Path) -> tuple[Names, Typed, Rels]:
     names: Names = defaultdict(set)
     for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
         for s, o in g.subject_objects(p):
-            names[s].add(norm(o))
+            names[s].add(norm(str(o)))
     typed: Typed = {c: set(g.subjects(RDF.type, URIRef(KG_NS + c))) for c in CLASSES}
     rels: Rels = {r: set(g.subject_objects(URIRef(KG_NS + r))) for r in RELATIONS}
     return names, typed, rels

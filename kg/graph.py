@@ -40,8 +40,8 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
             grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(
                 _sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]))
     for (s, p, o) in sorted(grouped):
-        ev = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
-        g.add_edge(s, o, key=p, predicate=p, count=len(ev), evidence=ev)
+        evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
+        g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)
     return g
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator
 
 from kg.dates import dateline, normalize_date, parse_date
 from kg.model import Article
@@ -29,7 +29,7 @@ class InputProblem:
         return f"{where}: {self.reason}"
 
 
-Item = Union[Article, InputProblem]
+Item = Article | InputProblem
 
 
 # C0/C1 control characters (other than tab and newline) cannot be written in XML 1.0 and carry

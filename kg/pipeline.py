@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from typing import TYPE_CHECKING
-
+from extractors import default_pipeline
+from extractors.base import Doc, Extractor
 from kg.model import Article, ArticleResult, Entity, Mention
-
-if TYPE_CHECKING:
-    from extractors.base import Extractor
+from kg.text import normalize, paragraphs, sentences
 
 # Relative names (市委 with no known city, 学校党委, a described meeting) only mean something inside
 # their article; extractors mark them ``relative`` and they get an article-scoped IRI.
@@ -28,12 +26,15 @@ def _scope(m: Mention, article_id: str) -> str:
     return ""
 
 
+def make_doc(article: Article) -> Doc:
+    """The extractors' working document: normalised text (offset map kept), sentences, paragraphs."""
+    norm = normalize(article.text)
+    return Doc(article, norm, sentences(norm.text), paragraphs(norm.text))
+
+
 def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = ()) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text)."""
-    from extractors import default_pipeline
-    from extractors.base import Doc
-
-    doc = Doc.from_article(article)
+    doc = make_doc(article)
     for component in pipeline or default_pipeline(skip):
         component(doc)
     result = ArticleResult(article)
@@ -62,8 +63,8 @@ def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip:
     seen: set[tuple] = set()
     for r in doc.relations:
         if r.subject in result.entities and r.object in result.entities:
-            k = (r.predicate, r.subject, r.object, r.evidence.start)
-            if k not in seen:
-                seen.add(k)
+            rk = (r.predicate, r.subject, r.object, r.evidence.start)
+            if rk not in seen:
+                seen.add(rk)
                 result.relations.append(r)
     return result

@@ -110,7 +110,7 @@ def publish(
         target = graph if (not name and graph) else name
         triples = groups[name]
         for chunk in _batches(triples, batch_size):
-            body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
+            body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES) or b""  # None only when writing to a file
             if update:
                 inner = body.decode("utf-8")
                 text = f"INSERT DATA {{ GRAPH <{target}> {{\n{inner}}} }}" if target else f"INSERT DATA {{\n{inner}}}"

@@ -78,10 +78,10 @@ def extract_text(text: str, id: str = "t"):
 def run_until(text: str, last: str):
     """A ``Doc`` after running the default pipeline up to and including the component named ``last``."""
     from extractors import default_pipeline
-    from extractors.base import Doc
     from kg.model import Article
+    from kg.pipeline import make_doc
 
-    doc = Doc.from_article(Article(id="t", text=text))
+    doc = make_doc(Article(id="t", text=text))
     names = []
     for component in default_pipeline():
         component(doc)

@@ -9,12 +9,13 @@ from extractors import default_pipeline
 from extractors.base import Doc
 from extractors.ner import NameExtractor
 from kg.model import Article
+from kg.pipeline import make_doc
 
 PD_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "peoples_daily_ner" / "example.dev"
 
 
 def _run(text: str) -> Doc:
-    doc = Doc.from_article(Article(id="t", text=text))
+    doc = make_doc(Article(id="t", text=text))
     for component in default_pipeline():
         component(doc)
     return doc
@@ -56,7 +57,7 @@ def test_ordinary_words_are_not_names():
 
 
 def test_only_adds_where_nothing_was_found():
-    doc = Doc.from_article(Article(id="t", text="美国总统克林顿访问中国。"))
+    doc = make_doc(Article(id="t", text="美国总统克林顿访问中国。"))
     for component in default_pipeline():
         if isinstance(component, NameExtractor):
             before = list(doc.mentions)

@@ -209,8 +209,8 @@ def from_rdf(g: rdflib.Graph) -> nx.MultiDiGraph:
 def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
     """Core of :func:`from_rdf` over plain ``(s, p, (value, kind))`` tuples (any parser)."""
     props: dict[str, dict[str, set[Obj]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        props[s][p].add(o)
+    for s, p, obj in triples:
+        props[s][p].add(obj)
 
     main_rank = {K[c]: i for i, c in enumerate(CLASSES)}
     nodes: dict[str, dict[str, Any]] = {}

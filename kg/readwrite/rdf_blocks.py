@@ -166,13 +166,13 @@ _sha1 = hashlib.sha1
 
 def assertion_iri(s: str, predicate: str, o: str, article: str, start: int, end: int) -> str:
     """Deterministic IRI of the evidence node of one (edge, evidence) pair (no blank nodes)."""
-    key = f"{s}\x1f{predicate}\x1f{o}\x1f{article}\x1f{start}\x1f{end}".encode("utf-8")
+    key = f"{s}\x1f{predicate}\x1f{o}\x1f{article}\x1f{start}\x1f{end}".encode()
     return f"{KGR_BASE}assertion/{_sha1(key).hexdigest()[:24]}"
 
 
 def mention_iri(node: str, article: str, start: int, end: int) -> str:
     """Deterministic IRI of one mention of ``node``."""
-    key = f"{node}\x1f{article}\x1f{start}\x1f{end}".encode("utf-8")
+    key = f"{node}\x1f{article}\x1f{start}\x1f{end}".encode()
     return f"{KGR_BASE}mention/{_sha1(key).hexdigest()[:24]}"
 
 
@@ -290,7 +290,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
         subjects[node] = [(p, nt_term(o)) for p, o in _node_pairs(node, data)]
         node_term = f"<{node}>"
         for m in data.get("mentions", ()) or ():
-            where = ("node", node, "mention")
+            where: tuple[str, ...] = ("node", node, "mention")
             start, end = _offset(m["start"], where), _offset(m["end"], where)
             _, art_term = art(m["article"])
             subjects[mention_iri(node, str(m["article"]), start, end)] = [

@@ -125,6 +125,7 @@ def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
         value, kind = parse_term(t)
         if kind == XSD_INTEGER:
             return value
+        assert kind is not None  # a typed literal: parse_term gives its datatype
         return f'"{nt_escape(value)}"^^{compact(kind) or f"<{kind}>"}'
 
     pred_cache: dict[str, str] = {RDF_TYPE: "a"}
