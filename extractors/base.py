@@ -19,7 +19,8 @@ from extractors.model import Article, Evidence, Mention, Relation
 class NormalizedText(Protocol):
     """The normalised article text and its way back to original offsets (``kg.text.NormText``)."""
 
-    text: str
+    @property
+    def text(self) -> str: ...
 
     def to_original(self, start: int, end: int) -> tuple[int, int]: ...
 

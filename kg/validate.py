@@ -135,7 +135,7 @@ def load_store(source: str | Path | rdflib.Graph) -> Any:
         store.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=fmt)
         return store
     file = _validation_file(source)
-    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
+    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))  # type: ignore[assignment]  # None is handled below
     if fmt is None:
         raise ValueError(f"{file}: unknown RDF file extension")
     try:
@@ -177,7 +177,7 @@ def _refuse(unknown: Iterable[Any], where: str) -> None:
         raise NotImplementedError(f"{where}: the sparql engine does not compile {', '.join(bad)}; use --engine pyshacl")
 
 
-def _targets(g: rdflib.Graph, shape: Any) -> str:
+def _targets(g: Any, shape: Any) -> str:  # Any: rdflib types terms as Node, which sorts but has no __lt__ in its stubs
     parts = [f"{{ ?this a {_n3(c)} }}" for c in sorted(g.objects(shape, SH.targetClass))]
     # one row per subject (a subject of many kg:mentionedIn must not multiply every later join)
     parts += [f"{{ SELECT DISTINCT ?this WHERE {{ ?this {_n3(p)} ?_t }} }}" for p in sorted(g.objects(shape, SH.targetSubjectsOf))]
@@ -222,7 +222,7 @@ def _default_message(component: str, key: Any, obj: Any, g: rdflib.Graph) -> str
     return f"{name} not satisfied"
 
 
-def _property_checks(g: rdflib.Graph, shape_name: str, target: str, prop: Any) -> list[_Check]:
+def _property_checks(g: Any, shape_name: str, target: str, prop: Any) -> list[_Check]:
     keys = set(g.predicates(prop, None)) - _IGNORED
     _refuse(keys - _PROPERTY_KEYS, f"{shape_name} property")
     path = g.value(prop, SH.path)
@@ -281,7 +281,7 @@ def _property_checks(g: rdflib.Graph, shape_name: str, target: str, prop: Any) -
 
 def compile_shapes(shapes: str | Path) -> tuple[list[_Check], dict[str, str]]:
     """The shapes file as SPARQL checks, and each shape's focus-node query (for the summary counts)."""
-    g = rdflib.Graph().parse(str(shapes))
+    g: Any = rdflib.Graph().parse(str(shapes))  # see _targets
     checks: list[_Check] = []
     focus: dict[str, str] = {}
     for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape))):
