@@ -19,7 +19,7 @@ EPILOG = """\b
 Examples:
   kg build samples/ -o outputs/            build every export from a folder of .txt
   kg build news.jsonl -o out/ --jobs 2     JSONL records with id, title, date, text
-  kg query out/ queries/promoters_of_slogan.rq
+  kg query out/ queries/promoters_of_slogan.rq --param slogan=五种风气
   kg query out/ "SELECT ?s WHERE { ?s a kg:PolicySlogan }" --format csv
   kg show out/ --focus 五种风气 --depth 2 -o focus.html
   kg validate out/graph.ttl

@@ -20,16 +20,27 @@ from kg.query import ENGINES, OUTPUT_FORMATS
               help="Output format.")
 @click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
               help="SPARQL engine for local graphs.")
-def query_cmd(graph: str, sparql: str, fmt: str, engine: str) -> None:
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a string; <iri> for an IRI), e.g. --param slogan=两个确立.")
+def query_cmd(graph: str, sparql: str, fmt: str, engine: str, params: tuple[str, ...]) -> None:
     """Run a SPARQL query on GRAPH (a `kg build` directory, an RDF file or an http(s) endpoint).
 
     Well-known prefixes (kg:, kgr:, rdfs:, skos:, dcterms:, ...) may be used without
-    declaring them. Example: kg query out/ queries/slogans_per_organization.rq
+    declaring them. Values are bound to variables, never pasted into the query.
+    Example: kg query out/ queries/promoters_of_slogan.rq --param slogan=两个确立
     """
-    from kg.query import format_result, query, read_query
+    from kg.query import check_params, format_result, query, read_query
 
+    bound: dict[str, str] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{p!r}: expected NAME=VALUE", param_hint="--param")
+        bound[name.strip().lstrip("?$")] = value
     try:
-        result = query(graph, read_query(sparql), engine=engine)
+        text = read_query(sparql)
+        check_params(text, bound)
+        result = query(graph, text, engine=engine, params=bound)
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(format_result(result, fmt), nl=False)

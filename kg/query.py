@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 ENGINES = ("oxigraph", "rdflib")
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -38,6 +38,8 @@ _INTEGER_TYPES = {
     for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "unsignedInt")
 }
 _DECLARED = re.compile(r"(?im)^\s*PREFIX\s+([\w\-.]*)\s*:")
+#: ``# param NAME: what it is`` lines declare a query's parameters (bound with ``--param NAME=VALUE``).
+_PARAM = re.compile(r"(?m)^#\s*param\s+([A-Za-z_]\w*)\s*:")
 
 
 @dataclass
@@ -67,6 +69,43 @@ def read_query(text_or_file: str) -> str:
             raise FileNotFoundError(f"{p}: query file not found")
         return p.read_text(encoding="utf-8")
     return text_or_file
+
+
+def declared_params(sparql: str) -> list[str]:
+    """The parameters a query declares in ``# param NAME: ...`` comment lines."""
+    return _PARAM.findall(sparql)
+
+
+def check_params(sparql: str, params: Mapping[str, str] | None) -> None:
+    """Every declared parameter given, and no given one the query does not use (a typo would match nothing)."""
+    params = params or {}
+    missing = [p for p in declared_params(sparql) if p not in params]
+    if missing:
+        raise ValueError(f"the query needs --param {' '.join(f'{m}=...' for m in missing)}")
+    unknown = [p for p in params if not re.search(rf"[?$]{re.escape(p)}\b", sparql)]
+    if unknown:
+        raise ValueError(f"the query has no variable ?{', ?'.join(unknown)}")
+
+
+def _param_term(value: Any, ox_terms: bool) -> Any:
+    """``<iri>`` → an IRI, an int → xsd:integer, anything else → a plain string literal; never query text."""
+    if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
+        iri = value[1:-1]
+        if ox_terms:
+            import pyoxigraph as ox
+
+            return ox.NamedNode(iri)
+        import rdflib
+
+        return rdflib.URIRef(iri)
+    if ox_terms:
+        import pyoxigraph as ox
+
+        return ox.Literal(str(value)) if not isinstance(value, int) else ox.Literal(str(value), datatype=ox.NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer"))
+    import rdflib
+
+    return rdflib.Literal(value) if isinstance(value, int) else rdflib.Literal(str(value))
 
 
 # ------------------------------------------------------------------ loading
@@ -145,14 +184,19 @@ def _rdflib_cell(term: Any) -> Any:
     return str(term)
 
 
-def run_query(store: Any, sparql: str) -> QueryResult:
-    """Run ``sparql`` on a handle from :func:`load` (engine inferred from its type)."""
+def run_query(store: Any, sparql: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run ``sparql`` on a handle from :func:`load` (engine inferred from its type).
+
+    ``params`` are BOUND to the query's variables (pyoxigraph substitutions, rdflib initBindings),
+    never spliced into its text, so a value cannot change what the query does.
+    """
     sparql = with_prefixes(sparql)
     import pyoxigraph as ox
 
     if isinstance(store, ox.Store):
+        subs = {ox.Variable(k): _param_term(v, True) for k, v in (params or {}).items()}
         try:
-            res = store.query(sparql)
+            res = store.query(sparql, substitutions=subs or None)
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL: {exc}") from exc
         if isinstance(res, ox.QueryBoolean):
@@ -167,7 +211,9 @@ def run_query(store: Any, sparql: str) -> QueryResult:
         prepared = prepareQuery(sparql)
     except Exception as exc:  # pyparsing errors and friends; evaluation errors are not caught
         raise ValueError(f"invalid SPARQL: {exc}") from exc
-    res = store.query(prepared)
+    import rdflib
+
+    res = store.query(prepared, initBindings={rdflib.Variable(k): _param_term(v, False) for k, v in (params or {}).items()})
     if res.type == "ASK":
         return QueryResult(["ask"], [(bool(res.askAnswer),)])
     if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -216,11 +262,13 @@ def query_endpoint(endpoint: str, sparql: str, timeout: float = 60.0) -> QueryRe
     return QueryResult(variables, [tuple(cell(row.get(v)) for v in variables) for row in data["results"]["bindings"]])
 
 
-def query(source: str | Path, sparql: str, engine: str = "oxigraph") -> QueryResult:
+def query(source: str | Path, sparql: str, engine: str = "oxigraph", params: Mapping[str, Any] | None = None) -> QueryResult:
     """Run ``sparql`` (text) on the graph at ``source`` with ``engine``, or on a remote endpoint URL."""
     if is_endpoint(source):
+        if params:
+            raise ValueError("--param binds values locally; a remote endpoint cannot take them without splicing the query")
         return query_endpoint(str(source), sparql)
-    return run_query(load(source, engine), sparql)
+    return run_query(load(source, engine), sparql, params)
 
 
 # ------------------------------------------------------------------ output

@@ -75,6 +75,34 @@ EXPECTED = {
 }
 
 
+#: The values bound to each parameterised query on the fixture (the queries hard-wire no name).
+PARAMS = {
+    "promoters_of_slogan.rq": {"slogan": "走在前列"},
+    "meetings_by_organization.rq": {"organization": "徐州市妇联"},
+    "organization_hierarchy.rq": {"organization": "中共徐州市委"},
+    "article_statements.rq": {"article": A2},
+    "relation_evidence.rq": {"subject": "徐州市总工会", "property": f"<{KG}promotes>", "object": "五种风气"},
+}
+
+
+def test_params_are_declared_and_nothing_is_hard_wired():
+    for name in ALL:
+        text = (QUERIES / name).read_text(encoding="utf-8")
+        assert sorted(Q.declared_params(text)) == sorted(PARAMS.get(name, {})), name
+        assert "VALUES" not in text, f"{name}: take a parameter instead of VALUES"
+
+
+def test_params_are_bound_not_spliced(stores):
+    text = (QUERIES / "promoters_of_slogan.rq").read_text(encoding="utf-8")
+    hostile = '走在前列") || true || ("'
+    for engine in Q.ENGINES:
+        assert Q.run_query(stores[engine], text, {"slogan": hostile}).rows == []
+    with pytest.raises(ValueError, match="--param slogan"):
+        Q.check_params(text, {})
+    with pytest.raises(ValueError, match="no variable"):
+        Q.check_params(text, {"slogan": "x", "slgan": "y"})
+
+
 def test_at_least_ten_queries_each_with_expectation():
     assert len(ALL) >= 10
     assert sorted(EXPECTED) == ALL, "add an expectation for every query in queries/"
@@ -89,14 +117,14 @@ def test_query_is_documented(name):
 @pytest.mark.parametrize("name", ALL)
 @pytest.mark.parametrize("engine", Q.ENGINES)
 def test_query_answers(stores, name, engine):
-    result = Q.run_query(stores[engine], (QUERIES / name).read_text(encoding="utf-8"))
+    result = Q.run_query(stores[engine], (QUERIES / name).read_text(encoding="utf-8"), PARAMS.get(name))
     assert EXPECTED[name](result), Q.format_result(result)
 
 
 @pytest.mark.parametrize("name", ALL)
 def test_engines_agree(stores, name):
     text = (QUERIES / name).read_text(encoding="utf-8")
-    a, b = (Q.run_query(stores[e], text) for e in Q.ENGINES)
+    a, b = (Q.run_query(stores[e], text, PARAMS.get(name)) for e in Q.ENGINES)
     assert a.variables == b.variables
     if name == "slogans_per_organization.rq":  # GROUP_CONCAT order is engine-defined
         norm = lambda rows: [r[:-1] + (" | ".join(sorted(r[-1].split(" | "))),) for r in rows]  # noqa: E731
@@ -111,8 +139,8 @@ def test_queries_work_on_turtle_alone(built):
         if name == "article_statements.rq":
             continue
         text = (QUERIES / name).read_text(encoding="utf-8")
-        a = Q.query(built / "graph.ttl", text)
-        b = Q.query(built, text)
+        a = Q.query(built / "graph.ttl", text, params=PARAMS.get(name))
+        b = Q.query(built, text, params=PARAMS.get(name))
         assert Q.sorted_rows(a.rows) == Q.sorted_rows(b.rows), name
 
 
@@ -137,14 +165,15 @@ def test_bad_query_is_a_value_error(built):
 
 @pytest.mark.parametrize("fmt", Q.OUTPUT_FORMATS)
 def test_cli_query_formats(built, fmt):
-    res = CliRunner().invoke(query_cmd, [str(built), str(QUERIES / "promoters_of_slogan.rq"), "--format", fmt])
+    res = CliRunner().invoke(query_cmd, [str(built), str(QUERIES / "promoters_of_slogan.rq"), "--format", fmt,
+                                        "--param", "slogan=走在前列"])
     assert res.exit_code == 0, res.output
     if fmt == "json":
         data = json.loads(res.output)
         assert [r["orgLabel"] for r in data] == ["中共徐州市委", "中共徐州市委宣传部", "徐州市总工会"]
         assert data[0]["evidenceCount"] == 1
     elif fmt == "csv":
-        assert res.output.splitlines()[0] == "org,orgLabel,evidenceCount,articles"
+        assert res.output.splitlines()[0] == "slogan,org,orgLabel,evidenceCount,articles"
         assert len(res.output.splitlines()) == 4
     else:
         assert "徐州市总工会" in res.output and "(3 rows)" in res.output
@@ -167,3 +196,11 @@ def test_cli_query_errors_name_the_file(tmp_path):
 def test_named_graph_per_article(built):
     res = Q.query(built, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     assert [r[0].rsplit("/", 1)[1] for r in res.rows] == [A1, A2]
+
+
+def test_cli_query_param_errors(built):
+    q = str(QUERIES / "promoters_of_slogan.rq")
+    res = CliRunner().invoke(query_cmd, [str(built), q])
+    assert res.exit_code == 1 and "--param slogan=" in res.output
+    res = CliRunner().invoke(query_cmd, [str(built), q, "--param", "slogan"])
+    assert res.exit_code == 2 and "NAME=VALUE" in res.output
