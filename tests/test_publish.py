@@ -84,6 +84,8 @@ def _same_answers(built: Path, base: str) -> None:
     local = Q.load(built, "oxigraph")
     for path in ALL:
         text = path.read_text(encoding="utf-8")
+        if Q.declared_params(text):  # parameters are bound locally; the SPARQL protocol has no bindings
+            continue
         here, there = Q.run_query(local, text), Q.query(f"{base}/query", text)
         assert there.variables == here.variables, path.name
         if path.name == "slogans_per_organization.rq":
