@@ -92,6 +92,8 @@ class SloganExtractor:
             if doc.covered(m.start(1), m.end(1), "Theory", "Document"):
                 continue
             label = clean(inner)
+            if not label:
+                continue  # “ ”: nothing quoted
             doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label),
                             attrs={"quoted": True}))
             for ext in rules["extend"]:
