@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 import networkx as nx
 
 from kg.graph import build_graph
-from kg.ingest import InputProblem, read_inputs, text_article
+from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
 from kg.pipeline import extract
 
@@ -100,32 +100,32 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
 
     Strings that are existing paths are read as files; any other string is article text.
     """
-    articles: list[Article] = []
+    unique: list[Article] = []
     problems: list[InputProblem] = []
     paths: list[str | Path] = []
+    ids = IdRegistry()
     for item in inputs:
         if isinstance(item, Article):
-            articles.append(item)
-        elif isinstance(item, Path) or (isinstance(item, str) and len(item) < 4096 and "\n" not in item and _is_path(item)):
+            got: Article | InputProblem = ids.claim(item)
+        elif isinstance(item, Path) or (isinstance(item, str) and _is_path(item)):
             paths.append(item)
-        else:
-            articles.append(text_article(str(item)))
-    for got in read_inputs(paths):
-        (problems if isinstance(got, InputProblem) else articles).append(got)  # type: ignore[arg-type]
-    ids: dict[str, int] = {}
-    unique: list[Article] = []
-    for a in articles:
-        if a.id in ids:
-            problems.append(InputProblem(a.source or a.id, None, f"duplicate article id {a.id!r}: skipped"))
             continue
-        ids[a.id] = 1
-        unique.append(a)
+        else:
+            got = ids.claim(text_article(str(item)))
+        (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
+    for got in read_inputs(paths, ids):
+        (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
     results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip)
     return BuildResult(build_graph(results), results, problems)
 
 
 def _is_path(s: str) -> bool:
-    try:
-        return Path(s).exists() or s.endswith((".txt", ".jsonl", "/"))
-    except OSError:
+    """An existing path, or one named like an input file (to report it missing); any other string is text."""
+    if len(s) >= 4096 or "\n" in s or "\x00" in s:
         return False
+    try:
+        if Path(s).exists():
+            return True
+    except (OSError, ValueError):
+        return False
+    return s.endswith((".txt", ".jsonl", ".ndjson"))  # not "/": "…两个维护”/" is a sentence

@@ -35,7 +35,8 @@ def cli() -> None:
     organizations, meetings and policy slogans (提法)."""
 
 
-@cli.command(epilog="Exit status: 0 all inputs built, 2 some inputs skipped (each named on stderr), 1 nothing built.")
+@cli.command(epilog="Exit status: 0 all inputs built, 2 some inputs skipped or a value dropped (each named on stderr), "
+                     "1 nothing built or the output folder could not be written (the previous build is left intact).")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for graph.ttl, .nt, .nq, .trig, .jsonld, .rdf, .graphml and .html.")
@@ -60,7 +61,8 @@ def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max
     result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress,
                          engine=engine, scheduler=scheduler, skip=skip)
     for problem in result.problems:
-        click.echo(f"kg build: skipped {problem}", err=True)
+        verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
+        click.echo(f"kg build: {verb} {problem}", err=True)
     if not result.results:
         click.echo("kg build: no article could be read; nothing written", err=True)
         sys.exit(1)
@@ -71,7 +73,7 @@ def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
     if report is not None and report.nodes_omitted:
         click.echo(f"graph.html: {report.summary()}", err=True)
-    if result.problems:
+    if any(p.severity != "note" for p in result.problems):
         sys.exit(2)
 
 

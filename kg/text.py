@@ -79,9 +79,19 @@ def to_simplified(text: str) -> str:
     return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)
 
 
+# prose is never clutter, whatever word it holds: a long line, a sentence followed by more text, a clause and its end
+CLUTTER_MAX = 120
+_PROSE = re.compile(r"[。！？；][^”’」』）)\s]|，.*[。！？]\s*$")
+
+
 def is_clutter(line: str) -> bool:
-    """True for a line of site furniture rather than article prose."""
-    return bool(_CLUTTER.match(line))
+    """True for a line of site furniture rather than article prose.
+
+    Menus, bylines and footers are short and are not sentences: a one-line article (or a 10 MB
+    line) that mentions 版权所有 or starts with 首页 > is prose and stays.
+    """
+    body = line.strip()
+    return len(body) <= CLUTTER_MAX and not _PROSE.search(body) and bool(_CLUTTER.match(line))
 
 
 def normalize(text: str) -> NormText:

@@ -97,7 +97,7 @@ def test_all_bad_input_exit_1_nothing_written(runner, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00bad")
+    bad.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)))  # binary: no text encoding fits
     out = tmp_path / "out"
     res = _build(runner, tmp_path / "missing.txt", empty, bad, "-o", out)
     assert res.exit_code == 1

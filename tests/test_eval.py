@@ -144,7 +144,7 @@ def test_missing_text_is_skipped_not_fatal(tmp_path):
 def test_unreadable_text_is_a_failure_with_zero_recall(tmp_path):
     texts = tmp_path / "texts"
     texts.mkdir()
-    (texts / "mini.txt").write_bytes(b"\xff\xfe not utf-8")
+    (texts / "mini.txt").write_bytes(b"\x81 not utf-8 \xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)))  # no text encoding fits
     report = evaluate(GOLD, texts)
     assert report.failures and report.failures[0][0] == "mini" and "UTF-8" in report.failures[0][1]
     assert report.counts["PolicySlogan"] == {"tp": 0, "fp": 0, "gold": 3, "found": 0}
