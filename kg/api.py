@@ -29,9 +29,12 @@ class BuildResult:
         return to_rdf(self.graph)
 
     def write(self, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-              formats: Sequence[str] | None = None) -> dict[str, Path]:
-        """Write every export into ``out_dir`` (created if missing); returns {name: path}."""
-        return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats)
+              formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
+        """Write the exports into ``out_dir`` (created if missing); returns {name: path}.
+
+        ``formats``: names from :data:`ALL_FORMATS`, ``"all"``, or ``None`` for :data:`DEFAULT_FORMATS`.
+        """
+        return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats, gzip=gzip)
 
     def show(self, height: int = 650, max_nodes: int = 2000):
         """The explorer inline in Jupyter: a sandboxed iframe holding the whole offline page."""
@@ -50,19 +53,67 @@ class BuildResult:
             return HTML(page)
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-                  formats: Sequence[str] | None = None) -> dict[str, Path]:
-    from kg.readwrite import rdf
-    from kg.readwrite.graphml import write_graphml
+#: Everything a build can write; ``ttl``…``rdf`` are the RDF files ``graph.<ext>``.
+ALL_FORMATS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "graphml", "html", "store")
+#: Written unless asked otherwise. Chosen for size on a corpus: Turtle is the smallest RDF text
+#: (and what the scorer reads), the store answers queries without re-parsing, the explorer is
+#: capped; N-Triples/N-Quads are 3× Turtle, RDF/XML and JSON-LD 1.5×, GraphML 0.6× (on request).
+DEFAULT_FORMATS: tuple[str, ...] = ("ttl", "html", "store")
+#: The explorer keeps this many best-ranked nodes unless told otherwise, so the page opens in
+#: seconds whatever the size of the corpus (the RDF files and the store keep everything).
+DEFAULT_HTML_MAX_NODES = 2000
 
+
+def parse_formats(spec: str | Sequence[str] | None) -> tuple[str, ...]:
+    """``"ttl,nq"`` / ``["ttl", "nq"]`` / ``"all"`` / ``None`` (the defaults) → checked format names."""
+    if spec is None:
+        return DEFAULT_FORMATS
+    items = [f.strip().lower() for f in (spec.split(",") if isinstance(spec, str) else spec) if f.strip()]
+    if "all" in items:
+        return ALL_FORMATS
+    if "default" in items:
+        items = [*DEFAULT_FORMATS, *(f for f in items if f != "default")]
+    unknown = sorted(set(items) - set(ALL_FORMATS))
+    if unknown or not items:
+        raise ValueError(f"unknown output format(s) {unknown or spec!r}; choose from {', '.join(ALL_FORMATS)}, all, default")
+    return tuple(f for f in ALL_FORMATS if f in items)
+
+
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
+                  formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
+    """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
+
+    ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
+    time in the header). ``html=False`` drops the explorer whatever ``formats`` says.
+    """
+    from kg import store
+    from kg.readwrite import rdf
+    from kg.readwrite.rdf_blocks import graph_blocks
+
+    chosen = parse_formats(formats)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = {f"graph.{ext}": p for ext, p in rdf.write(graph, out, formats or rdf.FORMATS).items()}
-    written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
-    if html:
+    rdf_formats = [f for f in chosen if f in rdf.FORMATS]
+    written: dict[str, Path] = {}
+    blocks = graph_blocks(graph) if rdf_formats or "store" in chosen else None
+    if rdf_formats:
+        written.update({p.name: p for p in rdf.write_blocks(blocks, out, rdf_formats, compress=gzip).values()})
+    if "store" in chosen:
+        nq = out / "graph.nq"
+        source = nq if "nq" in rdf_formats and not gzip else rdf.format_chunks("nq", blocks)  # type: ignore[arg-type]
+        written[store.STORE_NAME] = store.write_store(source, out)
+    else:
+        store.remove_store(out)  # a store from an earlier build would answer queries with old data
+    del blocks
+    if "graphml" in chosen:
+        from kg.readwrite.graphml import write_graphml
+
+        written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
+    if html and "html" in chosen:
         from kg.readwrite.html import write_html
 
-        report = write_html(graph, out / "graph.html", max_nodes=html_max_nodes)
+        cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
+        report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
         written["graph.html"] = out / "graph.html"
         written["_html_report"] = report  # type: ignore[assignment]
     return written

@@ -9,7 +9,7 @@ import click
 
 from extractors import default_pipeline
 from kg.api import build as build_graph
-from kg.api import write_outputs
+from kg.api import parse_formats, write_outputs
 from kg.commands_analytics import adopters_cmd, cooccur_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd
 from kg.commands_html import show_cmd
@@ -39,10 +39,15 @@ def cli() -> None:
                      "1 nothing built or the output folder could not be written (the previous build is left intact).")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.ttl, .nt, .nq, .trig, .jsonld, .rdf, .graphml and .html.")
+              help="Folder for the outputs (graph.ttl, graph.html, the graph.oxigraph store, … see --formats).")
+@click.option("--formats", "formats", default="default", show_default=True, metavar="LIST",
+              help="Comma-separated outputs: ttl, nt, nq, trig, jsonld, rdf, graphml, html, store; "
+                   "'all'; 'default' = ttl,html,store (the smallest set for a corpus).")
+@click.option("--gzip", "gzip", is_flag=True, help="Write the RDF files gzip-compressed (graph.ttl.gz, …).")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
-@click.option("--html-max-nodes", type=int, default=None, help="Keep only the N most connected nodes in graph.html.")
+@click.option("--html-max-nodes", type=int, default=None,
+              help="Keep only the N best-ranked nodes in graph.html [default: 2000; 0 = all].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this process (with --jobs) or Dask.")
@@ -50,13 +55,18 @@ def cli() -> None:
               help="With --engine dask: processes, threads, synchronous, or a distributed scheduler address (tcp://host:8786).")
 @click.option("--skip", "skip", multiple=True, metavar="COMPONENT",
               help="Leave out a pipeline component, e.g. --skip ner (general-news names; about 3x faster).")
-def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max_nodes: int | None, progress: bool | None,
-          engine: str, scheduler: str | None, skip: tuple[str, ...]) -> None:
+def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs: int, html: bool,
+          html_max_nodes: int | None, progress: bool | None, engine: str, scheduler: str | None,
+          skip: tuple[str, ...]) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     try:
         default_pipeline(skip)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--skip") from None
+    try:
+        chosen = parse_formats(formats)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--formats") from None
 
     result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress,
                          engine=engine, scheduler=scheduler, skip=skip)
@@ -66,7 +76,7 @@ def build(paths: tuple[str, ...], out_dir: Path, jobs: int, html: bool, html_max
     if not result.results:
         click.echo("kg build: no article could be read; nothing written", err=True)
         sys.exit(1)
-    written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes)
+    written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip)
     report: Any = written.pop("_html_report", None)
     g = result.graph
     n_ent = sum(1 for _, d in g.nodes(data=True) if d["type"] != "Article")

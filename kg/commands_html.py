@@ -26,10 +26,13 @@ def find_graph_file(path: Path) -> Path:
 
 
 def load_graph(path: Path) -> nx.MultiDiGraph:
-    """Read a ``kg build`` output (directory or RDF file) into the networkx contract graph (pyoxigraph parses)."""
+    """Read a ``kg build`` output (its store, else its richest RDF file) into the networkx contract graph."""
     from kg.readwrite.rdf import read
 
-    return read(find_graph_file(path))
+    try:
+        return read(path)
+    except FileNotFoundError as exc:
+        raise click.BadParameter(str(exc), param_hint="GRAPH") from None
 
 
 @click.command("show")

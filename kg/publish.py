@@ -44,15 +44,17 @@ def _graphs(source: str | Path) -> tuple[Path, dict[str, list[Any]]]:
     """Triples of the built graph grouped by graph name (``""`` = default), in file order."""
     import pyoxigraph as ox
 
-    from kg.readwrite.rdf import find_graph_file
+    from kg.readwrite.rdf import find_graph_file, open_rdf, rdf_format_of
+    from kg.store import has_store, open_store
 
-    file = find_graph_file(source)
-    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
-    if fmt is None:
-        raise ValueError(f"{file}: unknown RDF file extension")
     groups: dict[str, list[Any]] = defaultdict(list)
+    if has_store(source):  # the build's store holds the named graphs even when only graph.ttl was written
+        file, quads = Path(source), open_store(source)
+    else:
+        file = find_graph_file(source)
+        quads = ox.parse(open_rdf(file), format=rdf_format_of(file))
     try:
-        for q in ox.parse(path=str(file), format=fmt):
+        for q in quads:
             g = q.graph_name
             name = "" if isinstance(g, ox.DefaultGraph) else g.value
             groups[name].append(ox.Triple(q.subject, q.predicate, q.object))

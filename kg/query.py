@@ -111,18 +111,21 @@ def _param_term(value: Any, ox_terms: bool) -> Any:
 # ------------------------------------------------------------------ loading
 
 def load_oxigraph(source: str | Path) -> Any:
-    """An in-memory ``pyoxigraph.Store`` holding the built graph at ``source`` (dir or file)."""
+    """A ``pyoxigraph.Store`` with the built graph at ``source``: the build's on-disk store when
+    there is one (opened in milliseconds), else an in-memory store parsed from the richest file."""
     import pyoxigraph as ox
 
-    from kg.readwrite.rdf import find_graph_file
+    from kg.readwrite.rdf import find_graph_file, open_rdf, rdf_format_of
+    from kg.store import has_store, open_store
 
+    if has_store(source):
+        return open_store(source)
     file = find_graph_file(source)
-    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
-    if fmt is None:
-        raise ValueError(f"{file}: unknown RDF file extension")
+    fmt = rdf_format_of(file)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(file), format=fmt)
+        with open_rdf(file) as fh:
+            store.bulk_load(fh, format=fmt)
     except SyntaxError as exc:
         raise ValueError(f"{file}: {exc}") from exc
     return store

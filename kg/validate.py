@@ -128,18 +128,23 @@ def load_store(source: str | Path | rdflib.Graph) -> Any:
     """A pyoxigraph store holding ``source``; queries run over the union of its graphs."""
     import pyoxigraph as ox
 
+    from kg.store import has_store, open_store
+
+    if not isinstance(source, rdflib.Graph) and has_store(source):
+        return open_store(source)  # the build's on-disk store: nothing to parse
     store = ox.Store()
     if isinstance(source, rdflib.Graph):
         fmt, data = (ox.RdfFormat.N_QUADS, source.serialize(format="nquads")) if isinstance(source, rdflib.Dataset) \
             else (ox.RdfFormat.N_TRIPLES, source.serialize(format="nt"))
         store.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=fmt)
         return store
+    from kg.readwrite.rdf import open_rdf, rdf_format_of
+
     file = _validation_file(source)
-    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))  # type: ignore[assignment]  # None is handled below
-    if fmt is None:
-        raise ValueError(f"{file}: unknown RDF file extension")
+    fmt = rdf_format_of(file)
     try:
-        store.bulk_load(path=str(file), format=fmt)
+        with open_rdf(file) as fh:
+            store.bulk_load(fh, format=fmt)
     except SyntaxError as exc:
         raise ValueError(f"{file}: cannot parse RDF ({exc})") from exc
     return store

@@ -48,7 +48,7 @@ def test_to_rdf():
 
 
 def test_write(tmp_path):
-    written = kg.build([TEXT]).write(tmp_path / "out")
+    written = kg.build([TEXT]).write(tmp_path / "out", formats="all")
     for name in ("graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html"):
         assert (tmp_path / "out" / name).stat().st_size > 0, name
     assert written["graph.ttl"] == tmp_path / "out" / "graph.ttl"
@@ -125,7 +125,7 @@ def test_control_characters_do_not_break_xml_exports(tmp_path):
 
     text = "市总工会召开主席办公会，\x0b学习贯彻市委全会精神。\x0c会议要求，大兴“五种风气”。"
     result = kg.build([text])
-    out = result.write(tmp_path, html=False)
+    out = result.write(tmp_path, html=False, formats="all")
     g = rdflib.Graph().parse(out["graph.rdf"], format="xml")
     assert len(g) > 0
     art = result.results[0].article

@@ -13,7 +13,8 @@ FILES = ("graph.ttl", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html")
 
 def _build(out: Path, seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SAMPLES), "-o", str(out), "--no-progress"],
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SAMPLES), "-o", str(out), "--no-progress",
+                          "--formats", "all"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
 

@@ -79,15 +79,19 @@ _CHILD_FORMATS = ("jsonld", "rdf")
 PARALLEL_MIN_TRIPLES = 200_000
 
 
-def _write_sequential(blocks: Blocks, out: Path, formats: Sequence[str], written: dict[str, Path]) -> None:
+def _write_sequential(blocks: Blocks, out: Path, formats: Sequence[str], written: dict[str, Path],
+                      compress: bool = False) -> None:
     for ext in formats:
-        written[ext] = atomic_write(out / f"{GRAPH_NAME}.{ext}", format_chunks(ext, blocks, written))
+        # compressed files cannot be copied into another format's bytes: render each one
+        chunks = format_chunks(ext, blocks, {} if compress else written)
+        name = f"{GRAPH_NAME}.{ext}" + (".gz" if compress else "")
+        written[ext] = atomic_write(out / name, chunks, compress=compress)
 
 
-def _child(blocks: Blocks, out: Path, formats: Sequence[str], conn: Any) -> None:
+def _child(blocks: Blocks, out: Path, formats: Sequence[str], conn: Any, compress: bool = False) -> None:
     try:
         with no_gc():
-            _write_sequential(blocks, out, formats, {})
+            _write_sequential(blocks, out, formats, {}, compress)
         conn.send(None)
     except BaseException as exc:  # report to the parent, which raises it
         conn.send(f"{type(exc).__name__}: {exc}")
@@ -96,7 +100,8 @@ def _child(blocks: Blocks, out: Path, formats: Sequence[str], conn: Any) -> None
 
 
 def write_blocks(
-    blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS, parallel: bool | None = None
+    blocks: Blocks, out_dir: str | Path, formats: Sequence[str] = FORMATS, parallel: bool | None = None,
+    compress: bool = False,
 ) -> dict[str, Path]:
     """Like :func:`write` for an already converted dataset (lets benchmarks time the parts).
 
@@ -105,6 +110,7 @@ def write_blocks(
     writes JSON-LD and RDF/XML while this process writes the Turtle/N-Triples
     family; the child reads the blocks copy-on-write, nothing is pickled.
     Every file is still produced by exactly one writer, so output is identical.
+    ``compress`` writes ``graph.<ext>.gz`` instead (gzip without name or time: deterministic).
     """
     import multiprocessing as mp
 
@@ -118,16 +124,16 @@ def write_blocks(
     written: dict[str, Path] = {}
     with no_gc():
         if not parallel:
-            _write_sequential(blocks, out, order, written)
+            _write_sequential(blocks, out, order, written, compress)
             return {ext: written[ext] for ext in formats}
         out.mkdir(parents=True, exist_ok=True)
         ctx = mp.get_context("fork")
         receiver, sender = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(blocks, out, child_formats, sender), daemon=True)
+        proc = ctx.Process(target=_child, args=(blocks, out, child_formats, sender, compress), daemon=True)
         proc.start()
         sender.close()
         try:
-            _write_sequential(blocks, out, [e for e in order if e not in child_formats], written)
+            _write_sequential(blocks, out, [e for e in order if e not in child_formats], written, compress)
         finally:
             try:
                 error = receiver.recv()
@@ -138,7 +144,7 @@ def write_blocks(
         if error is not None:
             raise ValueError(f"{out}: {error}")
     for ext in child_formats:
-        written[ext] = out / f"{GRAPH_NAME}.{ext}"
+        written[ext] = out / (f"{GRAPH_NAME}.{ext}" + (".gz" if compress else ""))
     return {ext: written[ext] for ext in formats}
 
 
@@ -315,30 +321,54 @@ def _node_attrs(iri: str, main: str, types: list[str], pv: dict[str, set[Obj]]) 
 # ------------------------------------------------------------------ files
 
 def find_graph_file(path: str | Path) -> Path:
-    """The RDF file to read for ``path``: the file itself, or the richest ``graph.*`` in a directory."""
+    """The RDF file to read for ``path``: the file itself, or the richest ``graph.*`` (or ``.gz``) in a directory."""
     p = Path(path)
     if p.is_dir():
         for ext in _READ_ORDER:
-            candidate = p / f"{GRAPH_NAME}.{ext}"
-            if candidate.exists():
-                return candidate
+            for candidate in (p / f"{GRAPH_NAME}.{ext}", p / f"{GRAPH_NAME}.{ext}.gz"):
+                if candidate.exists():
+                    return candidate
         raise FileNotFoundError(f"{p}: no graph.{{{','.join(_READ_ORDER)}}} found (run `kg build` first)")
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file or directory")
     return p
 
 
-def read(path: str | Path) -> nx.MultiDiGraph:
-    """Load a built graph (directory or RDF file) back into networkx, parsing with pyoxigraph for speed."""
+def rdf_format_of(file: Path) -> Any:
+    """The ``pyoxigraph.RdfFormat`` of ``graph.<ext>`` or ``graph.<ext>.gz``."""
     import pyoxigraph as ox
 
-    file = find_graph_file(path)
-    fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
+    name = file.name[:-3] if file.name.endswith(".gz") else file.name
+    fmt = ox.RdfFormat.from_extension(Path(name).suffix.lstrip("."))
     if fmt is None:
         raise ValueError(f"{file}: unknown RDF file extension")
+    return fmt
+
+
+def open_rdf(file: Path) -> Any:
+    """A binary reader of ``file``, decompressing ``.gz``."""
+    import gzip
+
+    return gzip.open(file, "rb") if file.name.endswith(".gz") else open(file, "rb")
+
+
+def read(path: str | Path) -> nx.MultiDiGraph:
+    """Load a built graph back into networkx: from its store when the build wrote one, else parsing with pyoxigraph."""
+    import pyoxigraph as ox
+
+    from kg.store import has_store, open_store
+
+    if has_store(path):
+        where = Path(path)
+        quads = open_store(path).quads_for_pattern(None, None, None, ox.DefaultGraph())
+    else:
+        where = find_graph_file(path)
+        fmt = rdf_format_of(where)
+        fh = open_rdf(where)
+        quads = ox.parse(fh, format=fmt)
 
     def triples() -> Iterable[tuple[str, str, Obj]]:
-        for q in ox.parse(path=str(file), format=fmt):
+        for q in quads:
             s, o = q.subject, q.object
             if not isinstance(s, ox.NamedNode):
                 continue
@@ -351,4 +381,4 @@ def read(path: str | Path) -> nx.MultiDiGraph:
     try:
         return from_triples(triples())
     except SyntaxError as exc:
-        raise ValueError(f"{file}: {exc}") from exc
+        raise ValueError(f"{where}: {exc}") from exc
