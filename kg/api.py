@@ -95,16 +95,17 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = T
     out.mkdir(parents=True, exist_ok=True)
     rdf_formats = [f for f in chosen if f in rdf.FORMATS]
     written: dict[str, Path] = {}
-    blocks = graph_blocks(graph) if rdf_formats or "store" in chosen else None
-    if rdf_formats:
-        written.update({p.name: p for p in rdf.write_blocks(blocks, out, rdf_formats, compress=gzip).values()})
-    if "store" in chosen:
-        nq = out / "graph.nq"
-        source = nq if "nq" in rdf_formats and not gzip else rdf.format_chunks("nq", blocks)  # type: ignore[arg-type]
-        written[store.STORE_NAME] = store.write_store(source, out)
-    else:
+    if rdf_formats or "store" in chosen:
+        blocks = graph_blocks(graph)
+        if rdf_formats:
+            written.update({p.name: p for p in rdf.write_blocks(blocks, out, rdf_formats, compress=gzip).values()})
+        if "store" in chosen:
+            nq = out / "graph.nq"
+            source: Path | Iterable[str | bytes] = nq if "nq" in rdf_formats and not gzip else rdf.format_chunks("nq", blocks)
+            written[store.STORE_NAME] = store.write_store(source, out)
+        del blocks
+    if "store" not in chosen:
         store.remove_store(out)  # a store from an earlier build would answer queries with old data
-    del blocks
     if "graphml" in chosen:
         from kg.readwrite.graphml import write_graphml
 
