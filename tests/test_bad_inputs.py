@@ -143,7 +143,7 @@ CASES = [
 
 def _article_ids(out: Path) -> set[str]:
     ident = ox.NamedNode("http://purl.org/dc/terms/identifier")
-    return {q.object.value for q in ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS) if q.predicate == ident}
+    return {q.object.value for q in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE) if q.predicate == ident}
 
 
 def _parses(out: Path) -> None:
