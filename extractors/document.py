@@ -33,9 +33,9 @@ class DocumentExtractor:
                 # 《条例》 after 《中国共产党纪律检查委员会工作条例》: the same document, shortened
                 prev = [d for d in doc.of_type("Document") if d.end <= m.start() and d.label.endswith(title)]
                 if prev:
-                    doc.add(Mention("Document", prev[-1].label, m.start(), m.end(), m.group(), aliases=(m.group(),)))
+                    doc.add(Mention("Document", prev[-1].label, m.start(), m.end(), m.group(), aliases=(m.group(),), rule="document.title.anaphoric"))
                 continue
-            doc.add(Mention("Document", title, m.start(), m.end(), m.group(), aliases=(m.group(),)))
+            doc.add(Mention("Document", title, m.start(), m.end(), m.group(), aliases=(m.group(),), rule="document.title"))
         for p in doc.of_type("Person"):
             tail = _SPEECH_TAIL.match(text[p.end:p.end + 90])
             if not tail:
@@ -48,7 +48,7 @@ class DocumentExtractor:
             label = text[p.start:end]
             bare = p.label + _TITLES_AFTER_NAME.sub("", text[p.end:end])
             aliases = {bare, label.replace("重要", ""), bare.replace("重要", "")} - {label}
-            doc.add(Mention("Document", label, p.start, end, label, aliases=tuple(sorted(aliases)), subtypes=("Speech",)))
+            doc.add(Mention("Document", label, p.start, end, label, aliases=tuple(sorted(aliases)), subtypes=("Speech",), rule="document.speech"))
             second = _AND_SPEECH.match(text[end:end + 12])
             if second:
                 head = label[: len(label) - len(tail.group("kind"))]
@@ -58,7 +58,7 @@ class DocumentExtractor:
                 label2 = head + ("的" if not word.startswith("的") else "") + word
                 doc.add(Mention("Document", label2, end + second.start() + (len(second.group()) - len(word)), end + second.end(),
                                 text[end:end + second.end()], aliases=(p.label + _TITLES_AFTER_NAME.sub("", label2[len(p.label):]),),
-                                subtypes=("Speech",)))
+                                subtypes=("Speech",), rule="document.speech.second"))
         for m in _ABOUT.finditer(text):
             issuer = next((o for o in doc.of_type("Organization") if o.end == m.start()), None)
             if issuer is not None:
@@ -70,10 +70,10 @@ class DocumentExtractor:
                     d.start > m.start() and d.end < m.end() for d in doc.of_type("Document")):
                 if any(d.start <= m.start() and m.end() <= d.end for d in doc.of_type("Document")):
                     continue
-                doc.add(Mention("Document", m.group(), m.start(), m.end(), m.group(), aliases=(m.group().replace("《", "").replace("》", ""),)))
+                doc.add(Mention("Document", m.group(), m.start(), m.end(), m.group(), aliases=(m.group().replace("《", "").replace("》", ""),), rule="document.about"))
         for rx in (_PLAN, _REPORT):
             for m in rx.finditer(text):
                 if doc.covered(m.start(), m.end(), "Document"):
                     continue
                 label = m.group().replace("“", "").replace("”", "")
-                doc.add(Mention("Document", label, m.start(), m.end(), m.group(), aliases=tuple({m.group()} - {label})))
+                doc.add(Mention("Document", label, m.start(), m.end(), m.group(), aliases=tuple({m.group()} - {label}), rule="document.plan_or_report"))

@@ -95,11 +95,11 @@ class MeetingExtractor:
         self._bare(doc)
         self._documents_of_meetings(doc)
 
-    def _add(self, doc: Doc, label: str, start: int, end: int, aliases=(), subtypes=(), **attrs) -> None:
+    def _add(self, doc: Doc, rule: str, label: str, start: int, end: int, aliases=(), subtypes=(), **attrs) -> None:
         surface = doc.text[start:end]
         doc.add(Mention("Meeting", label, start, end, surface,
                         aliases=tuple(sorted({a for a in (*aliases, surface) if a and a != label})),
-                        subtypes=tuple(subtypes), attrs=attrs))
+                        subtypes=tuple(subtypes), attrs=attrs, rule=rule))
 
     def _plenums(self, doc: Doc) -> None:
         text = doc.text
@@ -114,12 +114,12 @@ class MeetingExtractor:
                 continue
             label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
             aliases: Iterable[str] = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
-            self._add(doc, label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
+            self._add(doc, "meeting.plenum.central", label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
         for m in _CCDI_PLENUM.finditer(text):
             j, c = num(m.group("jie")), num(m.group("ci"))
             if j and c and not doc.covered(m.start(), m.end(), "Meeting"):
                 label = f"中国共产党第{cn(j)}届中央纪律检查委员会第{cn(c)}次全体会议"
-                self._add(doc, label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
+                self._add(doc, "meeting.plenum.ccdi", label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
                           ("PlenarySession",), body="中共中央纪律检查委员会", jie=j, ci=c)
         for m in _LOCAL_PLENUM.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
@@ -143,7 +143,7 @@ class MeetingExtractor:
                        f"中共{place_full}委第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
                        f"中国共产党{place_full}第{cn(j)}届委员会第{cn(c)}次全体会议" if place_full else "",
                        f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
-            self._add(doc, label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
+            self._add(doc, "meeting.plenum.local", label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
                       relative=not org_label.startswith("中共"))
 
     def _congresses(self, doc: Doc) -> None:
@@ -156,7 +156,7 @@ class MeetingExtractor:
                 continue
             label = f"中国共产党第{cn(n)}次全国代表大会"
             aliases = (f"党的{cn(n)}大", f"{cn(n)}大", f"中共{cn(n)}大", f"党的第{cn(n)}次全国代表大会")
-            self._add(doc, label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
+            self._add(doc, "meeting.congress.national", label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
         place_ends = {p.end: p for p in doc.of_type("Place")}
         for m in _LOCAL_CONGRESS.finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
@@ -183,7 +183,7 @@ class MeetingExtractor:
                 if inst:
                     start -= len(inst.group(1))
                 label, relative = text[start:m.end()], True
-            self._add(doc, label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n, relative=relative)
+            self._add(doc, "meeting.congress.local", label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n, relative=relative)
 
     def _people(self, doc: Doc) -> None:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
@@ -223,7 +223,7 @@ class MeetingExtractor:
                 label = ("政协" if kind == "政协" and not text.startswith("政协", start) else "") + text[start:m.start()] + body_txt + f"第{cn(c)}次{sub_kind}"
                 label = label.replace("政协政协", "政协")
                 body = "全国政协" if national and kind == "政协" else (f"{place}政协" if place and kind == "政协" else "")
-                self._add(doc, label, start, m.end(), (), (), jie=j, ci=c, body=body, holder=body, relative=not (place or national))
+                self._add(doc, "meeting.session.committee", label, start, m.end(), (), (), jie=j, ci=c, body=body, holder=body, relative=not (place or national))
                 continue
             if national:
                 label = (f"第{cn(j)}届全国人民代表大会第{cn(c)}次会议" if kind == "人大"
@@ -239,7 +239,7 @@ class MeetingExtractor:
             lvl = place[-1:] if place else ""
             aliases = ((f"{lvl}{kind}{cn(j)}届{cn(c)}次会议", f"{short}{lvl}{kind}{cn(j)}届{cn(c)}次会议") if kind == "政协" and place
                        else (f"{lvl}{cn(j)}届人大{cn(c)}次会议", f"{short}{lvl}{cn(j)}届人大{cn(c)}次会议") if place else ())
-            self._add(doc, label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body,
+            self._add(doc, "meeting.session.people", label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body,
                       relative=not (place or national))
 
     def _named(self, doc: Doc) -> None:
@@ -250,25 +250,25 @@ class MeetingExtractor:
                 continue
             n = num(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
             label = f"{rows[0]['canonical']}第{cn(n)}次{m.group(2)}"
-            self._add(doc, label, start, end + m.end(), (surface + m.group(),), (), named=True)
+            self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True)
         for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
             if not doc.covered(m.start(), m.end(), "Meeting"):
                 place = place_for_level(doc.context, m.group(1))
                 short = gazetteer.short_name(place) if place else ""
-                self._add(doc, f"{short}{m.group(1)}党代会" if short else m.group(), m.start(), m.end(), (m.group(),), ("Congress",),
+                self._add(doc, "meeting.congress.abbreviated", f"{short}{m.group(1)}党代会" if short else m.group(), m.start(), m.end(), (m.group(),), ("Congress",),
                           relative=True)
         for start, end, surface, rows in _named().longest(doc.text):
             if re.search(r"全[省市县区国]$|[省市县区]委?$", text[max(0, start - 2):start]) and not surface.startswith(("中央", "中共", "全国")):
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.covered(start, end, "Meeting"):
-                self._add(doc, rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
+                self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
         for m in _LIANGHUI.finditer(doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
                 continue
             place = place_for_level(doc.context, lvl[-1])
             label = f"{place}两会" if place else f"{lvl[-1]}两会"
-            self._add(doc, label, m.start(), m.end(), (f"{lvl}两会", f"{lvl[-1]}两会", "两会"))
+            self._add(doc, "meeting.lianghui", label, m.start(), m.end(), (f"{lvl}两会", f"{lvl[-1]}两会", "两会"))
 
     def _described(self, doc: Doc) -> None:
         text = doc.text
@@ -331,7 +331,7 @@ class MeetingExtractor:
                     aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
                 else:
                     label, aliases = phrase, set()
-            self._add(doc, label, start, end, aliases, (), holder=holder.label if holder else "",
+            self._add(doc, "meeting.described", label, start, end, aliases, (), holder=holder.label if holder else "",
                       holder_type=holder.type if holder else "")
 
     def _adjacent_holder_meeting(self, doc: Doc, verb, start: int, end: int) -> None:
@@ -349,7 +349,7 @@ class MeetingExtractor:
             # 中国石化集团公司党组召开会议: the organisation's mention already took in its 党组
             inner = next((g for g in ("党组", "党委", "党工委") if org.surface.endswith(g) and not org.label.endswith(g)), "")
         label = org.label + inner + "会议"
-        self._add(doc, label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
+        self._add(doc, "meeting.described.bare_holder", label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
                   holder=org.label, holder_type="Organization")
 
     @staticmethod
@@ -385,7 +385,7 @@ class MeetingExtractor:
                     end += tail.end()
             head = text[org.end:end]
             label = org.label + head
-            self._add(doc, label, org.start, end, (org.surface + head, head), (),
+            self._add(doc, "meeting.headed", label, org.start, end, (org.surface + head, head), (),
                       holder=org.label, holder_type="Organization")
 
     def _subject_meetings(self, doc: Doc) -> None:
@@ -406,7 +406,7 @@ class MeetingExtractor:
                 continue
             holder = _org_starting_at(doc, start) or next(
                 (o for o in sorted(doc.of_type("Organization"), key=lambda o: o.start) if start <= o.start <= start + 4 and o.end < m.end("ph")), None)
-            self._add(doc, ph, start, m.end("ph"), (), (), holder=holder.label if holder is not None else "",
+            self._add(doc, "meeting.subject", ph, start, m.end("ph"), (), (), holder=holder.label if holder is not None else "",
                       holder_type="Organization" if holder is not None else "")
 
     def _studied(self, doc: Doc) -> None:
@@ -436,7 +436,7 @@ class MeetingExtractor:
                     continue
                 if re.search(r"在|上的|讲话|等|形式|通过|宣传|阐释", core) or len(core) > 40:
                     continue
-                self._add(doc, core, p_start, pos, (), (), studied=True)
+                self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True)
 
     def _documents_of_meetings(self, doc: Doc) -> None:
         """十九届五中全会公报: a document named after a plenum or congress."""
@@ -452,7 +452,7 @@ class MeetingExtractor:
                 end = m.end + len(written)
                 surface = text[m.start:end]
                 doc.add(Mention("Document", m.label + suffix, m.start, end, surface,
-                                aliases=tuple(sorted({surface, m.surface + suffix, *(a + suffix for a in m.aliases)} - {m.label + suffix}))))
+                                aliases=tuple(sorted({surface, m.surface + suffix, *(a + suffix for a in m.aliases)} - {m.label + suffix})), rule="meeting.document_of_meeting"))
                 break
 
     def _bare(self, doc: Doc) -> None:
@@ -476,14 +476,14 @@ class MeetingExtractor:
                     short = gazetteer.short_name(place) if place else ""
                     label = f"{short}{lvl}委全会" if short else f"{lvl}委全会"
                     body = _org_starting_at(doc, m.start("org"))
-                    self._add(doc, label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
+                    self._add(doc, "meeting.plenum.bare_new", label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
                               body=body.label if body is not None else "", relative=True)
                     continue
             else:
                 labels = {p.label for p in plenums}
                 target = plenums[0] if len(labels) == 1 else None
             if target is not None:
-                self._add(doc, target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
+                self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
 
 
 _GENERIC_EVENTS = frozenset({"集会", "联欢会", "首次会议", "晚会", "招待会", "发布会", "新闻发布会", "见面会", "音乐会", "运动会",
@@ -551,7 +551,7 @@ def _subject(doc: Doc, verb_pos: int):
             if pm.attrs.get("level") in ("town", "county"):
                 # 安伏镇召开全镇工作会议: the town acts as an institution
                 org = Mention("Organization", pm.label if pm.attrs.get("level") == "town" else (pm.aliases[0] if pm.aliases else pm.label),
-                              pm.start, pm.end, pm.surface, attrs={"kind": "local-government", "place": pm.label})
+                              pm.start, pm.end, pm.surface, attrs={"kind": "local-government", "place": pm.label}, rule="meeting.place_as_holder")
                 doc.add(org)
                 return org
         return None

@@ -38,6 +38,10 @@ class Mention:
     aliases: tuple[str, ...] = ()
     subtypes: tuple[str, ...] = ()
     attrs: dict[str, Any] = field(default_factory=dict)
+    #: provenance: the id of the rule that made this mention (``meeting.plenum.central``) and the
+    #: pipeline component that ran it (set by the pipeline when the rule does not say)
+    rule: str = ""
+    component: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -65,3 +69,5 @@ class Relation:
     subject: tuple[str, str]
     object: tuple[str, str]
     evidence: Evidence
+    rule: str = ""       # provenance, as on Mention
+    component: str = ""

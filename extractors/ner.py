@@ -203,7 +203,7 @@ class NameExtractor:
                         continue
                 elif doc.covered(start, end):
                     continue
-                doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}))
+                doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
         self._founders(doc)
 
     @staticmethod
@@ -223,7 +223,7 @@ class NameExtractor:
                 if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words("ner_person_stop.txt"):
                     if not doc.covered(th.start, th.start + k, "Person"):
                         doc.add(Mention("Person", name, th.start, th.start + k, name,
-                                        attrs={"source": "ner", "rule": "theory-founder"}))
+                                        attrs={"source": "ner", "rule": "theory-founder"}, rule="ner.theory-founder"))
                     break
 
     # -- persons ---------------------------------------------------------------------------

@@ -206,7 +206,7 @@ class OrganizationExtractor:
         for m in re.finditer(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)", doc.text):
             if not doc.covered(m.start(), m.end(), "Organization", "Meeting", "Document"):
                 doc.add(Mention("Organization", "中共中央", m.start(), m.end(), m.group(),
-                                aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}))
+                                aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}, rule="organization.national.central"))
         for start, end, surface, rows in _national().longest(doc.text):
             row = rows[0]
             if surface == "中共" and doc.text.startswith(("中共中央",), start):
@@ -218,7 +218,7 @@ class OrganizationExtractor:
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
             doc.add(Mention("Organization", row["label"], start, end, surface,
-                            aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}))
+                            aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}, rule="organization.national"))
 
     # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
     def _levelled(self, doc: Doc) -> None:
@@ -245,7 +245,7 @@ class OrganizationExtractor:
             aliases.discard(label)
             doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
                             attrs={"kind": kind, "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
-                                   "relative": not place_full}))
+                                   "relative": not place_full}, rule="organization.levelled"))
         # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
         units = [r for r in _units() if r["kind"] == "bureau" or r["kind"] == "mass"]
         changed = True
@@ -264,7 +264,7 @@ class OrganizationExtractor:
                 doc.add(Mention("Organization", label, pos, pos + len(row["unit"]), row["unit"],
                                 aliases=tuple(sorted({row["unit"], f"{lvl}{row['unit']}", _label(row["label"], "", lvl)} - {label})),
                                 attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
-                                       "relative": not place_full}))
+                                       "relative": not place_full}, rule="organization.levelled.listed_unit"))
                 changed = True
         # a place name directly followed by a unit without level char: 岳阳政协
         for pm in doc.of_type("Place"):
@@ -281,7 +281,7 @@ class OrganizationExtractor:
                 label = _label(row["label"], div.name, lvl)
                 doc.add(Mention("Organization", label, pm.start, end, text[pm.start:end],
                                 aliases=tuple(sorted({text[pm.start:end], f"{div.name}{row['full']}"} - {label})),
-                                attrs={"kind": row["kind"], "level": lvl, "place": div.short}))
+                                attrs={"kind": row["kind"], "level": lvl, "place": div.short}, rule="organization.place_unit"))
                 break
 
     # -- 徐州报业传媒集团, 欧阳路街道, 学校党委
@@ -320,14 +320,14 @@ class OrganizationExtractor:
                 if row["bare"] and after.startswith(("召开", "举行", "组织", "开展")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
                     # 工业园区召开…, 学校召开…: the article's own institution as the subject
                     doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end],
-                                    attrs={"kind": row["kind"], "relative": True}))
+                                    attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_subject"))
                     continue
                 if row["bare"] and after.startswith(("党委", "党组", "党工委")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])
                     if not doc.covered(s_start, end, "Organization"):
                         doc.add(Mention("Organization", label, s_start, end, text[s_start:end],
-                                        aliases=(row["bare"],), attrs={"kind": row["kind"], "relative": True}))
+                                        aliases=(row["bare"],), attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_party_body"))
                 continue
             label = name + m.group()
             end = s_end
@@ -338,4 +338,4 @@ class OrganizationExtractor:
                     end = s_end + len(pg)
                     break
             doc.add(Mention("Organization", label, start, end, text[start:end], aliases=tuple(sorted(aliases)),
-                            attrs={"kind": row["kind"]}))
+                            attrs={"kind": row["kind"]}, rule="organization.suffixed"))

@@ -107,8 +107,14 @@ class PersonExtractor:
     def __call__(self, doc: Doc) -> None:
         text = doc.text
         found: dict[tuple[int, int], str] = {}
+        why: dict[tuple[int, int], str] = {}  # provenance: the rule that found each span first
+
+        def put(span: tuple[int, int], name: str, rule: str) -> None:
+            if span not in found:
+                found[span], why[span] = name, rule
+
         for start, end, _, rows in _known().iter(text):
-            found[(start, end)] = rows[0]["label"]
+            found[(start, end)], why[(start, end)] = rows[0]["label"], "person.known"
         for t_start, t_end, title, _ in _titles().iter(text):
             # longest title at this end wins (副市长 over 市长); names after it
             pos = t_end
@@ -119,7 +125,7 @@ class PersonExtractor:
                 n = read_name(text, pos) or (_byline_name(text, pos) if byline else 0)
                 if not n:
                     break
-                found.setdefault((pos, pos + n), text[pos:pos + n])
+                put((pos, pos + n), text[pos:pos + n], "person.byline" if byline else "person.after_title")
                 pos += n
                 if pos < len(text) and (text[pos] == "、" or (byline and text[pos] in " \u3000")):
                     pos += 1
@@ -137,13 +143,13 @@ class PersonExtractor:
                     if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk) or chunk[-1] in _NOT_NAME_END or _common_word(chunk):
                         continue
                     if s == 0 or text[s - 1] in _DELIM:
-                        found.setdefault((s, t_start), chunk)
+                        put((s, t_start), chunk, "person.before_title")
                         break
         # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
         for m in _OCCUPATION.finditer(text):
             n = read_name(text, m.end())
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
-                found.setdefault((m.end(), m.end() + n), text[m.end():m.end() + n])
+                put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
         # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
         for m in _NAME_LIST.finditer(text):
             items, pos = [], m.start()
@@ -154,19 +160,19 @@ class PersonExtractor:
             if sum(ok for _, _, ok in items) * 3 >= len(items) * 2:
                 for s, e, ok in items:
                     if ok or (_surname_len(text[s:e]) and not _common_word(text[s:e])):
-                        found.setdefault((s, e), text[s:e])
+                        put((s, e), text[s:e], "person.name_list")
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
         for m in _OPENING_NAME.finditer(text):
             name = m.group(1)
             if _surname_len(name) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
-                found.setdefault((m.start(1), m.end(1)), name)
+                put((m.start(1), m.end(1)), name, "person.opening_sentence")
         for m in _CLOSING_BYLINE.finditer(text):
             if _surname_len(m.group(1)):
-                found.setdefault((m.start(1), m.end(1)), m.group(1))
+                put((m.start(1), m.end(1)), m.group(1), "person.closing_byline")
         # a name once introduced by its title is the same person wherever it recurs (虢正贵指出…)
         for name in sorted({v for v in found.values() if len(v) >= 2}):
             for m in re.finditer(re.escape(name), text):
-                found.setdefault((m.start(), m.end()), name)
+                put((m.start(), m.end()), name, "person.recurring")
         taken: list[tuple[int, int]] = []
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
             if taken and taken[-1][0] < e and s < taken[-1][1]:  # taken is sorted and disjoint: only the last can overlap
@@ -174,4 +180,4 @@ class PersonExtractor:
             if doc.covered(s, e, "Organization", "Place", "Theory", "PolicySlogan", "Document"):
                 continue
             taken.append((s, e))
-            doc.add(Mention("Person", label, s, e, text[s:e]))
+            doc.add(Mention("Person", label, s, e, text[s:e], rule=why[(s, e)]))

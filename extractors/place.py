@@ -72,7 +72,7 @@ class PlaceExtractor:
                     continue  # 发展中国家, 其中国王: jieba reads 发展中/国家, 其中/国王
                 doc.add(Mention("Place", row["label"], start, end, surface,
                                 aliases=split_multi(row["aliases"]),
-                                attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}))
+                                attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}, rule="place.extra"))
                 continue
             cands = [d for v in values if (d := gazetteer.lookup(v[1])) is not None]
             div = sorted(cands, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], d.adcode))[0]
@@ -90,10 +90,10 @@ class PlaceExtractor:
                     continue  # 大理 in 重大理论: jieba reads 重大/理论
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
-                            attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}))
+                            attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
         for m in _TOWN.finditer(text):
             if not doc.covered(m.start(1), m.end(1), "Place", "Theory"):
-                doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}))
+                doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 
 
 class ContextExtractor:

@@ -62,15 +62,15 @@ class RelationExtractor:
         meetings = sorted(doc.of_type("Meeting"), key=lambda m: m.start)
         rels: list[Relation] = []
 
-        def add(pred: str, s: Mention, o: Mention, pos: int) -> None:
+        def add(pred: str, s: Mention, o: Mention, pos: int, rule: str) -> None:
             if s.key != o.key:
-                rels.append(Relation(pred, s.key, o.key, doc.evidence(doc.sentence_at(pos))))
+                rels.append(Relation(pred, s.key, o.key, doc.evidence(doc.sentence_at(pos)), rule=rule))
 
         # heldBy: described meetings (holder found by the meeting extractor) and plenums (their body)
         for m in meetings:
             holder = m.attrs.get("holder") or m.attrs.get("body")
             if holder and holder in orgs:
-                add("heldBy", m, orgs[holder], m.start)
+                add("heldBy", m, orgs[holder], m.start, "relations.held_by.holder")
         # paragraph structure
         speakers = speaker_orgs(doc)
         described = [m for m in meetings if m.attrs.get("holder")]
@@ -119,22 +119,22 @@ class RelationExtractor:
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _STUDY_BEFORE.search(before)):
                         if _STUDY_BEFORE.search(before) or x.type == "Document" or after.startswith("精神"):
-                            add("studies", cur_meeting, x, x.start)
+                            add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
-                    add("mentions", cur_meeting, x, x.start)
+                    add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
                     # a leader speaking (市委书记X强调) speaks for his own organisation from there on
                     speaker = next((o for pos, o in reversed(switch_at) if pos <= x.start), None)
                     subject = speaker or para_org
                     if subject is not None:
-                        add("promotes", subject, x, x.start)
+                        add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
                 elif x.type == "Person" and _CHAIR.match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
-                    add("chairedBy", cur_meeting, x, x.start)
+                    add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
         # locatedIn: an organisation named with a place
         places = {m.label: m for m in doc.of_type("Place")}
         for o in doc.of_type("Organization"):
             pl = o.attrs.get("place")
             if pl and pl in places:
-                add("locatedIn", o, places[pl], o.start)
+                add("locatedIn", o, places[pl], o.start, "relations.located_in.place")
         # subOrganizationOf: a party department under its committee, a bureau under its government
         by_kind_level: dict[tuple[object, object], list[Mention]] = {}
         for p in doc.of_type("Organization"):
@@ -146,7 +146,7 @@ class RelationExtractor:
                 continue
             parent = next((p for p in by_kind_level.get((parent_kind, lvl), ()) if p.label != o.label), None)
             if parent is not None:
-                add("subOrganizationOf", o, parent, o.start)
+                add("subOrganizationOf", o, parent, o.start, "relations.sub_organization_of.parent")
         doc.relations.extend(rels)
 
     @staticmethod
@@ -159,7 +159,7 @@ class RelationExtractor:
             s, e = doc.sentence_at(o.start)
             for x in in_para:
                 if x.type == "PolicySlogan" and s <= x.start < e and x.start > o.end and "component_of" not in x.attrs:
-                    add("promotes", o, x, x.start)
+                    add("promotes", o, x, x.start, "relations.promotes.acting")
 
     @staticmethod
     def _report_subject(doc: Doc, add) -> None:
@@ -186,4 +186,4 @@ class RelationExtractor:
         subject = counts[label][0]
         for x in doc.of_type("PolicySlogan"):
             if "component_of" not in x.attrs:
-                add("promotes", subject, x, x.start)
+                add("promotes", subject, x, x.start, "relations.promotes.report_subject")

@@ -95,7 +95,7 @@ class SloganExtractor:
             if not label:
                 continue  # “ ”: nothing quoted
             doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label),
-                            attrs={"quoted": True}))
+                            attrs={"quoted": True}, rule="slogan.quoted"))
             for ext in rules["extend"]:
                 # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
                 tail = re.match(re.escape(ext), text[m.end():m.end() + 12])
@@ -103,7 +103,7 @@ class SloganExtractor:
                     end = m.end() + tail.end()
                     full = text[m.start():end]
                     doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
-                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label)}))))
+                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label)})), rule="slogan.quoted.campaign_suffix"))
                     break
         # 2. lexicon formulations, quoted or not
         lex_hits = sorted(_lexicon().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
@@ -121,7 +121,7 @@ class SloganExtractor:
                 continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], row.get("subtype", "")),
-                            attrs={"label_en": row.get("label_en", "")}))
+                            attrs={"label_en": row.get("label_en", "")}, rule="slogan.lexicon"))
         # 3. campaigns written without quotes
         for m in _CAMPAIGN.finditer(text):
             name = m.group("name")
@@ -130,11 +130,11 @@ class SloganExtractor:
                     name = name[len(lead):]
             start = m.end("name") - len(name)
             if len(name) >= 4 and not doc.covered(start, m.end("name"), "PolicySlogan", "Theory"):
-                doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",)))
+                doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))
         # 4. five-year-plan periods written without quotes: 十四五
         for m in _FIVE_YEAR.finditer(text):
             if not doc.covered(m.start(), m.end(), "PolicySlogan"):
-                doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",)))
+                doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",), rule="slogan.five_year_plan"))
         self._components(doc)
 
     def _components(self, doc: Doc) -> None:
@@ -180,5 +180,5 @@ class SloganExtractor:
                 continue
             ev = doc.evidence(doc.sentence_at(m.start))
             for item, (s, e) in zip(items, reversed(spans)):
-                doc.add(Mention("PolicySlogan", item, s, e, item, attrs={"component_of": m.label}))
-                doc.relations.append(Relation("hasPart", m.key, ("PolicySlogan", item), ev))
+                doc.add(Mention("PolicySlogan", item, s, e, item, attrs={"component_of": m.label}, rule="slogan.component"))
+                doc.relations.append(Relation("hasPart", m.key, ("PolicySlogan", item), ev, rule="slogan.has_part.enumeration"))

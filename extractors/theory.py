@@ -24,11 +24,11 @@ class TheoryExtractor:
     def __call__(self, doc: Doc) -> None:
         for m in _DISCOURSE.finditer(doc.text):
             doc.add(Mention("Theory", m.group(), m.start(), m.end(), m.group(),
-                            aliases=(m.group().replace("总书记", "").replace("同志", ""),)))
+                            aliases=(m.group().replace("总书记", "").replace("同志", ""),), rule="theory.discourse"))
         for start, end, surface, rows in _scanner().longest(doc.text):
             if doc.covered(start, end, "Theory"):
                 continue
             row = rows[0]
             label = row["label"].replace("“", "").replace("”", "")
             doc.add(Mention("Theory", label, start, end, surface, aliases=split_multi(row["aliases"]),
-                            attrs={"label_en": row.get("label_en", "")}))
+                            attrs={"label_en": row.get("label_en", "")}, rule="theory.lexicon"))

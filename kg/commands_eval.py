@@ -21,3 +21,26 @@ def eval_cmd(gold: Path, texts: Path, verbose: bool, json_out: Path | None) -> N
         import json
 
         json_out.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@click.command("explain")
+@click.argument("graph", metavar="DIR|GRAPH")
+@click.argument("label")
+def explain_cmd(graph: str, label: str) -> None:
+    """Which rule made LABEL (an entity name, or "SUBJECT PREDICATE OBJECT"): rule ids, evidence sentences, offsets.
+
+    \b
+    kg explain outputs/ 五种风气
+    kg explain outputs/ "徐州市总工会主席办公会 heldBy 徐州市总工会"
+    """
+    from kg.explain import explain
+    from kg.readwrite.rdf import read
+
+    try:
+        g = read(graph)
+    except (FileNotFoundError, ValueError) as e:
+        raise click.ClickException(str(e)) from None
+    lines = explain(g, label)
+    if not lines:
+        raise click.ClickException(f"no entity named {label!r} in {graph}")
+    click.echo("\n".join(lines))

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 __all__ = ["CLASSES", "RELATIONS", "EvalReport", "Gold", "Miss", "evaluate", "format_report", "norm", "prf",
-           "score_article", "score_graph_file"]
+           "score_article", "score_graph_file", "graph_rules"]
 
 KG_NS = "https://w3id.org/policy-slogan-kg/ontology#"
 #: Entity classes scored, in report order (the scorer's order).
@@ -65,6 +65,9 @@ class Miss:
     kind: str            # "FP" or "FN"
     what: str            # class or relation name
     names: tuple[str, ...]
+    #: provenance: the rules that made a false positive; for a miss, the rules of what was found
+    #: under the same name instead (wrong class, other relation), empty when nothing fired
+    rules: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.article} {self.kind} {self.what} {' | '.join(self.names)}"
@@ -111,7 +114,8 @@ class EvalReport:
             p, r, f = self.micro(group)
             out[group]["micro"] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
         out["duplicates"] = self.duplicates
-        out["misses"] = [{"article": m.article, "kind": m.kind, "what": m.what, "names": list(m.names)} for m in self.misses]
+        out["misses"] = [{"article": m.article, "kind": m.kind, "what": m.what, "names": list(m.names), "rules": list(m.rules)}
+                         for m in self.misses]
         return out
 
 
@@ -141,6 +145,8 @@ class Gold:
 Names = dict[Any, set[str]]
 Typed = dict[str, set[Any]]
 Rels = dict[str, set[tuple[Any, Any]]]
+#: rule ids per predicted resource and per (predicate, subject, object), from kg:rule annotations
+Rules = dict[Any, set[str]]
 
 
 def _empty() -> tuple[Names, Typed, Rels]:
@@ -163,6 +169,24 @@ def score_graph_file(path: str | Path) -> tuple[Names, Typed, Rels]:
     return names, typed, rels
 
 
+def graph_rules(path: str | Path) -> Rules:
+    """Rule ids of a serialised graph: resource → rules of its mentions; (p, s, o) → rules of its evidence."""
+    from rdflib import RDF, Graph, URIRef
+
+    g = Graph()
+    g.parse(str(path))
+    k = {n: URIRef(KG_NS + n) for n in ("rule", "refersTo", "subject", "predicate", "object", "Assertion")}
+    out: Rules = defaultdict(set)
+    for node, rule in g.subject_objects(k["rule"]):
+        target = g.value(node, k["refersTo"])
+        if target is not None:
+            out[target].add(str(rule))
+        elif (node, RDF.type, k["Assertion"]) in g:
+            p = str(g.value(node, k["predicate"]))
+            out[(p[len(KG_NS):], g.value(node, k["subject"]), g.value(node, k["object"]))].add(str(rule))
+    return out
+
+
 def _build_one(text_path: Path, workdir: Path) -> tuple[tuple[Names, Typed, Rels] | None, str]:
     """Build one file as ``kg build FILE -o DIR`` does; returns its parsed graph.ttl or the reason it failed."""
     from kg.api import build
@@ -175,15 +199,23 @@ def _build_one(text_path: Path, workdir: Path) -> tuple[tuple[Names, Typed, Rels
     if not result.results:
         return None, "; ".join(str(p) for p in result.problems) or "nothing built"
     written = rdf.write(result.graph, workdir, formats=("ttl",))
-    return score_graph_file(written["ttl"]), ""
+    return score_graph_file(written["ttl"]), str(written["ttl"])
 
 
 # ------------------------------------------------------------------ matching (the scorer's)
 
 
-def score_article(gold: Gold, names: Names, typed: Typed, rels: Rels, report: EvalReport, article: str) -> None:
-    """Add one article's counts and misses to ``report`` (same rules as ``score.py``)."""
+def score_article(gold: Gold, names: Names, typed: Typed, rels: Rels, report: EvalReport, article: str,
+                  rules: Rules | None = None) -> None:
+    """Add one article's counts and misses to ``report`` (same rules as ``score.py``).
+
+    ``rules`` (from :func:`graph_rules`) attaches rule ids to each false positive and miss.
+    """
     counts, misses = report.counts, report.misses
+    rules = rules or {}
+
+    def rules_of(*keys: Any) -> tuple[str, ...]:
+        return tuple(sorted({r for k in keys for r in rules.get(k, ())}))
     for c in CLASSES:
         found: set[str] = set()
         for e in sorted(typed.get(c, ()), key=str):
@@ -196,14 +228,15 @@ def score_article(gold: Gold, names: Names, typed: Typed, rels: Rels, report: Ev
                 pass  # matches only optional gold: neutral
             else:
                 counts[c]["fp"] += 1
-                misses.append(Miss(article, "FP", c, tuple(sorted(names.get(e, {str(e)}))[:3])))
+                misses.append(Miss(article, "FP", c, tuple(sorted(names.get(e, {str(e)}))[:3]), rules_of(e)))
         for i, e in gold.entities.items():
             if e["type"] == c and not e.get("optional"):
                 counts[c]["gold"] += 1
                 if i in found:
                     counts[c]["found"] += 1
                 else:
-                    misses.append(Miss(article, "FN", c, (e["label"],)))
+                    same_name = [r for r in names if names[r] & gold.names[i]]
+                    misses.append(Miss(article, "FN", c, (e["label"],), rules_of(*same_name)))
     for i, e in gold.entities.items():
         if e.get("optional"):
             continue
@@ -222,7 +255,8 @@ def score_article(gold: Gold, names: Names, typed: Typed, rels: Rels, report: Ev
                 pass
             else:
                 counts[r]["fp"] += 1
-                misses.append(Miss(article, "FP", r, (sorted(names.get(s, {str(s)}))[0], sorted(names.get(o, {str(o)}))[0])))
+                misses.append(Miss(article, "FP", r, (sorted(names.get(s, {str(s)}))[0], sorted(names.get(o, {str(o)}))[0]),
+                                   rules_of((r, s, o))))
         for k, x in enumerate(gold_r):
             if x.get("optional"):
                 continue
@@ -230,7 +264,11 @@ def score_article(gold: Gold, names: Names, typed: Typed, rels: Rels, report: Ev
             if k in found_idx:
                 counts[r]["found"] += 1
             else:
-                misses.append(Miss(article, "FN", r, (gold.entities[x["subject"]]["label"], gold.entities[x["object"]]["label"])))
+                s_cands = [n for n in names if names[n] & gold.names[x["subject"]]]
+                o_cands = [n for n in names if names[n] & gold.names[x["object"]]]
+                other = [key for key in rules if isinstance(key, tuple) and key[1] in s_cands and key[2] in o_cands]
+                misses.append(Miss(article, "FN", r, (gold.entities[x["subject"]]["label"], gold.entities[x["object"]]["label"]),
+                                   rules_of(*other)))
 
 
 def evaluate(gold_dir: str | Path, texts_dir: str | Path) -> EvalReport:
@@ -258,10 +296,11 @@ def evaluate(gold_dir: str | Path, texts_dir: str | Path) -> EvalReport:
             t0 = time.perf_counter()
             parsed, why = _build_one(text, Path(tmp))
             report.seconds += time.perf_counter() - t0
+            rules = graph_rules(why) if parsed is not None else {}
         if parsed is None:
             report.failures.append((gf.stem, why))
             parsed = _empty()
-        score_article(gold, *parsed, report, gf.stem)
+        score_article(gold, *parsed, report, gf.stem, rules)
     return report
 
 
@@ -292,4 +331,19 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
         lines += [f"  {m}" for m in fn]
         lines.append(f"false positives (FP): {len(fp)}")
         lines += [f"  {m}" for m in fp]
+        lines += _by_rule(fp, "false positives by rule")
+        lines += _by_rule(fn, "misses by rule (what was found under the gold name instead)")
     return "\n".join(lines)
+
+
+def _by_rule(misses: list[Miss], title: str) -> list[str]:
+    """Misses grouped by the rule ids attached to them, largest group first."""
+    groups: dict[str, list[Miss]] = defaultdict(list)
+    for m in misses:
+        for rule in m.rules or ("(no rule fired)",):
+            groups[rule].append(m)
+    lines = [f"{title}:"]
+    for rule, ms in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"  {rule} ({len(ms)})")
+        lines += [f"    {m}" for m in ms]
+    return lines

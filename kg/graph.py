@@ -38,7 +38,8 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
     for iri in sorted(nodes):
         for m in g.nodes[iri]["mentions"]:
             grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(
-                _sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]))
+                {**_sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]),
+                 "rule": "graph.mentioned_in", "component": "graph"})
     for (s, p, o) in sorted(grouped):
         evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
         g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)

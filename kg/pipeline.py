@@ -1,6 +1,7 @@
 """Extraction of one article: a pure function, so a corpus can be mapped in parallel and merged."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from extractors import default_pipeline
@@ -32,11 +33,23 @@ def make_doc(article: Article) -> Doc:
     return Doc(article, norm, sentences(norm.text), paragraphs(norm.text))
 
 
+def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
+    """Provenance: what a component added carries its name (and a rule id, ``NAME.unnamed`` if it gave none)."""
+    for m in doc.mentions[n_mentions:]:
+        m.component = m.component or name
+        m.rule = m.rule or f"{name}.unnamed"
+    doc.relations[n_relations:] = [
+        r if r.component and r.rule else replace(r, component=r.component or name, rule=r.rule or f"{name}.unnamed")
+        for r in doc.relations[n_relations:]]
+
+
 def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = ()) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text)."""
     doc = make_doc(article)
     for component in pipeline or default_pipeline(skip):
+        n_mentions, n_relations = len(doc.mentions), len(doc.relations)
         component(doc)
+        _stamp(doc, n_mentions, n_relations, component.name)
     result = ArticleResult(article)
     for m in sorted(doc.mentions, key=lambda m: (m.start, m.end, m.type, m.label)):
         start, end = doc.norm.to_original(m.start, m.end)
@@ -56,7 +69,7 @@ def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip:
         for k in ("label_en",):
             if m.attrs.get(k) and not ent.attrs.get(k):
                 ent.attrs[k] = m.attrs[k]
-        ent.mentions.append(Mention(m.type, m.label, start, end, surface))
+        ent.mentions.append(Mention(m.type, m.label, start, end, surface, rule=m.rule, component=m.component))
     for ent in result.entities.values():
         ent.aliases.discard(ent.label)
         ent.aliases = {a for a in ent.aliases if a.strip()}

@@ -88,11 +88,12 @@ def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str
             node.subtypes |= ent.subtypes
             node.label_en = node.label_en or ent.attrs.get("label_en", "")
             for m in ent.mentions:
-                node.mentions.append({"article": res.article.id, "start": m.start, "end": m.end, "surface": m.surface})
+                node.mentions.append({"article": res.article.id, "start": m.start, "end": m.end, "surface": m.surface,
+                                      "rule": m.rule, "component": m.component})
         for r in res.relations:
             s, o = iri_of[r.subject], iri_of[r.object]
             if s != o:
-                edges.append((s, r.predicate, o, r.evidence.as_dict()))
+                edges.append((s, r.predicate, o, {**r.evidence.as_dict(), "rule": r.rule, "component": r.component}))
     for node in nodes.values():
         node.aliases.discard(node.label)
     return nodes, edges

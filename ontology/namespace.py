@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     surfaceForm: URIRef
     mentionCount: URIRef
+    rule: URIRef
 
 
 #: The ontology's own IRI (not a ``kg:`` term: it has no ``#``).

@@ -212,7 +212,7 @@
       var ul = el("ul", null, "kg-evidence");
       ev.items.forEach(function (item) {
         var li = el("li", item[1]);
-        li.appendChild(el("div", articleName(item[0]), "kg-src"));
+        li.appendChild(el("div", articleName(item[0]) + (item[2] ? " · rule " + item[2] : ""), "kg-src"));
         ul.appendChild(li);
       });
       if (ev.more > 0) ul.appendChild(el("li", "… +" + ev.more + " more", "kg-src"));

@@ -163,9 +163,9 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         edges.append(Edge(index[u], index[v], id=i, rel=pred, **label,
                           width=round(1 + min(4.0, math.log2(count)), 2) if count > 1 else 1).options)
         ev = list(data.get("evidence", ()) or ())
-        kept = [[str(e.get("article", "")), str(e.get("sentence", ""))] for e in ev[:MAX_EVIDENCE_PER_EDGE]]
+        kept = [[str(e.get("article", "")), str(e.get("sentence", "")), str(e.get("rule", ""))] for e in ev[:MAX_EVIDENCE_PER_EDGE]]
         evidence_omitted += max(0, len(ev) - len(kept))
-        cited.update(a for a, _ in kept)
+        cited.update(item[0] for item in kept)
         if ev:
             evidence[str(i)] = {"items": kept, "more": len(ev) - len(kept)}
 

@@ -259,6 +259,7 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
                 "start": int(_one(pv, K["startOffset"])),
                 "end": int(_one(pv, K["endOffset"])),
                 "sentence": _one(pv, K["evidenceSentence"]),
+                **_provenance(pv),
             })
     node_mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
@@ -270,6 +271,7 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
                 "start": int(_one(pv, K["startOffset"])),
                 "end": int(_one(pv, K["endOffset"])),
                 "surface": _one(pv, K["surfaceForm"]),
+                **_provenance(pv),
             })
     found_in: dict[str, set[str]] = defaultdict(set)
     for (s, o, pred) in sorted(evidence):
@@ -285,6 +287,12 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
         if out.nodes[node]["type"] != "Article":
             out.nodes[node]["articles"] = tuple(sorted(arts))
     return out
+
+
+def _provenance(pv: dict[str, set[Obj]]) -> dict[str, str]:
+    """``rule`` and ``component`` (the rule id's first part) of an evidence or mention node, if annotated."""
+    rule = _one(pv, K["rule"])
+    return {"rule": rule, "component": rule.split(".", 1)[0]} if rule else {}
 
 
 def _one(pv: dict[str, set[Obj]], p: str) -> str:

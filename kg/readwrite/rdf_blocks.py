@@ -76,7 +76,7 @@ RELATIONS: tuple[str, ...] = (
 
 K = {name: KG_NS + name for name in (
     *CLASSES, *RELATIONS, "Assertion", "Mention", "subject", "predicate", "object", "refersTo",
-    "inArticle", "evidenceSentence", "startOffset", "endOffset", "surfaceForm", "mentionCount",
+    "inArticle", "evidenceSentence", "startOffset", "endOffset", "surfaceForm", "mentionCount", "rule",
 )}
 
 #: Order of predicates inside a subject block: type, names, counts, metadata, relations, provenance.
@@ -84,7 +84,7 @@ _PRED_ORDER = [
     RDF_TYPE, RDFS_LABEL, SKOS_ALT, K["mentionCount"], DCT_ID, DCT_TITLE, DCT_DATE, DCT_SOURCE,
     *(K[r] for r in RELATIONS),
     K["subject"], K["predicate"], K["object"], K["refersTo"], K["inArticle"],
-    K["startOffset"], K["endOffset"], K["evidenceSentence"], K["surfaceForm"],
+    K["startOffset"], K["endOffset"], K["evidenceSentence"], K["surfaceForm"], K["rule"],
 ]
 PRED_RANK: dict[str, int] = {p: i for i, p in enumerate(_PRED_ORDER)}
 
@@ -285,6 +285,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
     p_refers, p_in, p_start, p_end, p_surface = (
         K["refersTo"], K["inArticle"], K["startOffset"], K["endOffset"], K["surfaceForm"])
     p_subj, p_pred, p_obj, p_sentence = K["subject"], K["predicate"], K["object"], K["evidenceSentence"]
+    p_rule = K["rule"]
     for node, data in graph.nodes(data=True):
         check_iri(node, "node")
         subjects[node] = [(p, nt_term(o)) for p, o in _node_pairs(node, data)]
@@ -293,7 +294,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
             where: tuple[str, ...] = ("node", node, "mention")
             start, end = _offset(m["start"], where), _offset(m["end"], where)
             _, art_term = art(m["article"])
-            subjects[mention_iri(node, str(m["article"]), start, end)] = [
+            pairs = subjects[mention_iri(node, str(m["article"]), start, end)] = [
                 (RDF_TYPE, t_mention),
                 (p_refers, node_term),
                 (p_in, art_term),
@@ -301,6 +302,8 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
                 (p_end, integer(end)),
                 (p_surface, string(m.get("surface", ""))),
             ]
+            if m.get("rule"):  # provenance: the extraction rule
+                pairs.append((p_rule, string(m["rule"])))
     for s, o, key, data in graph.edges(keys=True, data=True):
         pred = data.get("predicate", key)
         if pred not in RELATIONS:
@@ -323,7 +326,7 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
                 continue
             seen.add((article, start, end))
             art_iri, art_term = art(article)
-            subjects[assertion_iri(s, pred, o, article, start, end)] = [
+            pairs = subjects[assertion_iri(s, pred, o, article, start, end)] = [
                 (RDF_TYPE, t_assertion),
                 (p_subj, s_term),
                 (p_pred, p_term),
@@ -333,6 +336,8 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
                 (p_end, integer(end)),
                 (p_sentence, string(ev.get("sentence", ""))),
             ]
+            if ev.get("rule"):  # provenance: the extraction rule
+                pairs.append((p_rule, string(ev["rule"])))
             named[art_iri][s].append(plain)
     # Assertion and mention pairs are built in PRED_RANK order already; only
     # resource blocks (attributes + edges in arbitrary order) need sorting.
