@@ -50,14 +50,14 @@ def corpora(tmp: Path) -> dict[str, Path]:
 
 
 def build(src: Path, out: Path, cwd: Path) -> Path:
-    """``kg build SRC -o OUT --no-html`` with the kg next to this interpreter.
+    """``kg build SRC -o OUT --formats ttl`` with the kg next to this interpreter.
 
     Run from ``cwd`` with SRC relative to it where possible: the path is written into the
     graph (dcterms:source), so the temporary folder's random name must not be.
     """
     kg = Path(sys.executable).with_name("kg")
     arg = src.relative_to(cwd) if src.is_relative_to(cwd) else src
-    subprocess.run([str(kg), "build", str(arg), "-o", str(out), "--no-html", "--no-progress"],
+    subprocess.run([str(kg), "build", str(arg), "-o", str(out), "--formats", "ttl", "--no-progress"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     return out / "graph.ttl"
 
