@@ -4,7 +4,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
@@ -21,6 +21,98 @@ class BuildResult:
     graph: nx.MultiDiGraph
     results: list[ArticleResult]
     problems: list[InputProblem] = field(default_factory=list)
+    #: the build directory this result was loaded from (:func:`load`), else None
+    source: Path | None = None
+    _store: Any = field(default=None, init=False, repr=False, compare=False)
+    _index: Any = field(default=None, init=False, repr=False, compare=False)
+
+    # -- tables (pandas DataFrames; see kg.tables)
+    def entities(self) -> Any:
+        """Every entity: IRI, class, label, aliases, subclasses, mention and article counts."""
+        from kg.tables import entities
+
+        return entities(self.graph)
+
+    def relations(self, provenance: bool = False) -> Any:
+        """Plain triples with labels and evidence counts (``provenance`` adds ``mentionedIn``)."""
+        from kg.tables import relations
+
+        return relations(self.graph, provenance=provenance)
+
+    def evidence(self) -> Any:
+        """One row per sentence backing a relation, with article, date and offsets."""
+        from kg.tables import evidence
+
+        return evidence(self.graph)
+
+    def mentions(self) -> Any:
+        """One row per surface form found, with article, date and offsets."""
+        from kg.tables import mentions
+
+        return mentions(self.graph)
+
+    def articles(self) -> Any:
+        """One row per article, ``date`` as a pandas datetime."""
+        from kg.tables import articles
+
+        return articles(self.graph)
+
+    def sparql(self, query: str, **params: Any) -> Any:
+        """A SPARQL SELECT (text or .rq file) as a DataFrame; ``params`` are BOUND to ``?name`` variables."""
+        import pandas as pd
+
+        from kg import query as Q
+
+        if self._store is None:
+            self._store = Q.load(self.source) if self.source is not None else _store_of(self.to_rdf())
+        text = Q.read_query(query)
+        Q.check_params(text, params)
+        res = Q.run_query(self._store, text, params)
+        return pd.DataFrame(res.rows, columns=res.variables)
+
+    # -- analytics (kg.analytics) as DataFrames
+    def _idx(self) -> Any:
+        if self._index is None:
+            from kg.analytics import index
+
+            self._index = index(self.graph)
+        return self._index
+
+    def timeline(self, slogan: str, by: str = "month", fill: bool = True) -> Any:
+        """Per period: articles mentioning ``slogan``, share of the period's articles, promoting organizations.
+        The first appearance is in ``df.attrs['first']``."""
+        import dataclasses
+
+        import pandas as pd
+
+        from kg.analytics import timeline
+
+        tl = timeline(self._idx(), slogan, by=by, fill=fill)
+        df = pd.DataFrame(tl.records(), columns=["period", "articles", "total", "share", "organizations"])
+        df.attrs.update(term=slogan, matched=tl.matched, undated=tl.undated,
+                        first=dataclasses.asdict(tl.first) if tl.first else None)
+        return df
+
+    def adopters(self, slogan: str) -> Any:
+        """First date each organization / province promotes ``slogan``, lag after the centre."""
+        from kg.analytics import Adopter, adopters
+        from kg.tables import to_frame
+
+        return to_frame(adopters(self._idx(), slogan), Adopter)
+
+    def cooccurring(self, slogan: str, min_count: int = 2, limit: int = 30) -> Any:
+        """Formulations sharing articles with ``slogan``: count, lift, PMI."""
+        from kg.analytics import CoOccurrence, cooccurring
+        from kg.tables import to_frame
+
+        return to_frame(cooccurring(self._idx(), slogan, min_count=min_count, limit=limit), CoOccurrence)
+
+    def trends(self, start: str, end: str, min_articles: int = 2) -> Any:
+        """Formulations born or gone within [start, end]."""
+        from kg.analytics import Trend, trends
+        from kg.tables import to_frame
+
+        return to_frame(trends(self._idx(), start, end, min_articles=min_articles), Trend)
 
     def to_rdf(self):
         """The graph as an :class:`rdflib.Dataset` (default graph + one named graph per article)."""
@@ -51,6 +143,22 @@ class BuildResult:
             # IPython suggests IFrame for any <iframe>; ours is a srcdoc iframe, which IFrame cannot make
             warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")
             return HTML(page)
+
+
+def _store_of(dataset: Any) -> Any:
+    """A pyoxigraph store holding an rdflib dataset (for :meth:`BuildResult.sparql` on a fresh build)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(dataset.serialize(format="nquads").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def load(build_dir: str | Path) -> BuildResult:
+    """Reopen a ``kg build`` directory (or RDF file) without re-extracting: graph, tables, SPARQL, analytics."""
+    from kg.readwrite.rdf import read
+
+    return BuildResult(read(build_dir), [], [], source=Path(build_dir))
 
 
 #: Everything a build can write; ``ttl``…``rdf`` are the RDF files ``graph.<ext>``.

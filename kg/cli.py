@@ -10,7 +10,7 @@ import click
 from extractors import default_pipeline
 from kg.api import build as build_graph
 from kg.api import parse_formats, write_outputs
-from kg.commands_analytics import adopters_cmd, cooccur_cmd, timeline_cmd, trends_cmd
+from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd, explain_cmd
 from kg.commands_html import show_cmd
 from kg.commands_rdf import publish_cmd, query_cmd, validate_cmd
@@ -88,7 +88,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
 
 
 for _command in (eval_cmd, explain_cmd, query_cmd, validate_cmd, publish_cmd, show_cmd,
-                 timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd):
+                 timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd, export_cmd):
     cli.add_command(_command)
 
 

@@ -111,4 +111,29 @@ def trends_cmd(graph: str, start: str, end: str, min_articles: int, fmt: str) ->
     click.echo(format_result(_table(rows, ["status", "term", "first_date", "last_date", "articles", "in_window"]), fmt), nl=False)
 
 
-COMMANDS = (timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd)
+
+
+@click.group("export")
+def export_cmd() -> None:
+    """Export a built graph in other shapes (tables for pandas, R, spreadsheets)."""
+
+
+@export_cmd.command("tables")
+@click.argument("graph", metavar="GRAPH")
+@click.option("-o", "--out", "out_dir", default=None, help="Folder for the tables [default: GRAPH/tables].")
+@click.option("--format", "formats", type=click.Choice(["csv", "parquet"]), multiple=True,
+              help="Only these formats (repeatable) [default: both].")
+def export_tables_cmd(graph: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
+    """Write entities, relations, evidence, mentions and articles as CSV and Parquet."""
+    from pathlib import Path
+
+    from kg.readwrite.rdf import read
+    from kg.tables import export_tables
+
+    try:
+        g = read(graph)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    target = Path(out_dir) if out_dir else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / "tables"
+    written = export_tables(g, target, formats or ("csv", "parquet"))
+    click.echo(f"wrote {len(written)} files to {target}")

@@ -202,6 +202,8 @@ def run_query(store: Any, sparql: str, params: Mapping[str, Any] | None = None) 
             res = store.query(sparql, substitutions=subs or None)
         except SyntaxError as exc:
             raise ValueError(f"invalid SPARQL: {exc}") from exc
+        except RuntimeError as exc:  # SEP-0007: a substituted variable must be projected
+            raise ValueError(f"{exc}: list each parameter in the SELECT clause (SELECT ?name ...)") from exc
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(["ask"], [(bool(res),)])
         if isinstance(res, ox.QueryTriples):

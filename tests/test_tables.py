@@ -1,0 +1,83 @@
+"""Tables for notebooks: kg.load reopens a build; DataFrames, bound SPARQL, analytics, CSV/Parquet export."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.model import Article
+
+ARTICLES = [
+    Article("t1", "中共中央召开会议，强调要坚定拥护“两个确立”，坚决做到“两个维护”。", date="2022-01-10"),
+    Article("t2", "江苏省委召开常委会会议，强调要深刻领悟“两个确立”的决定性意义。", date="2022-02-25"),
+    Article("t3", "今天天气晴朗。", date=""),
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    d = tmp_path_factory.mktemp("tables")
+    kg.build(ARTICLES).write(d, html=False, formats=["ttl", "nq"])
+    return d
+
+
+def test_load_gives_the_same_tables_as_the_build(out):
+    fresh, loaded = kg.build(ARTICLES), kg.load(out)
+    for name in ("entities", "relations", "evidence", "mentions", "articles"):
+        a, b = getattr(fresh, name)(), getattr(loaded, name)()
+        pd.testing.assert_frame_equal(a, b, check_like=False, obj=name)
+    assert loaded.results == [] and loaded.source == out
+
+
+def test_table_contents(out):
+    r = kg.load(out)
+    arts = r.articles()
+    assert list(arts["article"]) == ["t1", "t2", "t3"]
+    assert str(arts["date"].dtype).startswith("datetime64") and pd.isna(arts["date"].iloc[2])
+    ents = r.entities().set_index("label")
+    assert ents.loc["两个确立", "type"] == "PolicySlogan" and ents.loc["两个确立", "articles"] == 2
+    rel = r.relations()
+    assert "mentionedIn" not in set(rel["predicate"]) and "promotes" in set(rel["predicate"])
+    ev = r.evidence()
+    assert (ev["date"] == "2022-01-10").any() and ev["sentence"].str.contains("两个确立").any()
+    m = r.mentions()
+    assert set(m.columns) >= {"iri", "article", "start", "end", "surface", "date"}
+
+
+def test_sparql_binds_parameters(out):
+    r = kg.load(out)
+    q = "SELECT ?name ?label WHERE { ?s a kg:PolicySlogan ; rdfs:label ?label . FILTER(STR(?label) = ?name) }"
+    assert list(r.sparql(q, name="两个确立")["label"]) == ["两个确立"]
+    assert r.sparql(q, name='两个确立" || true || "').empty
+    fresh = kg.build(ARTICLES)
+    assert list(fresh.sparql(q, name="两个维护")["label"]) == ["两个维护"]
+
+
+def test_analytics_frames(out):
+    r = kg.load(out)
+    tl = r.timeline("两个确立")
+    assert list(tl["period"]) == ["2022-01", "2022-02"] and list(tl["articles"]) == [1, 1]
+    assert tl.attrs["first"]["date"] == "2022-01-10" and tl.attrs["undated"] == 0
+    ad = r.adopters("两个确立")
+    assert list(ad[ad.kind == "organization"]["lag_days"]) == [0, 46]
+    assert list(r.cooccurring("两个确立", min_count=1)["term"]) == ["两个维护"]
+    born = r.trends("2022-01-01", "2022-01-31", min_articles=1)
+    assert set(zip(born["status"], born["term"])) == {("born", "两个确立"), ("born", "两个维护"), ("gone", "两个维护")}
+    with pytest.raises(ValueError, match="SELECT"):
+        r.sparql("SELECT ?label WHERE { ?s rdfs:label ?label FILTER(STR(?label) = ?name) }", name="x")
+
+
+def test_export_tables(out, tmp_path):
+    from kg.cli import cli
+
+    res = CliRunner().invoke(cli, ["export", "tables", str(out), "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    for name in ("entities", "relations", "evidence", "mentions", "articles"):
+        csv = pd.read_csv(tmp_path / f"{name}.csv", encoding="utf-8-sig")
+        parquet = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert len(csv) == len(parquet) > 0, name
+    again = tmp_path / "again"
+    CliRunner().invoke(cli, ["export", "tables", str(out), "-o", str(again), "--format", "csv"])
+    assert (again / "entities.csv").read_bytes() == (tmp_path / "entities.csv").read_bytes()
+    assert not (again / "entities.parquet").exists()
