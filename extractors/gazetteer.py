@@ -14,10 +14,14 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.lexicon import read_list, read_tsv
+from extractors.rules import ruleset
 
-_SUFFIXES = re.compile(
-    r"(?:特别行政区|维吾尔自治区|回族自治区|壮族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|盟|旗)$"
-)
+
+def _suffixes() -> re.Pattern[str]:
+    """Administrative suffixes (extractors/data/place/words.tsv), longest first."""
+    return ruleset("place").regex("division_suffixes", r"(?:{division_suffixes})$")
+
+
 # an ethnic group name before 自治州/自治县: 凉山彝族自治州 -> 凉山
 @lru_cache(maxsize=1)
 def _ethnic() -> re.Pattern[str]:
@@ -37,7 +41,7 @@ class Division:
 
 
 def short_name(full: str) -> str:
-    base = _SUFFIXES.sub("", full)
+    base = _suffixes().sub("", full)
     if full.endswith(("自治州", "自治县", "自治旗")):
         base = _ethnic().sub("", base) or base
     return base if len(base) >= 2 else full

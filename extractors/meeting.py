@@ -17,6 +17,7 @@ from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Scanner, read_list, read_tsv, split_multi
 from extractors.organization import place_for_level
+from extractors.rules import ruleset
 from extractors.model import Mention
 
 N = "一二两三四五六七八九十〇零百"
@@ -28,22 +29,38 @@ _CONGRESS = re.compile(
     rf"(?:(?P<pre>中国共产党|中共|党的)第?(?P<n1>[{N}]+)次全国代表大会|(?P<pre2>中国共产党|中共|党的)?(?P<n2>十[一二三四五六七八九]|二十[一二三]?)大(?=[精报开胜以召代上的，。、”闭]|$))"
 )
 _LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
-_PEOPLE = re.compile(
-    rf"第(?P<jie>[{N}]+)届(?P<body>全国委员会|委员会|人民代表大会|全国人民代表大会)第(?P<ci>[{N}]+)次(?P<sub>主席会议|常委会议|常务委员会会议|会议)"
-    rf"|(?P<jie2>[{N}]+)届(?P<body2>全国人大|全国政协|人大|政协)?(?P<ci2>[{N}]+)次会议"
-)
+
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
-_VERB = re.compile(r"(?:主持召开|组织召开|召开了|召开|举行了|举行|举办|开展了|开展|组织了|组织)")
+def _w(name: str) -> tuple[str, ...]:
+    """A word list of extractors/data/meeting/words.tsv."""
+    return ruleset("meeting").words(name)
+
+
+def _re(name: str, template: str) -> re.Pattern[str]:
+    """A pattern of this component, its word lists filled in from the data (compiled once)."""
+    return ruleset("meeting").regex(name, template)
+
+
+def _verb() -> re.Pattern[str]:
+    return _re("verb", r"(?:{convene_verbs})")
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
-_SUBJECT_MEETING = re.compile(r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:今天|今日|近日|日前|上午|下午)[^，。；\n]{0,12})?(?:举行|召开|开幕|闭幕)")
+def _subject_meeting() -> re.Pattern[str]:
+    return _re("subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
-_STUDIED = re.compile(r"(?:传达|学习|贯彻|领会|落实)(?:学习|贯彻|落实|传达|领会)*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
-_DOC_AFTER_MEETING = ("公报", "报告", "决议", "决定")
+def _studied() -> re.Pattern[str]:
+    return _re("studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
-_HOLDER_GAP = re.compile(r"(?P<organ>党组|党委|党工委|常委会)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:今天|今日|近日|日前|上午|下午|晚上)?")
+def _holder_gap() -> re.Pattern[str]:
+    return _re("holder_gap", r"(?P<organ>{holder_organs})?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:{gap_times})?")
 # plenums of the central discipline commission: 二十届中央纪委二次全会
 _CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
-_LIANGHUI = re.compile(r"(?P<lvl>我市|我省|我县|我区|全国|市|省|县|区)?“?两会”?")
+def _people_session() -> re.Pattern[str]:
+    return _re("people", r"第(?P<jie>[{N}]+)届(?P<body>{people_bodies})第(?P<ci>[{N}]+)次(?P<sub>{people_sessions})"
+                         r"|(?P<jie2>[{N}]+)届(?P<body2>{people_bodies_short})?(?P<ci2>[{N}]+)次会议")
+
+
+def _lianghui() -> re.Pattern[str]:
+    return _re("lianghui", r"(?P<lvl>{lianghui_levels})?“?两会”?")
 
 
 def num(cn: str) -> int:
@@ -86,6 +103,7 @@ class MeetingExtractor:
         self._plenums(doc)
         self._congresses(doc)
         self._people(doc)
+        self._structured(doc)
         self._named(doc)
         self._headed(doc)
         self._described(doc)
@@ -179,7 +197,7 @@ class MeetingExtractor:
                 label = f"中国共产党{full}第{cn(n)}次代表大会" if full else text[start:m.end()]
                 relative = not full
             else:
-                inst = re.search(r"(学校|学院|大学|集团|公司|校)$", text[max(0, start - 2):start])
+                inst = _re("congress_institutions", r"({congress_institutions})$").search(text[max(0, start - 2):start])
                 if inst:
                     start -= len(inst.group(1))
                 label, relative = text[start:m.end()], True
@@ -189,7 +207,7 @@ class MeetingExtractor:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
         text = doc.text
         place_ends = {p.end: p for p in doc.of_type("Place")}
-        for m in _PEOPLE.finditer(text):
+        for m in _people_session().finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
             body = m.group("body") or m.group("body2") or ""
@@ -242,6 +260,32 @@ class MeetingExtractor:
             self._add(doc, "meeting.session.people", label, start, m.end(), aliases, ("Session",), jie=j, ci=c, body=body,
                       relative=not (place or national))
 
+    def _structured(self, doc: Doc) -> None:
+        """Structured meeting kinds declared as data (extractors/data/meeting/rules.tsv): a pattern with
+        届/次 numbers, a label template over the holder (written right before it, else the sentence's
+        subject), alias templates."""
+        text = doc.text
+        for rule in ruleset("meeting").rules:
+            for m in _re(f"rule:{rule.id}", rule.pattern).finditer(text):
+                if doc.covered(m.start(), m.end(), "Meeting"):
+                    continue
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                numbers = {k: num(groups[k]) for k in ("jie", "ci", "n") if k in groups}
+                if any(not v for v in numbers.values()):
+                    continue
+                # the holder written right before (徐矿集团第三届职代会…), else the subject of the sentence (徐矿集团召开…)
+                holder = _org_ending_at(doc, m.start())
+                start = holder.start if holder is not None else m.start()
+                if holder is None:
+                    holder = _subject(doc, m.start())
+                fields: dict[str, str] = {**groups, **{k: cn(v) for k, v in numbers.items()},
+                          "holder": holder.label if holder is not None else "", "written": text[start:m.end()]}
+                label = rule.label.format(**fields)
+                aliases = [a.format(**fields) for a in rule.aliases]
+                self._add(doc, rule.id, label, start, m.end(), aliases, rule.subtypes, **numbers,
+                          holder=fields["holder"], holder_type="Organization" if holder is not None else "",
+                          relative=holder is None or bool(holder.attrs.get("relative")))
+
     def _named(self, doc: Doc) -> None:
         text = doc.text
         for start, end, surface, rows in _bodies().longest(text):
@@ -262,7 +306,7 @@ class MeetingExtractor:
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.covered(start, end, "Meeting"):
                 self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
-        for m in _LIANGHUI.finditer(doc.text):
+        for m in _lianghui().finditer(doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
                 continue
@@ -273,7 +317,7 @@ class MeetingExtractor:
     def _described(self, doc: Doc) -> None:
         text = doc.text
         types = _types()
-        for v in _VERB.finditer(text):
+        for v in _verb().finditer(text):
             seg = re.split(r"[，。；！？\n]", text[v.end():v.end() + 48])[0]
             end_rel = -1
             for i in range(2, len(seg) + 1):
@@ -288,26 +332,26 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
-            inner_verb = list(re.finditer(r"开展|召开|举行|举办", re.sub(r"“[^”]*”", lambda q: "　" * len(q.group()), phrase)))
+            inner_verb = list(_re("inner_verbs", "{inner_verbs}").finditer(re.sub(r"“[^”]*”", lambda q: "　" * len(q.group()), phrase)))
             if inner_verb:
                 # 组织党员开展…主题党日活动: the meeting is what the last verb introduces
                 cut = inner_verb[-1].end()
                 phrase, start = phrase[cut:], start + cut
-            lead = re.match(r"(?:这次|此次|本次|这一|一次|了)", phrase)
+            lead = _re("demonstratives", r"(?:{demonstratives})").match(phrase)
             if lead and len(phrase) > lead.end() + 1:
                 # 举办这次专题研讨班: the demonstrative is not part of the name
                 phrase, start = phrase[lead.end():], start + lead.end()
             if phrase == "会议" and not _meeting_ending(doc, start, end):
                 self._adjacent_holder_meeting(doc, v, start, end)
                 continue
-            if phrase in ("会", "大会", "活动", "集中学习", "研讨") or _meeting_ending(doc, start, end):
+            if phrase in _w("too_generic") or _meeting_ending(doc, start, end):
                 continue
             if not _is_meeting_phrase(phrase):
                 continue
             if v.group().startswith(("组织", "开展")) and (
                     "的" in phrase or "、" in re.sub(r"“[^”]*”", "", phrase) or seg[end_rel:end_rel + 1] == "、"
-                    or not (phrase.endswith(("党日活动", "集中学习", "交流研讨", "研讨", "专题学习", "集体学习", "学习会"))
-                            or (phrase.endswith("会议") and re.search(r"中心组|研讨|座谈|党组|党委", phrase)))):
+                    or not (phrase.endswith(_w("organised_activities"))
+                            or (phrase.endswith("会议") and _re("organised_meeting", "{organised_meeting_words}").search(phrase)))):
                 continue
             if phrase.startswith(("了", "的")):
                 continue
@@ -324,8 +368,8 @@ class MeetingExtractor:
                     holder = _speaker_org(doc, v.start())
                 if holder is not None:
                     subject = text[holder.start:v.start()]
-                    subject = re.sub(r"[\u4e00-\u9fff]{0,8}(?:书记|主任|主席|局长|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持)?$", "", subject)
-                    subject = re.sub(r"(?:在[^，。]{0,20}|分别|先后|于\S{0,10}|也|随即|近日|日前|再次|专门|第一时间)$", "", subject)
+                    subject = _re("leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
+                    subject = _re("subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
                     rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
                     label = holder.label + rest
                     aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
@@ -339,10 +383,10 @@ class MeetingExtractor:
         text = doc.text
         clause_start = doc.clause_start(verb.start())
         org = next((o for o in doc.of_type("Organization")
-                    if clause_start <= o.start and o.end <= verb.start() and _HOLDER_GAP.fullmatch(text[o.end:verb.start()])), None)
+                    if clause_start <= o.start and o.end <= verb.start() and _holder_gap().fullmatch(text[o.end:verb.start()])), None)
         if org is None:
             return
-        gap = _HOLDER_GAP.fullmatch(text[org.end:verb.start()])
+        gap = _holder_gap().fullmatch(text[org.end:verb.start()])
         assert gap is not None  # the organisation was chosen by this very match
         inner = gap.group("organ") or ""
         if not inner:
@@ -375,7 +419,7 @@ class MeetingExtractor:
             m = _heads().match(text, org.end)
             if not m or _meeting_ending(doc, org.start, m.end()):
                 continue
-            if re.match(r"(?:召开|举行|组织|审议|通过|听取|研究|决定|主持|成员|委员)", text[m.end():m.end() + 2]):
+            if _re("body_acts", r"(?:{body_acts})").match(text[m.end():m.end() + 2]):
                 continue  # 省委常委会召开扩大会议: 常委会 is the body convening, not the meeting
             end = m.end()
             if text.startswith("暨", end):
@@ -391,15 +435,15 @@ class MeetingExtractor:
     def _subject_meetings(self, doc: Doc) -> None:
         text = doc.text
         types = _types()
-        for m in _SUBJECT_MEETING.finditer(text):
+        for m in _subject_meeting().finditer(text):
             ph = m.group("ph").strip("，")
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
-            if re.search(r"召开|举行|主持|出席|[从对向把“”]|(?<!党)的", ph):
+            if _re("subject_phrase", r"{subject_phrase_verbs}|[从对向把“”]|(?<!党)的").search(ph):
                 continue
             if not _is_meeting_phrase(ph):
                 continue
-            if ph.endswith(("常委会", "委员会", "理事会", "董事会", "管委会", "工会", "协会", "学会", "联合会", "商会", "妇联")):
+            if ph.endswith(_w("convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
             if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
@@ -412,7 +456,7 @@ class MeetingExtractor:
     def _studied(self, doc: Doc) -> None:
         """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
         text = doc.text
-        for m in _STUDIED.finditer(text):
+        for m in _studied().finditer(text):
             pos = m.start("objs")
             # split the list of objects at 和/、/及, but keep a fragment that is no meeting with what follows
             # (区局、处两级中心组集中学习会 is one meeting)
@@ -430,11 +474,11 @@ class MeetingExtractor:
                 core = part.strip()
                 if not core.endswith(_types()) or core.endswith(("全会",)) or len(core) < 5:
                     continue
-                if re.search(r"有关|相关|各类|系列|各项|重要会议|历次", core):
+                if _re("vague_studied", "{vague_studied}").search(core):
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
                     continue
-                if re.search(r"在|上的|讲话|等|形式|通过|宣传|阐释", core) or len(core) > 40:
+                if _re("not_studied_meeting", "{not_studied_meeting}").search(core) or len(core) > 40:
                     continue
                 self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True)
 
@@ -444,7 +488,7 @@ class MeetingExtractor:
         for m in list(doc.of_type("Meeting")):
             if not ({"PlenarySession", "Congress"} & set(m.subtypes)):
                 continue
-            for suffix in _DOC_AFTER_MEETING:
+            for suffix in _w("documents_after_meeting"):
                 # 十九届五中全会公报, 二十届三中全会《决定》
                 written = next((w for w in (suffix, f"《{suffix}》") if text.startswith(w, m.end)), None)
                 if written is None or doc.covered(m.start, m.end + len(written), "Document") and written == suffix:
@@ -486,17 +530,14 @@ class MeetingExtractor:
                 self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
 
 
-_GENERIC_EVENTS = frozenset({"集会", "联欢会", "首次会议", "晚会", "招待会", "发布会", "新闻发布会", "见面会", "音乐会", "运动会",
-                             "展览会", "博览会", "交易会", "庙会", "茶话会", "酒会", "宴会", "舞会", "演唱会", "冬奥会", "奥运会"})
-
-
 def _is_meeting_phrase(phrase: str) -> bool:
     """A meeting of the genre, not a list of events or a festivity (雪地保龄球、雪地足球等趣味活动, 联欢会)."""
-    if phrase in _GENERIC_EVENTS or phrase.endswith(tuple(_GENERIC_EVENTS)) and len(phrase) <= 6:
+    generic = _w("generic_events")
+    if phrase in generic or phrase.endswith(generic) and len(phrase) <= 6:
         return False
-    if re.search(r"等|多场|多项|系列|大型|各类|一系列|形式多样", phrase):
+    if _re("not_a_meeting", "{not_a_meeting}").search(phrase):
         return False
-    if phrase.endswith("活动") and not re.search(r"学习|党日|教育|座谈|研讨|宣讲|主题|交流|培训|读书", phrase):
+    if phrase.endswith("活动") and not _re("activity_of_genre", "{activity_of_genre}").search(phrase):
         return False
     return True
 
@@ -512,15 +553,12 @@ def _heads() -> re.Pattern[str]:
     return re.compile(rf"(?:常委会|常务委员会)第[{N}0-9]+次会议|(?:第[{N}0-9]+次)?(?:{'|'.join(map(re.escape, words))})")
 
 
-_LEADER_ORG = (("副市长", "市", "gov"), ("市长", "市", "gov"), ("副县长", "县", "gov"), ("县长", "县", "gov"),
-               ("副区长", "区", "gov"), ("区长", "区", "gov"), ("副省长", "省", "gov"), ("省长", "省", "gov"))
-
-
 def _speaker_org(doc: Doc, verb_pos: int):
     """副市长郭智深主持召开…: a leader convenes for the government he belongs to, if the article names it."""
     s, _ = doc.sentence_at(verb_pos)
     before = doc.text[s:verb_pos]
-    for title, lvl, _kind in _LEADER_ORG:
+    for title in _w("government_leaders"):  # 副市长 → the government of the 市 (the character before 长)
+        lvl = title[-2]
         if title in before:
             for m in doc.of_type("Organization"):
                 if m.attrs.get("kind") == "gov" and m.attrs.get("level") == lvl:

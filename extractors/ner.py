@@ -37,6 +37,7 @@ from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
 from extractors.model import Mention
+from extractors.rules import ruleset
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
@@ -173,7 +174,7 @@ def _plausible(typ: str, label: str, rule: str) -> bool:
             return False  # 中国化, 重大进展; 新时代党(的群众路线)
         if tag in _WORD_TAGS and not any(label[:k] in _places() for k in range(2, len(label))):
             return False  # 利益集团, 重大进展, 新兴产业 (but 古巴队: a place and a suffix)
-        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(("总部", "外交部", "国防部", "财政部", "商务部", "内政部", "司法部")):
+        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(ruleset("ner").words("org_ministries")):
             return label.endswith("部") and len(label) >= 4
         return "与" not in label
     return True
@@ -218,7 +219,7 @@ class NameExtractor:
                 # only where the theory is the name plus its kind (邓小平理论, 马克思主义, 毛泽东思想);
                 # 习近平新时代中国特色社会主义思想 names an era's thought, not a person mention
                 rest = th.surface[k:]
-                if rest not in ("理论", "主义", "思想", "列宁主义") and not rest.startswith(("总书记关于", "同志关于", "关于")):
+                if rest not in ruleset("ner").words("theory_kinds") and not rest.startswith(("总书记关于", "同志关于", "关于")):
                     continue  # 习近平总书记关于巡视工作的重要论述 names its speaker; 习近平新时代…思想 does not
                 if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words("ner_person_stop.txt"):
                     if not doc.covered(th.start, th.start + k, "Person"):

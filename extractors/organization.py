@@ -16,6 +16,7 @@ from extractors import gazetteer
 from extractors.base import Context, Doc
 from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi, word_tag
 from extractors.model import Mention
+from extractors.rules import ruleset
 
 LEVELS = "省市县区镇乡"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
@@ -312,17 +313,17 @@ class OrganizationExtractor:
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
-            if re.search(r"党委|党工委|党组|委员会|[在的]", name) and not bare_only:
+            if ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(name) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
-                if row["bare"] and after.startswith(("召开", "举行", "组织", "开展")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
+                if row["bare"] and after.startswith(ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
                     # 工业园区召开…, 学校召开…: the article's own institution as the subject
                     doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end],
                                     attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_subject"))
                     continue
-                if row["bare"] and after.startswith(("党委", "党组", "党工委")):
+                if row["bare"] and after.startswith(ruleset("organization").words("party_bodies")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])
                     if not doc.covered(s_start, end, "Organization"):
@@ -332,7 +333,7 @@ class OrganizationExtractor:
             label = name + m.group()
             end = s_end
             aliases = set()
-            for pg in ("党委", "党组", "党工委", "办事处"):
+            for pg in ruleset("organization").words("attached_bodies"):
                 if text.startswith(pg, s_end):
                     aliases.add(label + pg)
                     end = s_end + len(pg)

@@ -13,10 +13,20 @@ from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import Scanner, is_dictionary_word, read_list, read_tsv, word_tag
 from extractors.model import Mention
+from extractors.rules import ruleset
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
-_BYLINE = ("记者", "见习记者", "通讯员", "摄影", "摄", "文", "图")
+
+
+def _w(name: str) -> tuple[str, ...]:
+    """A word list of extractors/data/person/words.tsv."""
+    return ruleset("person").words(name)
+
+
+def _re(name: str, template: str) -> re.Pattern[str]:
+    """A pattern of this component, its word lists filled in."""
+    return ruleset("person").regex(name, template)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +74,7 @@ def _surname_len(s: str) -> int:
 def _ends_name(text: str, pos: int) -> bool:
     if pos >= len(text) or text[pos] in _DELIM or not _HAN.match(text[pos]):
         return True
-    return text.startswith(_stop(), pos) or any(text.startswith(t, pos) for t in ("书记", "市长", "主任", "同志", "县长", "区长"))
+    return text.startswith(_stop(), pos) or any(text.startswith(t, pos) for t in _w("titles_ending_name"))
 
 
 def read_name(text: str, pos: int) -> int:
@@ -75,22 +85,30 @@ def read_name(text: str, pos: int) -> int:
     for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
         if (len(chunk) == length and all(_HAN.match(c) for c in chunk) and chunk[-1] not in _NOT_NAME_END
-                and chunk[:2] not in _NOT_NAMES and not _common_word(chunk) and not (set(chunk[1:]) & _FUNCTION_CHARS)
+                and chunk[:2] not in _w("not_names") and not _common_word(chunk) and not (set(chunk[1:]) & _FUNCTION_CHARS)
                 and _ends_name(text, pos + length)):
             return length
     return 0
 
 
-_NOT_NAMES = frozenset({"干部", "群众", "同志", "职工", "党员", "全体", "班子", "成员", "代表", "委员"})
 _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
 # a reporter in parentheses closing a paragraph: （王华）
 _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")
 
 
-_OCCUPATION = re.compile(r"[\u4e00-\u9fff]{1,6}(?:驾驶员|技师|工人|工匠|劳模|教练员|运动员|科学家|艺术家|企业家|作家|医生|护士|农民|司机|职员|工程师|设计师|研究员)")
-_OPENING_NAME = re.compile(r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,3})(?=出席|主持|参加会议|讲话|强调|指出|表示|在会上)")
-_LIST_END = r"(?=等|[，。；）)]|$|作了?|参加|出席|发言|分别|先后|也|就|围绕|结合|同志)"
-_NAME_LIST = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{{2,3}}、){{2,}}[\u4e00-\u9fff]{{2,3}}{_LIST_END}")
+
+
+def _occupation() -> re.Pattern[str]:
+    return _re("occupation", r"[\u4e00-\u9fff]{1,6}(?:{occupations})")
+
+
+def _opening_name() -> re.Pattern[str]:
+    return _re("opening_name", r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,3})(?={official_acts})")
+
+
+def _name_list() -> re.Pattern[str]:
+    return _re("name_list", r"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}"
+                            r"(?={list_end_words}|[，。；）)]|$|作了?)")
 
 
 def _byline_name(text: str, pos: int) -> int:
@@ -118,7 +136,7 @@ class PersonExtractor:
         for t_start, t_end, title, _ in _titles().iter(text):
             # longest title at this end wins (副市长 over 市长); names after it
             pos = t_end
-            byline = title in _BYLINE
+            byline = title in _w("byline_titles")
             while True:
                 while byline and pos < len(text) and text[pos] in " \u3000":
                     pos += 1
@@ -133,8 +151,8 @@ class PersonExtractor:
                 break
             # a name right before the title: 赵革书记, 刘锋市长
             # 常务副市长: 市长 is the tail of a longer title, not a title after a name
-            part_of_longer = text[max(0, t_start - 1):t_start] in ("副", "务", "委", "记", "长", "任")
-            if not part_of_longer and title in ("书记", "市长", "县长", "区长", "主任", "同志", "省长", "主席", "部长", "局长", "校长", "院长"):
+            part_of_longer = text[max(0, t_start - 1):t_start] in _w("longer_title_tails")
+            if not part_of_longer and title in _w("titles_after_name"):
                 for n in (3, 2):
                     s = t_start - n
                     if s < 0:
@@ -146,12 +164,12 @@ class PersonExtractor:
                         put((s, t_start), chunk, "person.before_title")
                         break
         # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
-        for m in _OCCUPATION.finditer(text):
+        for m in _occupation().finditer(text):
             n = read_name(text, m.end())
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
         # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
-        for m in _NAME_LIST.finditer(text):
+        for m in _name_list().finditer(text):
             items, pos = [], m.start()
             for item in m.group().split("、"):
                 items.append((pos, pos + len(item), read_name(item + "，", 0) == len(item)))
@@ -162,7 +180,7 @@ class PersonExtractor:
                     if ok or (_surname_len(text[s:e]) and not _common_word(text[s:e])):
                         put((s, e), text[s:e], "person.name_list")
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
-        for m in _OPENING_NAME.finditer(text):
+        for m in _opening_name().finditer(text):
             name = m.group(1)
             if _surname_len(name) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")

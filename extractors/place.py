@@ -9,11 +9,15 @@ from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Scanner, split_multi
 from extractors.model import Mention
+from extractors.rules import ruleset
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
 # Towns and sub-districts are not in the adcode table: 八所镇, 欧阳路街道 (the latter is an org too).
-_TOWN = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|乡))(?=党委|人大|政府|[，。、]|召开|开展|举行|组织|各|全体|机关)")
+
+
+def _town() -> re.Pattern[str]:
+    return ruleset("place").regex("town", r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|乡))(?={town_followers}|[，。、])")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +95,7 @@ class PlaceExtractor:
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
-        for m in _TOWN.finditer(text):
+        for m in _town().finditer(text):
             if not doc.covered(m.start(1), m.end(1), "Place", "Theory"):
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 
@@ -133,5 +137,5 @@ class ContextExtractor:
             div = gazetteer.lookup(ctx.city)
             if div and div.parent:
                 ctx.province = gazetteer.short_name(div.parent)
-        if ctx.province in ("北京", "上海", "天津", "重庆") and not ctx.city:
+        if ctx.province in ruleset("place").words("municipalities") and not ctx.city:
             ctx.city = ctx.province

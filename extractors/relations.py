@@ -12,15 +12,27 @@ from bisect import bisect_left, bisect_right
 
 from extractors.base import Doc
 from extractors.model import Mention, Relation
+from extractors.rules import ruleset
 
-_STUDY_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|领会|研读|学深悟透|宣讲|宣传|传达学习|学习贯彻|学习了|传达了)[^，。；]{0,14}$")
-# what an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)
-_ACTS = re.compile(r"(?:\d{1,2}月\d{1,2}日|第一时间|近日|日前|及时|迅速|专门|研究)?(?:出台|印发|制定|部署|启动|开展|推进|发出|下发|作出|提出|号召|要求)")
-_CHAIR = re.compile(r"^(?:主持|主持会议|主持召开)")
-_SPEAKS = re.compile(r"^(?:在[^，。]{0,20})?(?:指出|强调|要求|表示|提出|说|认为|希望)")
-_GOV_TITLES = {"市长": "市", "副市长": "市", "常务副市长": "市", "县长": "县", "副县长": "县", "区长": "区", "副区长": "区",
-               "省长": "省", "副省长": "省", "常务副省长": "省"}
-_TITLE_BEFORE = re.compile(r"(?P<title>常务副市长|常务副省长|副市长|副省长|副县长|副区长|市长|省长|县长|区长|副书记|书记|主任|主席|局长|部长)$")
+
+
+def _re(name: str, template: str) -> re.Pattern[str]:
+    """A pattern of this component, its word lists (extractors/data/relations/words.tsv) filled in."""
+    return ruleset("relations").regex(name, template)
+
+
+def _study_before() -> re.Pattern[str]:
+    return _re("study_before", r"(?:{study_verbs})[^，。；]{0,14}$")
+
+
+def _acts_re() -> re.Pattern[str]:
+    """What an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)."""
+    return _re("acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
+
+
+def _gov_titles() -> dict[str, str]:
+    """Government leaders' titles and their level: 常务副市长 → 市 (the character before 长)."""
+    return {t: t[-2] for t in ruleset("relations").words("gov_titles")}
 
 
 def _acts(doc: Doc, o: Mention) -> bool:
@@ -28,7 +40,7 @@ def _acts(doc: Doc, o: Mention) -> bool:
     if o.type != "Organization" or o.label == "中国共产党":
         return False
     text = doc.text
-    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_ACTS.match(text, o.end))  # noqa: B005
+    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_acts_re().match(text, o.end))  # noqa: B005
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
@@ -37,13 +49,14 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     orgs = doc.of_type("Organization")
     for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
         before = doc.text[max(0, p.start - 8):p.start]
-        m = _TITLE_BEFORE.search(before)
+        m = _re("title_before", r"(?P<title>{leader_titles})$").search(before)
         if not m:
             continue
         title_start = p.start - len(m.group("title"))
         org = None
-        if m.group("title") in _GOV_TITLES:
-            lvl = _GOV_TITLES[m.group("title")]
+        gov_titles = _gov_titles()
+        if m.group("title") in gov_titles:
+            lvl = gov_titles[m.group("title")]
             org = next((o for o in orgs if o.attrs.get("kind") == "gov" and o.attrs.get("level") == lvl), None)
         else:
             org = next((o for o in orgs if title_start - 3 <= o.end <= title_start
@@ -101,7 +114,7 @@ class RelationExtractor:
             last_doc_studied = None
             para_org = cur_org
             switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
-                                if x.label in speakers and _SPEAKS.match(text[x.end:x.end + 24])]
+                                if x.label in speakers and _re("speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             for x in in_para:
@@ -110,15 +123,15 @@ class RelationExtractor:
                 if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
                     after = text[x.end:x.end + 4]
                     before = text[max(p_start, x.start - 16):x.start]
-                    studied_doc = x.type == "Document" and (re.search(r"学习|研读|传达|领学|学了", before[-8:]) or
+                    studied_doc = x.type == "Document" and (_re("study_words", "{study_words}").search(before[-8:]) or
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
                     nxt = next((y for y in in_para if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
-                                and re.fullmatch(r"[》”]?(?:和|、|及|以及|与)[《“]?", text[x.end:y.start])), None)
+                                and _re("coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
-                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _STUDY_BEFORE.search(before)):
-                        if _STUDY_BEFORE.search(before) or x.type == "Document" or after.startswith("精神"):
+                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before().search(before)):
+                        if _study_before().search(before) or x.type == "Document" or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
@@ -127,7 +140,7 @@ class RelationExtractor:
                     subject = speaker or para_org
                     if subject is not None:
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
-                elif x.type == "Person" and _CHAIR.match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
+                elif x.type == "Person" and _re("chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
         # locatedIn: an organisation named with a place
         places = {m.label: m for m in doc.of_type("Place")}

@@ -15,16 +15,25 @@ import cn2an
 from extractors.base import Doc
 from extractors.lexicon import Scanner, read_tsv, split_multi
 from extractors.model import Mention, Relation
+from extractors.rules import ruleset
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 _NUM = "一二两三四五六七八九十"
-# numbered formulation heads: 两个确立, 五种风气, 五型政协, 七个岳阳, 三大目标
-_NUMBERED = re.compile(rf"^[{_NUM}]+(?:个|种|大|型|项|条|要|心|不|有|新|高|在|学|严|实|同|化|好|为|城|区|张|字)")
-# unquoted campaigns introduced by a verb or 全市: 开展…专项行动, 巩固警示教育月活动成果
-_CAMPAIGN = re.compile(
-    r"(?:开展|巩固|推进|深化|启动|部署|全市|全县|全省|全区|全国)(?P<name>[\u4e00-\u9fff]{3,30}?"
-    r"(?:专项行动|专项整治|集中整治行动|攻坚行动|提升行动|教育月活动|宣传月活动|活动月|主题教育|教育实践活动|教育整顿|学习教育))"
-)
+
+
+def _re(name: str, template: str) -> re.Pattern[str]:
+    """A pattern of this component, its word lists (extractors/data/slogan/words.tsv) filled in."""
+    return ruleset("slogan").regex(name, template)
+
+
+def _numbered() -> re.Pattern[str]:
+    """Numbered formulation heads: 两个确立, 五种风气, 五型政协, 七个岳阳, 三大目标."""
+    return _re("numbered", rf"^[{_NUM}]+(?:{{numbered_heads}})")
+
+
+def _campaign() -> re.Pattern[str]:
+    """Unquoted campaigns introduced by a verb or 全市: 开展…专项行动, 巩固警示教育月活动成果."""
+    return _re("campaign", r"(?:{campaign_leads})(?P<name>[\u4e00-\u9fff]{3,30}?(?:{campaign_kinds}))")
 _FIVE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五]五(?=[”时规期发开收计\W]|$)")
 _ENUM_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
@@ -50,7 +59,7 @@ def _rules() -> dict[str, list]:
 
 def numbered_count(label: str) -> int | None:
     """The number a numbered formulation announces (五种风气 → 5), else None."""
-    m = re.match(rf"^([{_NUM}]+)(?:个|种|大|型|项|条|要|句|字)", label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
+    m = _re("counted", rf"^([{_NUM}]+)(?:{{counters}})").match(label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
     if not m:
         return None
     try:
@@ -61,9 +70,9 @@ def numbered_count(label: str) -> int | None:
 
 def _subtypes(label: str, lex_subtype: str = "") -> tuple[str, ...]:
     out = {lex_subtype} if lex_subtype else set()
-    if _NUMBERED.match(label) or re.fullmatch(r"十[一二三四五]五", label):
+    if _numbered().match(label) or re.fullmatch(r"十[一二三四五]五", label):
         out.add("NumberedFormulation")
-    if label.endswith(("行动", "活动", "教育", "工程")):
+    if label.endswith(ruleset("slogan").words("campaign_suffixes")):
         out.add("Campaign")
     return tuple(sorted(out - {""}))
 
@@ -123,9 +132,9 @@ class SloganExtractor:
                             subtypes=_subtypes(row["label"], row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}, rule="slogan.lexicon"))
         # 3. campaigns written without quotes
-        for m in _CAMPAIGN.finditer(text):
+        for m in _campaign().finditer(text):
             name = m.group("name")
-            for lead in ("深入", "持续", "扎实", "认真", "组织", "开展", "全面"):
+            for lead in ruleset("slogan").words("campaign_adverbs"):
                 if name.startswith(lead):
                     name = name[len(lead):]
             start = m.end("name") - len(name)
