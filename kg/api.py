@@ -187,8 +187,22 @@ def parse_formats(spec: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(f for f in ALL_FORMATS if f in items)
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-                  formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -> dict[str, Path]:
+    """Write the build into ``out_dir`` as one whole: staged, then swapped in (:mod:`kg.builddir`).
+
+    ``options`` as for :func:`_write_outputs_into`. Raises :class:`kg.builddir.OutputError` when the
+    folder cannot be written; the previous build stays as it was.
+    """
+    from kg.builddir import transaction
+
+    final = Path(out_dir)
+    with transaction(final) as stage:
+        written = _write_outputs_into(graph, stage, **options)
+    return {k: final / v.relative_to(stage) if isinstance(v, Path) else v for k, v in written.items()}
+
+
+def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
+                        formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
     """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
 
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or

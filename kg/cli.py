@@ -10,6 +10,7 @@ import click
 from extractors import default_pipeline
 from kg.api import build as build_graph
 from kg.api import parse_formats, write_outputs
+from kg.builddir import OutputError
 from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd, explain_cmd
 from kg.commands_html import show_cmd
@@ -36,7 +37,8 @@ def cli() -> None:
 
 
 @cli.command(epilog="Exit status: 0 all inputs built, 2 some inputs skipped or a value dropped (each named on stderr), "
-                     "1 nothing built or the output folder could not be written (the previous build is left intact).")
+                     "1 nothing built or the output folder could not be written (the previous build is left intact), "
+                     "130 interrupted. The folder is replaced as a whole; a second build into it refuses while one runs.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the outputs (graph.ttl, graph.html, the graph.oxigraph store, … see --formats).")
@@ -55,9 +57,11 @@ def cli() -> None:
               help="With --engine dask: processes, threads, synchronous, or a distributed scheduler address (tcp://host:8786).")
 @click.option("--skip", "skip", multiple=True, metavar="COMPONENT",
               help="Leave out a pipeline component, e.g. --skip ner (general-news names; about 3x faster).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a JSON run report here: every article built, every input skipped and why, counts per class.")
 def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs: int, html: bool,
           html_max_nodes: int | None, progress: bool | None, engine: str, scheduler: str | None,
-          skip: tuple[str, ...]) -> None:
+          skip: tuple[str, ...], report_path: Path | None) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     try:
         default_pipeline(skip)
@@ -73,18 +77,40 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     for problem in result.problems:
         verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
         click.echo(f"kg build: {verb} {problem}", err=True)
+    status = 2 if any(p.severity != "note" for p in result.problems) else 0
+
+    def finish(code: int, error: str = "") -> None:
+        if report_path is not None:
+            from kg.runreport import run_report, write_report
+
+            try:
+                write_report(report_path, run_report(result.results, result.problems, out_dir, code, error))
+            except OSError as exc:
+                click.echo(f"kg build: cannot write the report {report_path}: {exc.strerror or exc}", err=True)
+                code = code or 2
+        if code:
+            sys.exit(code)
+
     if not result.results:
         click.echo("kg build: no article could be read; nothing written", err=True)
-        sys.exit(1)
-    written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip)
+        finish(1, "no article could be read")
+        return
+    try:
+        written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip)
+    except OutputError as exc:
+        click.echo(f"kg build: {exc}", err=True)
+        finish(1, str(exc))
+        return
+    except KeyboardInterrupt:
+        click.echo(f"kg build: interrupted; {out_dir} is left as it was", err=True)
+        sys.exit(130)
     report: Any = written.pop("_html_report", None)
     g = result.graph
     n_ent = sum(1 for _, d in g.nodes(data=True) if d["type"] != "Article")
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
     if report is not None and report.nodes_omitted:
         click.echo(f"graph.html: {report.summary()}", err=True)
-    if any(p.severity != "note" for p in result.problems):
-        sys.exit(2)
+    finish(status)
 
 
 for _command in (eval_cmd, explain_cmd, query_cmd, validate_cmd, publish_cmd, show_cmd,

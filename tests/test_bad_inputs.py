@@ -202,3 +202,29 @@ def test_record_identity_survives_a_rename(tmp_path: Path) -> None:
     first = [a.id for a in read_inputs([_jsonl(tmp_path / "before.jsonl", rec)])]
     second = [a.id for a in read_inputs([_jsonl(tmp_path / "after.jsonl", rec)])]
     assert first == second and first[0].startswith("url-")
+
+
+def test_run_report_accounts_for_every_input(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    _jsonl(tmp_path / "news.jsonl", {"id": "a", "text": TEXT, "date": "20221399"}, "{broken", {"id": "a", "text": TEXT})
+    (tmp_path / "gbk.txt").write_bytes(TEXT.encode("gbk") * 3)
+    report = tmp_path / "report.json"
+    res = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-html", "--report", str(report)])
+    assert res.exit_code == 2, res.output
+    got = json.loads(report.read_text(encoding="utf-8"))
+    assert got["exit_status"] == 2 and got["output"]["written"]
+    assert sorted(a["id"] for a in got["articles"]) == ["a", "gbk", "good"]
+    assert got["counts"] == {"articles_built": 3, "inputs_skipped": 3, "warnings": 1, "notes": 1,
+                             "by_kind": {"date": 1, "duplicate": 1, "empty": 1, "encoding-detected": 1, "malformed-json": 1}}
+    assert {(Path(p["source"]).name, p["line"], p["kind"]) for p in got["problems"]} >= {
+        ("empty.txt", None, "empty"), ("news.jsonl", 2, "malformed-json"), ("news.jsonl", 3, "duplicate")}
+
+
+def test_run_report_when_nothing_is_built(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = tmp_path / "report.json"
+    res = CliRunner().invoke(cli, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"), "--report", str(report)])
+    assert res.exit_code == 1
+    got = json.loads(report.read_text(encoding="utf-8"))
+    assert got["exit_status"] == 1 and not got["output"]["written"] and got["counts"]["inputs_skipped"] == 1

@@ -1,0 +1,47 @@
+"""The run report of ``kg build --report FILE``: every input accounted for, as JSON.
+
+Lists each article built (id, where it came from) and each problem (file, line, offset,
+class, whether the input was skipped), with counts per class and the exit status, so a
+batch job can check what was lost without parsing stderr.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kg.ingest import InputProblem
+from kg.model import ArticleResult
+
+
+def run_report(results: list[ArticleResult], problems: list[InputProblem], out_dir: str | Path, exit_status: int,
+               output_error: str = "") -> dict[str, Any]:
+    """The report as plain data (see the module docstring)."""
+    severities = Counter(p.severity for p in problems)
+    return {
+        "exit_status": exit_status,
+        "output": {"folder": str(out_dir), "written": exit_status != 1, "error": output_error or None},
+        "counts": {
+            "articles_built": len(results),
+            "inputs_skipped": severities.get("skipped", 0),
+            "warnings": severities.get("warning", 0),
+            "notes": severities.get("note", 0),
+            "by_kind": dict(sorted(Counter(p.kind for p in problems).items())),
+        },
+        "articles": [{"id": r.article.id, "source": r.article.source, "title": r.article.title} for r in results],
+        "problems": [{"source": p.source, "line": p.line, "offset": p.offset, "kind": p.kind, "severity": p.severity,
+                      "reason": p.reason} for p in problems],
+    }
+
+
+def write_report(path: str | Path, report: dict[str, Any]) -> None:
+    """Write the report atomically (a temporary file renamed over the target)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", errors="backslashreplace")
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
