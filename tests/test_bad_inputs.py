@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.iri import article_iri
 
+RDF_FORMATS = "ttl,nt,nq,trig,jsonld,rdf"  # every RDF export, each parsed back
 GOOD = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
 TEXT = "中共徐州市委召开常委会会议，传达学习省委全会精神，强调要做到“两个维护”，持续推进“五种风气”建设。\n"
 
@@ -163,7 +164,7 @@ def test_bad_input_beside_a_good_article(case: Case, tmp_path: Path) -> None:
     out = tmp_path / "out"
     signal.alarm(30)  # a FIFO or a device must be refused at once, never block the build
     try:
-        res = CliRunner().invoke(cli, ["build", *map(str, bad), str(good), "-o", str(out), "--no-html"])
+        res = CliRunner().invoke(cli, ["build", *map(str, bad), str(good), "-o", str(out), "--formats", RDF_FORMATS])
     finally:
         signal.alarm(0)
     assert res.exception is None or isinstance(res.exception, SystemExit), res.exc_info
@@ -210,7 +211,7 @@ def test_run_report_accounts_for_every_input(tmp_path: Path) -> None:
     _jsonl(tmp_path / "news.jsonl", {"id": "a", "text": TEXT, "date": "20221399"}, "{broken", {"id": "a", "text": TEXT})
     (tmp_path / "gbk.txt").write_bytes(TEXT.encode("gbk") * 3)
     report = tmp_path / "report.json"
-    res = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-html", "--report", str(report)])
+    res = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out"), "--formats", "nq", "--report", str(report)])
     assert res.exit_code == 2, res.output
     got = json.loads(report.read_text(encoding="utf-8"))
     assert got["exit_status"] == 2 and got["output"]["written"]

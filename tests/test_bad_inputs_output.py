@@ -23,7 +23,12 @@ KG = [sys.executable, "-m", "kg.cli", "build"]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes; the pyoxigraph store (RocksDB files, not byte-deterministic) only by its presence."""
+    snap = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "graph.oxigraph" not in p.relative_to(folder).parts}
+    if (folder / "graph.oxigraph").is_dir():
+        snap["graph.oxigraph/"] = b""
+    return snap
 
 
 def _leftovers(out: Path) -> list[str]:
@@ -48,7 +53,7 @@ def builds(tmp_path_factory):
 
 def _build_here(src: Path, out: Path) -> None:
     """A build in this process (jieba is loaded once); the faults below need their own processes."""
-    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "--no-html"])
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "--formats", "ttl,nq,store"])
     assert res.exit_code == 0, res.output
 
 
@@ -64,14 +69,14 @@ def test_output_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "file").write_text("x")
     for out in (tmp_path / "file" / "out", tmp_path / "file"):
-        res = CliRunner().invoke(cli, ["build", str(tmp_path / "good.txt"), "-o", str(out), "--no-html"])
+        res = CliRunner().invoke(cli, ["build", str(tmp_path / "good.txt"), "-o", str(out), "--formats", "ttl,nq,store"])
         assert res.exit_code in (1, 2) and isinstance(res.exception, SystemExit), res.exc_info
         assert "Traceback" not in res.output and str(out.name) in res.stderr, res.stderr
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    res = CliRunner().invoke(cli, ["build", str(tmp_path / "good.txt"), "-o", "/proc/kg-cannot-write-here", "--no-html"])
+    res = CliRunner().invoke(cli, ["build", str(tmp_path / "good.txt"), "-o", "/proc/kg-cannot-write-here", "--formats", "ttl,nq,store"])
     assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.exc_info
     assert "cannot write /proc/kg-cannot-write-here" in res.stderr
 
@@ -83,7 +88,7 @@ def test_file_size_limit_keeps_the_previous_build(builds, tmp_path: Path) -> Non
     def limit() -> None:  # RLIMIT_FSIZE: a full disk for this process only (Python ignores SIGXFSZ: write fails EFBIG)
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 
-    run = subprocess.run([*KG, str(new_in), "-o", str(out), "--no-html"], capture_output=True, text=True, preexec_fn=limit)
+    run = subprocess.run([*KG, str(new_in), "-o", str(out), "--formats", "ttl,nq,store"], capture_output=True, text=True, preexec_fn=limit)
     assert run.returncode == 1, run.stderr
     assert "file too large" in run.stderr and "previous build is intact" in run.stderr and "Traceback" not in run.stderr
     assert _snapshot(out) == old and _leftovers(out) == []
@@ -92,7 +97,7 @@ def test_file_size_limit_keeps_the_previous_build(builds, tmp_path: Path) -> Non
 def _interrupt(builds, tmp_path: Path, sig: int, phase: str) -> tuple[Path, subprocess.Popen]:
     d, new_in, _, _ = builds
     out = _fresh_old(builds, tmp_path)
-    proc = subprocess.Popen([*KG, str(new_in), "-o", str(out), "--no-html"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([*KG, str(new_in), "-o", str(out), "--formats", "ttl,nq,store"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     stage = out.parent / f".{out.name}.kg-staging-{proc.pid}"
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:
@@ -132,12 +137,12 @@ def test_second_build_into_the_same_folder_refuses(builds, tmp_path: Path) -> No
     d, new_in, old, new = builds
     out = _fresh_old(builds, tmp_path)
     lock = out.parent / f".{out.name}.kg-lock"
-    first = subprocess.Popen([*KG, str(new_in), "-o", str(out), "--no-html"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = subprocess.Popen([*KG, str(new_in), "-o", str(out), "--formats", "ttl,nq,store"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
         while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
-        second = CliRunner().invoke(cli, ["build", str(d / "old.txt"), "-o", str(out), "--no-html"])
+        second = CliRunner().invoke(cli, ["build", str(d / "old.txt"), "-o", str(out), "--formats", "ttl,nq,store"])
     finally:
         first.communicate(timeout=120)
     assert first.returncode == 0
