@@ -80,15 +80,26 @@ def validate_cmd(graph: str, shapes: str | None, engine: str, details: int) -> N
 @click.option("--no-article-graphs", is_flag=True, help="Do not send the per-article named graphs.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50_000, show_default=True,
               help="Triples per request.")
+@click.option("--replace", is_flag=True, help="Put each graph sent in place of the store's copy (no stale triples).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds to wait for each answer.")
+@click.option("--netrc", "netrc_file", type=click.Path(dir_okay=False), default=None,
+              help="Read the user and password for the endpoint's host from this netrc file "
+                   "(or set KG_PUBLISH_USER/KG_PUBLISH_PASSWORD or KG_PUBLISH_TOKEN).")
 def publish_cmd(graph: str, endpoint: str, update: bool, target_graph: str | None, no_article_graphs: bool,
-                batch_size: int) -> None:
+                batch_size: int, replace: bool, timeout: float, netrc_file: str | None) -> None:
     """Publish GRAPH (a `kg build` directory or RDF file) to a SPARQL 1.1 store."""
-    from kg.publish import PublishError, publish
+    from kg.publish import PublishError, endpoint_from, publish
 
     try:
-        report = publish(graph, endpoint, update=update, graph=target_graph,
-                         article_graphs=not no_article_graphs, batch_size=batch_size)
+        shown = endpoint_from(endpoint, env={}).redact(endpoint)
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        report = publish(graph, endpoint, update=update, graph=target_graph, article_graphs=not no_article_graphs,
+                         batch_size=batch_size, replace=replace, timeout=timeout, netrc_file=netrc_file)
     except (OSError, ValueError, PublishError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(endpoint_from(endpoint).redact(str(exc)) if not isinstance(exc, PublishError)
+                                   else str(exc)) from None
     named = sum(1 for g in report.triples if g)
-    click.echo(f"published {report.total} triples ({named} named graphs) to {endpoint} in {report.requests} requests")
+    click.echo(f"published {report.total} triples ({named} named graphs) to {shown} in {report.requests} requests")
