@@ -122,6 +122,14 @@ def text_article(text: str, id: str | None = None, title: str = "", date: str = 
                    date=normalize_date(clean_field(date)) or guess_date(text), source=clean_field(source))
 
 
+def sanitized(article: Article) -> Article:
+    """An article given from Python, with what cannot be written blanked (same text length) and a usable id."""
+    fixed = Article(id=clean_id(article.id) or "doc-" + hashlib.sha1(clean_text(article.text).encode("utf-8")).hexdigest()[:12],
+                    text=clean_text(article.text), title=clean_field(article.title), date=clean_field(article.date),
+                    source=clean_field(article.source))
+    return article if fixed == article else fixed
+
+
 @dataclass
 class IdRegistry:
     """The ids claimed so far in one build (NFC keys → (file, text digest)); see the module docstring."""
@@ -134,6 +142,7 @@ class IdRegistry:
         ``file`` is where it was read (root-relative; '' for articles given from Python), ``qualified``
         the id to take when another file holds the plain one.
         """
+        article = sanitized(article)
         digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
         key = unicodedata.normalize("NFC", article.id)
         prior = self.claimed.get(key)

@@ -60,6 +60,9 @@ def _delete(text: str, origin: list[int], pattern: re.Pattern[str]) -> tuple[str
     return "".join(c for c, k in zip(text, keep) if k), [o for o, k in zip(origin, keep) if k]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc  # imported lazily: loading its dictionaries costs time
@@ -71,6 +74,7 @@ def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC, keeping length (needed for the offset map)."""
     if not text or text.isascii():
         return text
+    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate (Article from Python) cannot reach OpenCC as UTF-8
     conv = _t2s()
     out = conv.convert(text)
     if len(out) == len(text):
