@@ -575,6 +575,10 @@ def _org_starting_at(doc: Doc, pos: int):
     return best
 
 
+# prepositions that make the organisation after them an adverbial of the clause
+_GOVERNED = re.compile(r"(?:按照|根据|依据|遵照|按|受|经|在|对|向|与|同|跟|随|为|据|结合|围绕)[^，。；]{0,6}$")
+
+
 def _subject(doc: Doc, verb_pos: int):
     """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
     s, _ = doc.sentence_at(verb_pos)
@@ -593,6 +597,8 @@ def _subject(doc: Doc, verb_pos: int):
                 doc.add(org)
                 return org
         return None
+    # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject
+    cands = [m for m in cands if not _GOVERNED.search(doc.text[doc.clause_start(m.start):m.start])] or cands
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
     clause_start = doc.clause_start(verb_pos)
     in_clause = [m for m in cands if m.start >= clause_start]
