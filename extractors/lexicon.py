@@ -5,6 +5,8 @@ extend them without touching code (see ``extractors/data/README.md``).
 """
 from __future__ import annotations
 
+import re
+
 import csv
 from functools import lru_cache
 from importlib import resources
@@ -112,3 +114,18 @@ def is_dictionary_word(word: str) -> bool:
 
 #: Function characters that never stand inside a person's name (应由该, 从今天).
 FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此")
+
+
+# what opens a clause but never a name: enumerators (一是, 二要), prepositions and conjunctions fused by jieba (由县, 为国)
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|其[一二三四五六七八九十]|[由为在对向将把从与和及据使让被])(?=.{2})")
+
+
+def trim_lead(name: str) -> str:
+    """The name without an enumerator or a function character jieba glued to its first word."""
+    m = _LEAD.match(name)
+    if m is None:
+        return name
+    rest = name[m.end():]
+    # keep a first character that belongs to a dictionary word of the name (和平区, 为民服务中心)
+    first = cut(name)[0]
+    return rest if len(first) <= m.end() + 1 or not is_dictionary_word(first) else name

@@ -371,6 +371,8 @@ class MeetingExtractor:
                     subject = _re("leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
                     subject = _re("subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
                     rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
+                    organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
+                    rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once
                     label = holder.label + rest
                     aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
                 else:

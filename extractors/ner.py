@@ -34,7 +34,7 @@ import re
 from functools import lru_cache, cache
 
 from extractors.base import Doc
-from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.lexicon import trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
 from extractors.model import Mention
 from extractors.rules import ruleset
@@ -376,6 +376,7 @@ class NameExtractor:
             if j == i and len(w) == len(suf):
                 continue
             start = toks[j][0]
+            start = e - len(trim_lead(text[start:e]))  # 一是集团, 由县医院: not the enumerator or the preposition
             if w in _words("ner_org_heads_generic.txt") and text[start:s] in _places():
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:

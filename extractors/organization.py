@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.base import Context, Doc
-from extractors.lexicon import Scanner, cut, read_list, read_tsv, split_multi, word_tag
+from extractors.lexicon import Scanner, cut, is_dictionary_word, read_list, read_tsv, split_multi, trim_lead, word_tag
 from extractors.model import Mention
 from extractors.rules import ruleset
 
@@ -80,10 +80,15 @@ def _name_words() -> frozenset[str]:
     return frozenset(w for line in read_list("org_name_words.txt") for w in line.split())
 
 
+# an ordinal inside a name (附属第一医院, 第二中学)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}")
 def _inside_title(text: str, pos: int) -> bool:
     """True inside 《…》: names in a document title belong to the title."""
     open_ = text.rfind("《", 0, pos)
     return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
+
+
+_MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
 
 
 def place_for_level(ctx: Context, lvl: str) -> str:
@@ -92,8 +97,8 @@ def place_for_level(ctx: Context, lvl: str) -> str:
     city = ctx.county if ctx.county and ctx.county_suffix == "市" else ctx.city
     short = {"省": ctx.province, "市": city, "县": ctx.county if ctx.county_suffix == "县" else "",
              "区": ctx.county if ctx.county_suffix == "区" else "", "镇": ctx.town, "乡": ctx.town}.get(lvl, "")
-    if not short:
-        return ""
+    if not short or (lvl == "省" and short in _MUNICIPALITIES):
+        return ""  # a municipality (北京) has no 省: 省残联 there is some province's, not the city's
     if lvl in "镇乡":
         return short
     div = gazetteer.lookup(short)
@@ -134,9 +139,18 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
     before = text[m.start() - 1] if m.start() > 0 else ""
     if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
         return None  # 全市, 城市, 超市: the level character is part of a word
+    if before and not m.group("cpc") and not m.group("tuan") and _closes_word(text, lvl_pos):
+        return None  # 示范区公安局, 开发区管委会: the level character ends another word, the name is that word's
     if m.group("tuan") == "团" and m.group("unit"):
         return None
     return m.start(), ""
+
+
+def _closes_word(text: str, pos: int) -> bool:
+    """True when the character at ``pos`` ends a longer jieba word (示范区) that is no known place."""
+    window = text[max(0, pos - 5):pos + 1]
+    last = cut(window)[-1] if window else ""
+    return len(last) > 1 and last.endswith(text[pos]) and is_dictionary_word(last) and gazetteer.lookup(last) is None
 
 
 def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str) -> tuple[str, set[str], str]:
@@ -307,7 +321,7 @@ class OrganizationExtractor:
             for tok in reversed(tokens):
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
-                if not _name_part(tok):
+                if not _name_part(tok) and not _ORDINAL.fullmatch(tok):
                     break
                 name_tokens.insert(0, tok)
                 if len(name_tokens) >= 5:
@@ -315,6 +329,10 @@ class OrganizationExtractor:
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
             if ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(name) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
+            if name:
+                name = trim_lead(name + m.group())[: -len(m.group())]
+            if row["kind"] == "party" and (name in rows or any(o.end == s_start for o in doc.of_type("Organization"))):
+                continue  # 市政府党组: the institution's own party group, folded into it
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
