@@ -318,7 +318,14 @@ class MeetingExtractor:
         text = doc.text
         types = _types()
         for v in _verb().finditer(text):
-            seg = re.split(r"[，。；！？\n]", text[v.end():v.end() + 48])[0]
+            if doc.covered(v.start(), v.end(), "Organization"):
+                continue  # 世界贸易组织: the verb is inside a name
+            # a clause ends at punctuation, or at a space outside quotes (a headline's parts)
+            window = text[v.end():v.end() + 48]
+            seg = re.split(r"[，。；！？\n]", window)[0]
+            unquoted = re.sub(r"“[^”]*”", lambda q: "“" * len(q.group()), seg)
+            space = re.search(r"\s", unquoted)
+            seg = seg[:space.start()] if space else seg
             end_rel = -1
             for i in range(2, len(seg) + 1):
                 if seg[:i].endswith(types):
