@@ -20,7 +20,7 @@ def _speech_tail() -> re.Pattern[str]:
     return _re("speech_tail",
                r"^(?:{speaker_titles})?"
                r"(?:(?:在|就|于)[^，。；！？\n]{1,60}?(?:上|时|期间)|受[^，。；\n]{1,20}委托作|(?:来|到)[\u4e00-\u9fff]{1,4}(?:考察|视察|调研)(?:时)?)?"
-               r"(?:所作|作)?的?(?:“[^”]{1,12}”)?(?:重要)?(?P<kind>{speech_kinds})")
+               r"(?:关于[^，。；！？“”\n]{2,30}?)?(?:所作|作)?的?(?:“[^”]{1,12}”)?(?:重要)?(?P<kind>{speech_kinds})")
 
 
 def _and_speech() -> re.Pattern[str]:
@@ -35,6 +35,11 @@ def _about() -> re.Pattern[str]:
 
 def _titles_after_name() -> re.Pattern[str]:
     return _re("titles_after_name", r"^(?:{speaker_titles})")
+
+
+def _org_doc() -> re.Pattern[str]:
+    """An organisation's own plan or report named without 《》: 全国政协2026年工作要点, 区委工作报告."""
+    return _re("org_doc", r"(?:\d{4}年度?)?(?:{org_doc_topics})?(?:工作)?(?P<kind>{org_doc_kinds})(?:（草案）|\(草案\))?")
 
 
 class DocumentExtractor:
@@ -86,6 +91,13 @@ class DocumentExtractor:
                 if any(d.start <= m.start() and m.end() <= d.end for d in doc.of_type("Document")):
                     continue
                 doc.add(Mention("Document", m.group(), m.start(), m.end(), m.group(), aliases=(m.group().replace("《", "").replace("》", ""),), rule="document.about"))
+        for o in doc.of_type("Organization"):
+            own = _org_doc().match(text, o.end)
+            if not own or len(own.group()) < 4 or doc.covered(o.start, own.end(), "Document"):
+                continue  # 市委报告 alone is too vague; 区委工作报告 is named
+            surface = text[o.start:own.end()]
+            label = o.label + text[o.end:own.end()]
+            doc.add(Mention("Document", label, o.start, own.end(), surface, aliases=tuple({surface} - {label}), rule="document.org_own"))
         for rx in (_PLAN, _re("reports", "{reports}")):
             for m in rx.finditer(text):
                 if doc.covered(m.start(), m.end(), "Document"):
