@@ -22,6 +22,11 @@ _PUNCT = str.maketrans({
 # Pinyin glosses after a Han character: 傳達(dá), 會(hui)(hui)
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])(?:[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)])+")
 # Stray punctuation: ",，" ",、" "，。" -> keep the last (stronger) one
+# a wire or site dateline opening a paragraph (央视网消息（新闻联播）：, 中新社北京十月二十一日电): who
+# distributed the text, not what it reports: the source is dropped (the place of a dateline stays)
+_DATELINE = re.compile(
+    r"(?m)^[ 　]*(?:[\u4e00-\u9fff]{2,8}消息(?:（[^）\n]{1,12}）)?：|(?:新华社|中新社)(?=[\u4e00-\u9fff]{0,6}"
+    r"[0-9〇零一二三四五六七八九十]{1,3}月[0-9〇零一二三四五六七八九十]{1,3}日电))")
 _STRAY = re.compile(r"[，,](?=[，,、。；！？])")
 
 # A whole line is site clutter when it matches one of these (menus, CMS metadata, footers).
@@ -119,6 +124,7 @@ def normalize(text: str) -> NormText:
     text, origin = _delete(text, origin, _PINYIN)
     text = to_simplified(text).translate(_PUNCT)
     text, origin = _delete(text, origin, _STRAY)
+    text, origin = _delete(text, origin, _DATELINE)
     return NormText(text, tuple(origin), original_length=origin[-1] + 1 if origin else 0)
 
 
