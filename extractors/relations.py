@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.base import Doc
+from extractors.lexicon import cut, word_tag
 from extractors.model import Mention, Relation
 from extractors.rules import ruleset
 
@@ -41,6 +42,20 @@ def _acts(doc: Doc, o: Mention) -> bool:
         return False
     text = doc.text
     return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_acts_re().match(text, o.end))  # noqa: B005
+
+
+# what may stand between an acting organisation and its verb: its organ, a time word (九郎山集团党委高度重视)
+_ORGAN_OR_TIME = re.compile(r"(?:党委|党组|党工委|班子)?(?:\d{1,2}月\d{1,2}日|近日|日前|第一时间|及时|迅速)?")
+
+
+def _in_subject_position(doc: Doc, o: Mention) -> bool:
+    """The organisation opens its clause and a verb follows (生命学院党委近日出台方案, 市政协高举…旗帜)."""
+    text = doc.text
+    if text[doc.clause_start(o.start):o.start].strip("　 0123456789年月日上午下午近日日前"):  # noqa: B005
+        return False
+    pos = _ORGAN_OR_TIME.match(text, o.end).end()
+    words = cut(text[pos:pos + 8])
+    return bool(words) and word_tag(words[0]).startswith("v") or bool(words) and words[0] in ("高度重视", "认真")
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
@@ -196,6 +211,8 @@ class RelationExtractor:
         label = next((b for b in session_bodies if b in counts), label)
         if len(counts[label]) < 2:
             return
+        if label not in session_bodies and not any(_in_subject_position(doc, o) for o in counts[label]):
+            return  # named often but never the one acting (国际奥委会主席说…, a digest of several bodies)
         subject = counts[label][0]
         for x in doc.of_type("PolicySlogan"):
             if "component_of" not in x.attrs:
