@@ -129,3 +129,13 @@ def trim_lead(name: str) -> str:
     # keep a first character that belongs to a dictionary word of the name (和平区, 为民服务中心)
     first = cut(name)[0]
     return rest if len(first) <= m.end() + 1 or not is_dictionary_word(first) else name
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted({w for line in read_list("titles.txt") for w in line.split()}, key=len, reverse=True))
+
+
+def in_title(text: str, end: int) -> bool:
+    """True when the organisation ending at ``end`` is part of a person's title (中共中央总书记, 市委书记)."""
+    return text.startswith(_titles(), end)

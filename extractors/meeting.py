@@ -15,7 +15,7 @@ import cn2an
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Scanner, read_list, read_tsv, split_multi
+from extractors.lexicon import Scanner, in_title, read_list, read_tsv, split_multi
 from extractors.organization import place_for_level
 from extractors.rules import ruleset
 from extractors.model import Mention
@@ -50,8 +50,14 @@ def _subject_meeting() -> re.Pattern[str]:
 def _studied() -> re.Pattern[str]:
     return _re("studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
+<<<<<<< HEAD
 def _holder_gap() -> re.Pattern[str]:
     return _re("holder_gap", r"(?P<organ>{holder_organs})?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:{gap_times})?")
+=======
+_HOLDER_GAP = re.compile(
+    r"(?P<organ>党组理论学习中心组|党委理论学习中心组|理论学习中心组|中心学习组|中心组|党组|党委|党工委|常委会)?"
+    r"(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:今天|今日|近日|日前|上午|下午|晚上|全天)?")
+>>>>>>> 876743c (A national body in a leader's title (中共中央政治局常委、国务院副总理…) neither convenes his meeting nor voices his speech; Chinese-numeral dates and 中心组 between a holder and 召开)
 # plenums of the central discipline commission: 二十届中央纪委二次全会
 _CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
 def _people_session() -> re.Pattern[str]:
@@ -606,8 +612,13 @@ def _subject(doc: Doc, verb_pos: int):
                 doc.add(org)
                 return org
         return None
-    # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject
-    cands = [m for m in cands if not _GOVERNED.search(doc.text[doc.clause_start(m.start):m.start])] or cands
+    # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
+    # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
+    cands = [m for m in cands if not _GOVERNED.search(doc.text[doc.clause_start(m.start):m.start])
+             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end))] or [
+             m for m in cands if m.attrs.get("kind") != "national" or not in_title(doc.text, m.end)]
+    if not cands:
+        return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
     clause_start = doc.clause_start(verb_pos)
     in_clause = [m for m in cands if m.start >= clause_start]

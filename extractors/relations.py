@@ -76,7 +76,8 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
         else:
             org = next((o for o in orgs if title_start - 3 <= o.end <= title_start
                         and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:title_start])), None)
-        if org is not None:
+        if org is not None and org.attrs.get("kind") != "national":
+            # a national body in a leader's title (中共中央总书记) is not the voice of every speech he gives
             out.setdefault(p.label, org)
     return out
 
