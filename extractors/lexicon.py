@@ -128,7 +128,7 @@ def trim_lead(name: str) -> str:
     rest = name[m.end():]
     # keep a first character that belongs to a dictionary word of the name (和平区, 为民服务中心)
     first = cut(name)[0]
-    return rest if len(first) <= m.end() + 1 or not is_dictionary_word(first) else name
+    return name if len(first) > m.end() and is_dictionary_word(first) else rest
 
 
 @lru_cache(maxsize=1)

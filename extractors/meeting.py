@@ -50,14 +50,8 @@ def _subject_meeting() -> re.Pattern[str]:
 def _studied() -> re.Pattern[str]:
     return _re("studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
-<<<<<<< HEAD
 def _holder_gap() -> re.Pattern[str]:
-    return _re("holder_gap", r"(?P<organ>{holder_organs})?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:{gap_times})?")
-=======
-_HOLDER_GAP = re.compile(
-    r"(?P<organ>党组理论学习中心组|党委理论学习中心组|理论学习中心组|中心学习组|中心组|党组|党委|党工委|常委会)?"
-    r"(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:今天|今日|近日|日前|上午|下午|晚上|全天)?")
->>>>>>> 876743c (A national body in a leader's title (中共中央政治局常委、国务院副总理…) neither convenes his meeting nor voices his speech; Chinese-numeral dates and 中心组 between a holder and 召开)
+    return _re("holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
 # plenums of the central discipline commission: 二十届中央纪委二次全会
 _CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
 def _people_session() -> re.Pattern[str]:

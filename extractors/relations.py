@@ -53,9 +53,10 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
     text = doc.text
     if text[doc.clause_start(o.start):o.start].strip("　 0123456789年月日上午下午近日日前"):  # noqa: B005
         return False
-    pos = _ORGAN_OR_TIME.match(text, o.end).end()
+    gap = _ORGAN_OR_TIME.match(text, o.end)
+    pos = gap.end() if gap else o.end
     words = cut(text[pos:pos + 8])
-    return bool(words) and word_tag(words[0]).startswith("v") or bool(words) and words[0] in ("高度重视", "认真")
+    return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in ("高度重视", "认真"))
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
