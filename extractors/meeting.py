@@ -585,7 +585,8 @@ def _org_starting_at(doc: Doc, pos: int):
 
 
 # prepositions that make the organisation after them an adverbial of the clause
-_GOVERNED = re.compile(r"(?:按照|根据|依据|遵照|按|受|经|在|对|向|与|同|跟|随|为|据|结合|围绕)[^，。；]{0,6}$")
+def _governed() -> re.Pattern[str]:
+    return _re("governed", r"(?:{governing_prepositions})[^，。；]{0,6}$")
 
 
 def _subject(doc: Doc, verb_pos: int):
@@ -608,7 +609,7 @@ def _subject(doc: Doc, verb_pos: int):
         return None
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
-    cands = [m for m in cands if not _GOVERNED.search(doc.text[doc.clause_start(m.start):m.start])
+    cands = [m for m in cands if not _governed().search(doc.text[doc.clause_start(m.start):m.start])
              and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end))] or [
              m for m in cands if m.attrs.get("kind") != "national" or not in_title(doc.text, m.end)]
     if not cands:

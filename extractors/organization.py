@@ -88,16 +88,13 @@ def _inside_title(text: str, pos: int) -> bool:
     return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
 
 
-_MUNICIPALITIES = frozenset({"北京", "上海", "天津", "重庆"})
-
-
 def place_for_level(ctx: Context, lvl: str) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
     # in a county-level city (邳州市) the article's 市委 is that city's, not the prefecture's
     city = ctx.county if ctx.county and ctx.county_suffix == "市" else ctx.city
     short = {"省": ctx.province, "市": city, "县": ctx.county if ctx.county_suffix == "县" else "",
              "区": ctx.county if ctx.county_suffix == "区" else "", "镇": ctx.town, "乡": ctx.town}.get(lvl, "")
-    if not short or (lvl == "省" and short in _MUNICIPALITIES):
+    if not short or (lvl == "省" and short in ruleset("organization").words("municipalities")):
         return ""  # a municipality (北京) has no 省: 省残联 there is some province's, not the city's
     if lvl in "镇乡":
         return short

@@ -45,7 +45,8 @@ def _acts(doc: Doc, o: Mention) -> bool:
 
 
 # what may stand between an acting organisation and its verb: its organ, a time word (九郎山集团党委高度重视)
-_ORGAN_OR_TIME = re.compile(r"(?:党委|党组|党工委|班子)?(?:\d{1,2}月\d{1,2}日|近日|日前|第一时间|及时|迅速)?")
+def _organ_or_time() -> re.Pattern[str]:
+    return _re("organ_or_time", r"(?:{acting_organs})?(?:\d{1,2}月\d{1,2}日|{acting_times})?")
 
 
 def _in_subject_position(doc: Doc, o: Mention) -> bool:
@@ -53,10 +54,10 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
     text = doc.text
     if text[doc.clause_start(o.start):o.start].strip("　 0123456789年月日上午下午近日日前"):  # noqa: B005
         return False
-    gap = _ORGAN_OR_TIME.match(text, o.end)
+    gap = _organ_or_time().match(text, o.end)
     pos = gap.end() if gap else o.end
     words = cut(text[pos:pos + 8])
-    return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in ("高度重视", "认真"))
+    return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in ruleset("relations").words("acting_starts"))
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
