@@ -17,6 +17,9 @@ from extractors.rules import ruleset
 
 
 
+_COORDINATION_GAP = 16  # longer than any 》和《 / ”以及“ between two coordinated names
+
+
 def _re(name: str, template: str) -> re.Pattern[str]:
     """A pattern of this component, its word lists (extractors/data/relations/words.tsv) filled in."""
     return ruleset("relations").regex(name, template)
@@ -121,7 +124,8 @@ class RelationExtractor:
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
-            in_para = ordered[bisect_left(starts, p_start):bisect_left(starts, p_end)]
+            para_lo, para_hi = bisect_left(starts, p_start), bisect_left(starts, p_end)
+            in_para = ordered[para_lo:para_hi]
             here = by_para.get(p_index, [])
             if here:
                 cur_meeting = here[0]
@@ -135,6 +139,7 @@ class RelationExtractor:
                                 if x.label in speakers and _re("speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
+            switch_pos = [pos for pos, _ in switch_at]
             for x in in_para:
                 if x is cur_meeting:
                     continue
@@ -145,7 +150,10 @@ class RelationExtractor:
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
-                    nxt = next((y for y in in_para if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
+                    # only a mention a few characters on can be coordinated (和、及…): no scan of the paragraph
+                    following = (ordered[k] for k in range(bisect_right(starts, x.end, para_lo, para_hi),
+                                                           bisect_right(starts, x.end + _COORDINATION_GAP, para_lo, para_hi)))
+                    nxt = next((y for y in following if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
                                 and _re("coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before().search(before)):
@@ -154,7 +162,8 @@ class RelationExtractor:
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
                     # a leader speaking (市委书记X强调) speaks for his own organisation from there on
-                    speaker = next((o for pos, o in reversed(switch_at) if pos <= x.start), None)
+                    k = bisect_right(switch_pos, x.start)
+                    speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
                     if subject is not None:
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
