@@ -10,7 +10,8 @@ lock removes what a killed build left behind.
 
 A folder that holds files other than build products (``graph.*``) is never swapped
 away: the products are then staged inside it and renamed into place one by one
-(each file atomic, the set not), so nothing of the user's is moved.
+(each file atomic, the set not), so nothing of the user's is moved. The same holds
+when only OUT, not its parent, can be written (the lock is then ``OUT/.kg-lock``).
 """
 from __future__ import annotations
 
@@ -54,9 +55,11 @@ def _hidden(out: Path, what: str) -> Path:
     return out.parent / f".{out.name}.kg-{what}"
 
 
-def _lock(out: Path) -> int:
-    """An exclusive flock on ``.OUT.kg-lock`` (refused at once when held); removed again by :func:`_unlock`."""
-    lock = _hidden(out, "lock")
+_INNER_LOCK = ".kg-lock"  # inside OUT when its parent cannot be written (a read-only root, a mounted volume)
+
+
+def _lock(out: Path, lock: Path) -> int:
+    """An exclusive flock on ``lock`` (refused at once when held); removed again by :func:`_unlock`."""
     while True:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -78,9 +81,9 @@ def _lock(out: Path) -> int:
     return fd
 
 
-def _unlock(out: Path, fd: int) -> None:
+def _unlock(lock: Path, fd: int) -> None:
     try:
-        _hidden(out, "lock").unlink()
+        lock.unlink()
     except OSError:
         pass
     os.close(fd)
@@ -108,7 +111,8 @@ def _glob_escape(name: str) -> str:
 
 def _foreign(out: Path) -> bool:
     """OUT holds something a build did not write (then it is updated in place, never swapped)."""
-    return out.is_dir() and any(not PRODUCT.fullmatch(p.name) and not _STALE.fullmatch(p.name) for p in out.iterdir())
+    return out.is_dir() and any(not PRODUCT.fullmatch(p.name) and not _STALE.fullmatch(p.name) and p.name != _INNER_LOCK
+                                for p in out.iterdir())
 
 
 def _fsync_dir(path: Path) -> None:
@@ -175,7 +179,14 @@ def transaction(out_dir: str | Path) -> Iterator[Path]:
         if out.exists() and not out.is_dir():
             raise OutputError(f"cannot write {out_dir}: exists and is not a folder")
         out.parent.mkdir(parents=True, exist_ok=True)
-        fd = _lock(out)
+        lock, inside = _hidden(out, "lock"), False
+        try:
+            fd = _lock(out, lock)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS) or not out.is_dir():
+                raise
+            lock, inside = out / _INNER_LOCK, True  # OUT itself is writable: lock and stage inside it
+            fd = _lock(out, lock)
     except OSError as exc:
         raise OutputError(_describe(exc, Path(out_dir)) + "; nothing written") from None
     stage: Path | None = None
@@ -183,7 +194,7 @@ def transaction(out_dir: str | Path) -> Iterator[Path]:
         try:
             _recover(out)
             # swapped only when OUT is absent or holds nothing but an earlier build; never the working folder
-            in_place = out.exists() and (_foreign(out) or not any(out.iterdir()) or out == Path.cwd().absolute())
+            in_place = inside or out.exists() and (_foreign(out) or not any(out.iterdir()) or out == Path.cwd().absolute())
             stage = (out / f".kg-staging-{os.getpid()}") if in_place else _hidden(out, f"staging-{os.getpid()}")
             if stage.exists():
                 shutil.rmtree(stage)
@@ -198,4 +209,4 @@ def transaction(out_dir: str | Path) -> Iterator[Path]:
             if stage is not None:
                 shutil.rmtree(stage, ignore_errors=True)
     finally:
-        _unlock(out, fd)
+        _unlock(lock, fd)

@@ -170,3 +170,25 @@ def test_folder_with_the_users_files_is_updated_in_place(builds, tmp_path: Path)
     (out / "graph.stale").write_text("from an earlier build")
     _build_here(d / "old.txt", out)
     assert _snapshot(out) == {**old, "notes.md": b"mine"}
+
+
+def test_only_the_folder_itself_writable(builds, tmp_path: Path, monkeypatch) -> None:
+    """A read-only parent (a container's root, a mounted volume): lock and stage inside OUT."""
+    import errno
+
+    from kg import builddir
+
+    d, _, old, _ = builds
+    out = tmp_path / "out"
+    out.mkdir()
+    real_lock = builddir._lock
+
+    def refuse_beside(folder: Path, lock: Path) -> int:
+        if lock.parent == folder.parent:
+            raise PermissionError(errno.EACCES, "Permission denied", str(lock))
+        return real_lock(folder, lock)
+
+    monkeypatch.setattr(builddir, "_lock", refuse_beside)
+    _build_here(d / "old.txt", out)
+    _build_here(d / "old.txt", out)
+    assert _snapshot(out) == old and _leftovers(out) == []
