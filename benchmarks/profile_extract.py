@@ -37,10 +37,9 @@ def main(argv=None) -> int:
     import jieba
 
     from extractors import default_pipeline
-    from extractors.base import Doc
     from extractors.lexicon import tokenizer
     from kg.model import Article
-    from kg.pipeline import extract
+    from kg.pipeline import extract, make_doc
 
     docs = [Article(id=i, text=t) for i, t in load_xwlb(args.xwlb)]
     extract(docs[0])  # warm every lexicon, jieba's dictionary, OpenCC
@@ -52,7 +51,7 @@ def main(argv=None) -> int:
     def run() -> None:
         for a in docs:
             t = time.perf_counter()
-            doc = Doc.from_article(a)
+            doc = make_doc(a)
             spent["(normalise, sentences)"] += time.perf_counter() - t
             for c in pipeline:
                 t = time.perf_counter()
@@ -70,7 +69,7 @@ def main(argv=None) -> int:
     else:
         run()
     total = time.perf_counter() - t0
-    texts = [Doc.from_article(a).text for a in docs]
+    texts = [make_doc(a).text for a in docs]
     t = time.perf_counter()
     for s in texts:
         jieba.lcut(s)

@@ -79,6 +79,7 @@ def _abbrev_words() -> dict[str, tuple[tuple[int, str], ...]]:
     return out
 
 
+@cache
 def _orgs_known() -> frozenset[str]:
     """Organisations named without a suffix (``ner_orgs.txt``: 欧盟, 北大, 内阁)."""
     return _words("ner_orgs.txt")
@@ -94,6 +95,29 @@ def _words(name: str) -> frozenset[str]:
 def _org_suffixes() -> tuple[str, ...]:
     """Organisation suffix words, longest first (代表团 before 团)."""
     return tuple(sorted(_words("ner_org_suffixes.txt"), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _person_next() -> frozenset[str]:
+    """Words after which a one-character abbreviation is a surname, not a country (陈 + 先生)."""
+    return _words("ner_honorifics.txt") | _words("ner_person_before.txt")
+
+
+@lru_cache(maxsize=1)
+def _org_suffix_set() -> frozenset[str]:
+    return frozenset(_org_suffixes())
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
+def _org_suffix(w: str) -> str:
+    """The organisation suffix ``w`` is or ends with (日报社; 古巴队), '' when none or when what
+    precedes it is an ordinary word (传媒 + 集团 is a description)."""
+    suffix_set = _org_suffix_set()
+    suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
+        len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")
+    if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places()):
+        return ""
+    return suf
 
 
 def _endings(w: str, words: frozenset[str], min_len: int = 1) -> list[str]:
@@ -114,11 +138,13 @@ def _translit() -> frozenset[str]:
     return frozenset("".join(read_list("ner_translit_chars.txt")).replace(" ", ""))
 
 
+@cache
 def _weak_first() -> frozenset[str]:
     """Surname characters that, at the start of an unknown word, are mostly function words."""
     return _words("ner_weak_surnames.txt")
 
 
+@cache
 def _bad_last() -> frozenset[str]:
     """Characters that end words but rarely given names (…性, …赛, …镇, …说)."""
     return frozenset("".join(_words("ner_name_bad_last.txt")))
@@ -133,6 +159,7 @@ def _in_name_list(toks: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _surname_len(s: str) -> int:
     single, double = _surnames()
     if s[:2] in double and len(s) > 2:
@@ -234,14 +261,15 @@ class NameExtractor:
         n = len(toks)
         tr = _translit()
         titles = _words("ner_honorifics.txt")
+        places, before, after = _places(), _words("ner_person_before.txt"), _words("ner_person_after.txt")
         for i, (s, e, w) in enumerate(toks):
-            if not _HAN.match(w) or w in stop or w in _places():
+            if not _HAN.match(w) or w in stop or w in places:
                 continue
             tag = word_tag(w)
             sl = _surname_len(w)
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
-            cued = prev in _words("ner_person_before.txt") or nxt in _words("ner_person_after.txt")
+            cued = prev in before or nxt in after
             if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first() \
                     and not (w in _abbrev_all() and nxt in _words("ner_abbrev_heads.txt")):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
@@ -277,7 +305,7 @@ class NameExtractor:
             i = max(j, i + 1)
         # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
         # transliteration characters and snapped back to a jieba token boundary
-        bounds = {t[0] for t in toks} | {t[1] for t in toks}
+        bounds = {t[0] for t in toks} | {t[1] for t in toks} if any(t[2] == "·" for t in toks) else set()
         for k, (s, e, w) in enumerate(toks):
             if w != "·" or k == 0 or (k > 1 and toks[k - 2][2] == "·"):
                 continue  # start only at the first dot of a chain
@@ -309,7 +337,7 @@ class NameExtractor:
         places, abbrev, every = _places(), _abbrev(), _abbrev_all()
         heads = _words("ner_abbrev_heads.txt")
         movers = _words("ner_abbrev_movers.txt")
-        person_next = _words("ner_honorifics.txt") | _words("ner_person_before.txt")
+        person_next = _person_next()
         n = len(toks)
         for i, (s, e, w) in enumerate(toks):
             nxt = toks[i + 1][2] if i + 1 < n else ""
@@ -342,8 +370,8 @@ class NameExtractor:
     def _orgs(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
         out = []
         stop = _words("ner_org_stop.txt")
-        suffix_set = frozenset(_org_suffixes())
         known = _orgs_known()
+        places = _places()
         for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
             for j in range(min(len(toks), i + 3), i, -1):
                 name = text[toks[i][0]:toks[j - 1][1]]
@@ -351,10 +379,11 @@ class NameExtractor:
                     out.append((toks[i][0], toks[j - 1][1], "Organization", name, "org-list"))
                     break
         for i, (s, e, w) in enumerate(toks):
-            if word_tag(w) == "nt" and (w in _places() or _endings(w, _places(), 3)):
+            is_nt = word_tag(w) == "nt"
+            if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
-            if word_tag(w) == "nt" and w not in stop:
+            if is_nt and w not in stop:
                 head = next((h for h in _endings(w, _words("ner_org_heads_generic.txt")) if len(w) > len(h)), "")
                 if not head:
                     out.append((s, e, "Organization", w, "nt"))
@@ -365,11 +394,9 @@ class NameExtractor:
                             for k, c in enumerate(w[:-len(head)])]
                 continue
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
-            suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
-                len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")  # 日报社; 古巴队 (n)
-            if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places()) \
-                    or text[s - 1:s].isdigit():
-                continue  # 传媒 + 集团 is a description; 1号岗队 a numbered unit
+            suf = _org_suffix(w)
+            if not suf or text[s - 1:s].isdigit():
+                continue  # 1号岗队 is a numbered unit
             j = i
             while j > 0 and self._name_part(toks[j - 1][2]) and i - j < 4:
                 j -= 1
@@ -384,12 +411,14 @@ class NameExtractor:
         return out
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
     def _given_char(c: str) -> bool:
         """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
         return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last() and c not in _FUNCTION_CHARS \
             and c not in _words("ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
     def _translit_piece(w: str) -> bool:
         """A token that may be part of a transliterated name cut by jieba (耶夫, 亚克)."""
         tag = word_tag(w)
@@ -397,6 +426,7 @@ class NameExtractor:
             and w not in _places() and w not in _words("ner_person_stop.txt")
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
     def _name_part(w: str) -> bool:
         """Whether a token may sit inside an organisation name (places, names, unknown words)."""
         if not _HAN.match(w):
