@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from extractors.base import Context, Doc, Extractor
+from extractors.base import Context, Doc, Extractor, check_order
 from extractors.document import DocumentExtractor
 from extractors.meeting import MeetingExtractor
 from extractors.ner import NameExtractor
@@ -17,6 +17,9 @@ from extractors.theory import TheoryExtractor
 
 def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
     """The components in the order they depend on each other, less those named in ``skip``.
+
+    Each component declares ``requires``/``assigns``; the order is checked (``check_order``), so a
+    reordered or custom pipeline that runs a component too early fails at once, naming it.
 
     ``skip=("ner",)`` drops the general-news name recogniser, which needs a full jieba
     segmentation and costs most of the extraction time; the political extractors do not need it.
@@ -36,7 +39,9 @@ def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
     unknown = set(skip) - {c.name for c in components}
     if unknown:
         raise ValueError(f"unknown pipeline component(s) {sorted(unknown)}; known: {[c.name for c in components]}")
-    return [c for c in components if c.name not in set(skip)]
+    chosen = [c for c in components if c.name not in set(skip)]
+    check_order(chosen)
+    return chosen
 
 
-__all__ = ["Context", "Doc", "Extractor", "default_pipeline"]
+__all__ = ["Context", "Doc", "Extractor", "check_order", "default_pipeline"]

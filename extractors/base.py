@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from extractors.model import Article, Evidence, Mention, Relation
@@ -143,5 +144,25 @@ class Extractor(Protocol):
     """A pipeline component: reads the ``Doc`` and adds mentions or relations to it."""
 
     name: str
+    #: what must already be on the Doc (mention types, "context", "relations") and what this adds;
+    #: ``check_order`` verifies a pipeline against them
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
 
     def __call__(self, doc: Doc) -> None: ...
+
+
+def check_order(components: Sequence[Extractor]) -> None:
+    """Raise ``ValueError`` when a component runs before everything it requires.
+
+    A requirement is met by any earlier component that assigns it; one that no component of the
+    pipeline assigns is not required (``--skip ner`` leaves the rest valid).
+    """
+    assigned_anywhere = {a for c in components for a in c.assigns}
+    seen: set[str] = set()
+    for c in components:
+        missing = [r for r in c.requires if r in assigned_anywhere and r not in seen]
+        if missing:
+            later = [d.name for d in components if set(d.assigns) & set(missing)]
+            raise ValueError(f"pipeline order: {c.name!r} requires {missing}, assigned later by {later}")
+        seen.update(c.assigns)

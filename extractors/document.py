@@ -44,6 +44,8 @@ def _org_doc() -> re.Pattern[str]:
 
 class DocumentExtractor:
     name = "document"
+    requires: tuple[str, ...] = ("Organization", "Person")
+    assigns: tuple[str, ...] = ("Document",)
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text

@@ -98,6 +98,8 @@ def _org_ending_at(doc: Doc, pos: int):
 
 class MeetingExtractor:
     name = "meeting"
+    requires: tuple[str, ...] = ("Organization", "Place", "Document", "context")
+    assigns: tuple[str, ...] = ("Meeting", "Document", "Organization")
 
     def __call__(self, doc: Doc) -> None:
         self._plenums(doc)

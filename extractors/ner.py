@@ -211,6 +211,8 @@ class NameExtractor:
     """Adds PER/LOC/ORG names of general news that no specific extractor claimed."""
 
     name = "ner"
+    requires: tuple[str, ...] = ("Organization", "Person", "Place", "Theory", "Document")
+    assigns: tuple[str, ...] = ("Person", "Place", "Organization")
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text

@@ -190,6 +190,8 @@ class OrganizationExtractor:
     """Finds organisations and gives each its full name when the article's place is known."""
 
     name = "organization"
+    requires: tuple[str, ...] = ("Place", "context")
+    assigns: tuple[str, ...] = ("Organization",)
 
     def __call__(self, doc: Doc) -> None:
         self._national(doc)

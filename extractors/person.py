@@ -121,6 +121,8 @@ def _byline_name(text: str, pos: int) -> int:
 
 class PersonExtractor:
     name = "person"
+    requires: tuple[str, ...] = ("Organization", "Place", "Theory")
+    assigns: tuple[str, ...] = ("Person",)
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text

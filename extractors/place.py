@@ -54,6 +54,8 @@ class PlaceExtractor:
     """Finds named places; short county names only where the article shows they are places."""
 
     name = "place"
+    requires: tuple[str, ...] = ("Theory",)
+    assigns: tuple[str, ...] = ("Place",)
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text
@@ -104,6 +106,8 @@ class ContextExtractor:
     """Infers the article's province, prefecture and county from the places it names."""
 
     name = "context"
+    requires: tuple[str, ...] = ("Place",)
+    assigns: tuple[str, ...] = ("context",)
 
     def __call__(self, doc: Doc) -> None:
         counts: dict[str, Counter] = {"province": Counter(), "city": Counter(), "county": Counter(), "town": Counter()}

@@ -89,6 +89,8 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
 
 class RelationExtractor:
     name = "relations"
+    requires: tuple[str, ...] = ("Organization", "Meeting", "PolicySlogan", "Person", "Place", "Document", "Theory", "context")
+    assigns: tuple[str, ...] = ("relations",)
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text

@@ -84,6 +84,8 @@ def clean(label: str) -> str:
 
 class SloganExtractor:
     name = "slogan"
+    requires: tuple[str, ...] = ("Theory", "Document", "Meeting")
+    assigns: tuple[str, ...] = ("PolicySlogan", "relations")
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text

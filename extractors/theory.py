@@ -20,6 +20,8 @@ _DISCOURSE = re.compile(r"习近平(?:总书记|同志)?关于[^，。；“”\
 
 class TheoryExtractor:
     name = "theory"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ("Theory",)
 
     def __call__(self, doc: Doc) -> None:
         for m in _DISCOURSE.finditer(doc.text):

@@ -11,6 +11,7 @@ import networkx as nx
 from kg.graph import build_graph
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
+from extractors.base import Extractor, check_order
 from kg.pipeline import extract
 
 
@@ -187,7 +188,13 @@ def parse_formats(spec: str | Sequence[str] | None) -> tuple[str, ...]:
     return tuple(f for f in ALL_FORMATS if f in items)
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -> dict[str, Path]:
+class Written(dict[str, Path]):
+    """{file name: path} of one build's outputs; ``html_report`` says what graph.html left out (or None)."""
+
+    html_report: Any = None
+
+
+def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -> Written:
     """Write the build into ``out_dir`` as one whole: staged, then swapped in (:mod:`kg.builddir`).
 
     ``options`` as for :func:`_write_outputs_into`. Raises :class:`kg.builddir.OutputError` when the
@@ -198,11 +205,13 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -
     final = Path(out_dir)
     with transaction(final) as stage:
         written = _write_outputs_into(graph, stage, **options)
-    return {k: final / v.relative_to(stage) if isinstance(v, Path) else v for k, v in written.items()}
+    out = Written({k: final / v.relative_to(stage) for k, v in written.items()})
+    out.html_report = written.html_report
+    return out
 
 
 def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-                        formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
+                        formats: str | Sequence[str] | None = None, gzip: bool = False) -> Written:
     """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
 
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
@@ -216,7 +225,7 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rdf_formats = [f for f in chosen if f in rdf.FORMATS]
-    written: dict[str, Path] = {}
+    written = Written()
     if rdf_formats or "store" in chosen:
         blocks = graph_blocks(graph)
         if rdf_formats:
@@ -238,18 +247,26 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
         cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
         report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
         written["graph.html"] = out / "graph.html"
-        written["_html_report"] = report  # type: ignore[assignment]
+        written.html_report = report
     return written
 
 
-def _extract_one(article: Article, skip: tuple[str, ...] = ()) -> ArticleResult:
+def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequence[Extractor] | None = None) -> ArticleResult:
     """Module-level so process pools can pickle it (jieba's own functions do not pickle)."""
-    return extract(article, skip=skip)
+    return extract(article, pipeline=pipeline, skip=skip)
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False, engine: str = "local",
-                scheduler: str | None = None, skip: Sequence[str] = ()) -> list[ArticleResult]:
-    """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input."""
+                scheduler: str | None = None, skip: Sequence[str] = (),
+                pipeline: Sequence[Extractor] | None = None) -> list[ArticleResult]:
+    """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input.
+
+    ``pipeline`` replaces the default components (``extractors.default_pipeline``); its order is checked.
+    """
+    if pipeline is not None:
+        check_order(list(pipeline))
+        if engine == "dask":
+            raise ValueError("a custom pipeline runs locally (engine='local')")
     if engine == "dask":
         from kg.distributed import extract_with_dask
 
@@ -262,14 +279,14 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
         def tqdm(it, **_):
             return it
     if jobs <= 1 or len(articles) < 2:
-        return [_extract_one(a, tuple(skip)) for a in tqdm(articles, desc="extract", unit="article")]
+        return [_extract_one(a, tuple(skip), pipeline) for a in tqdm(articles, desc="extract", unit="article")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        work = pool.map(_extract_one, articles, [tuple(skip)] * len(articles), chunksize=8)
+        work = pool.map(_extract_one, articles, [tuple(skip)] * len(articles), [pipeline] * len(articles), chunksize=8)
         return list(tqdm(work, total=len(articles), desc="extract", unit="article"))
 
 
 def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False, engine: str = "local",
-          scheduler: str | None = None, skip: Sequence[str] = ()) -> BuildResult:
+          scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
@@ -289,7 +306,7 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
         (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
     for got in read_inputs(paths, ids):
         (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
-    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip)
+    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline)
     return BuildResult(build_graph(results), results, problems)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -48,7 +47,7 @@ def cli() -> None:
 @click.option("--gzip", "gzip", is_flag=True, help="Write the RDF files gzip-compressed (graph.ttl.gz, …).")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
-@click.option("--html-max-nodes", type=int, default=None,
+@click.option("--max-nodes", "--html-max-nodes", "html_max_nodes", type=int, default=None,
               help="Keep only the N best-ranked nodes in graph.html [default: 2000; 0 = all].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -104,7 +103,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     except KeyboardInterrupt:
         click.echo(f"kg build: interrupted; {out_dir} is left as it was", err=True)
         sys.exit(130)
-    report: Any = written.pop("_html_report", None)
+    report = written.html_report
     g = result.graph
     n_ent = sum(1 for _, d in g.nodes(data=True) if d["type"] != "Article")
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)

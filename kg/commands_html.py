@@ -12,19 +12,6 @@ import click
 import networkx as nx
 
 #: Files looked for, in order, when GRAPH is a ``kg build`` output directory.
-GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "graph.rdf")
-
-
-def find_graph_file(path: Path) -> Path:
-    """The RDF file behind GRAPH: the file itself, or the first known name in a directory."""
-    if path.is_dir():
-        for name in GRAPH_FILES:
-            if (path / name).is_file():
-                return path / name
-        raise click.BadParameter(f"no {' / '.join(GRAPH_FILES)} in {path}", param_hint="GRAPH")
-    return path
-
-
 def load_graph(path: Path) -> nx.MultiDiGraph:
     """Read a ``kg build`` output (its store, else its richest RDF file) into the networkx contract graph."""
     from kg.readwrite.rdf import read

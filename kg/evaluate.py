@@ -36,14 +36,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ontology import vocabulary
+
 __all__ = ["CLASSES", "RELATIONS", "EvalReport", "Gold", "Miss", "evaluate", "format_report", "norm", "prf",
            "score_article", "score_graph_file", "graph_rules"]
 
-KG_NS = "https://w3id.org/policy-slogan-kg/ontology#"
+KG_NS = vocabulary.KG_NS
 #: Entity classes scored, in report order (the scorer's order).
-CLASSES: tuple[str, ...] = ("Organization", "Meeting", "PolicySlogan", "Person", "Place", "Theory", "Document")
+CLASSES: tuple[str, ...] = vocabulary.ENTITY_CLASS_NAMES
 #: Relations scored, in report order.
-RELATIONS: tuple[str, ...] = ("heldBy", "studies", "promotes", "hasPart")
+RELATIONS: tuple[str, ...] = vocabulary.SCORED_RELATION_NAMES
 
 _DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]")
 _COUNT_KEYS = ("tp", "fp", "gold", "found")

@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from extractors import default_pipeline
-from extractors.base import Doc, Extractor
+from extractors.base import Doc, Extractor, check_order
 from kg.model import Article, ArticleResult, Entity, Mention
 from kg.text import normalize, paragraphs, sentences
 
@@ -46,7 +46,10 @@ def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
 def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = ()) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text)."""
     doc = make_doc(article)
-    for component in pipeline or default_pipeline(skip):
+    components = list(pipeline) if pipeline is not None else default_pipeline(skip)
+    if pipeline is not None:
+        check_order(components)
+    for component in components:
         n_mentions, n_relations = len(doc.mentions), len(doc.relations)
         component(doc)
         _stamp(doc, n_mentions, n_relations, component.name)

@@ -215,15 +215,13 @@ def test_show_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2 and "没有这个" in result.output
 
 
-def test_find_graph_file(tmp_path: Path) -> None:
+def test_show_reads_a_build_without_rdf_as_a_clear_error(tmp_path: Path) -> None:
+    """One find_graph_file (kg.readwrite.rdf) serves every command; a folder without a graph is a usage error."""
     import click
 
-    from kg.commands_html import find_graph_file
+    from kg.commands_html import load_graph
 
-    (tmp_path / "graph.nt").write_text("", encoding="utf-8")
-    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
-    assert find_graph_file(tmp_path).name == "graph.ttl"
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(click.BadParameter):
-        find_graph_file(empty)
+    with pytest.raises(click.BadParameter, match="no graph"):
+        load_graph(empty)

@@ -1,7 +1,7 @@
 """Visual vocabulary of the HTML explorer: one colour and shape per class, one colour per relation.
 
 Kept apart from the rendering code so that the legend, the vis-network groups and the
-tests all read the same table, and so a palette change is a one-line diff.
+tests all read the same table, and so a palette change is a one-line diff (in ``ontology/vocabulary.py``).
 Colours follow the Tableau-10 palette (distinguishable for most colour-vision types);
 every class also has its own shape, so colour is never the only cue.
 """
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+from ontology import vocabulary
 
 #: CSS/canvas font stack: CJK faces first so Chinese labels never fall back to boxes.
 FONT_STACK = (
@@ -39,30 +41,12 @@ class RelationStyle:
 
 # vis-network shapes whose label is drawn *below* the shape, so size still encodes counts;
 # Article gets a "box" (label inside) because it is provenance rather than content.
-CLASS_STYLES: tuple[ClassStyle, ...] = (
-    ClassStyle("Organization", "组织机构", "#4E79A7", "dot"),
-    ClassStyle("Meeting", "会议", "#F28E2B", "diamond"),
-    ClassStyle("PolicySlogan", "提法/口号", "#E15759", "star"),
-    ClassStyle("Person", "人物", "#59A14F", "triangle"),
-    ClassStyle("Place", "地名", "#76B7B2", "triangleDown"),
-    ClassStyle("Theory", "指导思想", "#B07AA1", "hexagon"),
-    ClassStyle("Document", "讲话/文件", "#EDC948", "square"),
-    ClassStyle("Article", "来源文章", "#BAB0AC", "box"),
-)
+CLASS_STYLES: tuple[ClassStyle, ...] = tuple(
+    ClassStyle(c.name, c.zh, c.color, c.shape) for c in (*vocabulary.ENTITY_CLASSES, vocabulary.ARTICLE))
 UNKNOWN_CLASS = ClassStyle("Other", "其他", "#9C755F", "dot")
 
-RELATION_STYLES: tuple[RelationStyle, ...] = (
-    RelationStyle("heldBy", "召开", "#F28E2B"),
-    RelationStyle("studies", "学习", "#B07AA1"),
-    RelationStyle("promotes", "倡导", "#E15759"),
-    RelationStyle("mentions", "提及", "#FF9DA7"),
-    RelationStyle("hasPart", "包含", "#9C755F"),
-    RelationStyle("subOrganizationOf", "下属", "#4E79A7"),
-    RelationStyle("locatedIn", "位于", "#76B7B2"),
-    RelationStyle("chairedBy", "主持", "#59A14F"),
-    RelationStyle("attendedBy", "出席", "#8CD17D"),
-    RelationStyle("mentionedIn", "出处", "#C9C9C9", dashes=True),
-)
+RELATION_STYLES: tuple[RelationStyle, ...] = tuple(
+    RelationStyle(r.name, r.zh, r.color, dashes=r.dashes) for r in vocabulary.RELATIONS)
 UNKNOWN_RELATION_COLOR = "#7F7F7F"
 
 _CLASS_BY_NAME = {s.name: s for s in CLASS_STYLES}

@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from kg.dates import normalize_date
+from ontology import vocabulary
 from kg.iri import BASE as KGR_BASE
 from kg.iri import article_iri
 
@@ -76,12 +77,9 @@ XSD_INTEGER = XSD_NS + "integer"
 XSD_DATE = XSD_NS + "date"
 
 #: Main classes of the contract (``type`` attribute); order = priority when reading back.
-CLASSES: tuple[str, ...] = ("Article", "Organization", "Meeting", "PolicySlogan", "Person", "Place", "Theory", "Document")
+CLASSES: tuple[str, ...] = (vocabulary.ARTICLE.name, *vocabulary.ENTITY_CLASS_NAMES)
 #: Relations of the contract (edge keys).
-RELATIONS: tuple[str, ...] = (
-    "heldBy", "studies", "promotes", "mentions", "hasPart",
-    "subOrganizationOf", "locatedIn", "chairedBy", "attendedBy", "mentionedIn",
-)
+RELATIONS: tuple[str, ...] = vocabulary.RELATION_NAMES
 
 K = {name: KG_NS + name for name in (
     *CLASSES, *RELATIONS, "Assertion", "Mention", "subject", "predicate", "object", "refersTo",
