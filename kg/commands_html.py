@@ -35,25 +35,29 @@ def load_graph(path: Path) -> nx.MultiDiGraph:
               help="Keep only the best-ranked nodes (entities first, then by mentions).")
 @click.option("--title", default=None, help="Page title [default: the focus or 'policy-slogan-kg'].")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--view", type=click.Choice(["auto", "graph", "corpus"]), default="auto", show_default=True,
+              help="corpus: formulations × organizations overview (auto from 1,000 articles on); graph: every node.")
 def show_cmd(graph_path: Path, focus: str | None, depth: int, through_articles: bool, output: Path | None,
-             max_nodes: int | None, title: str | None, open_browser: bool) -> None:
+             max_nodes: int | None, title: str | None, open_browser: bool, view: str) -> None:
     """Write a self-contained, offline HTML explorer for GRAPH (a build directory or an RDF file).
 
     \b
     Example:  kg show outputs --focus 五种风气 --depth 2 -o page.html
     """
-    from kg.readwrite.html import DEFAULT_TITLE, ego_graph, write_html
+    from kg.readwrite.html import DEFAULT_TITLE, ego_graph, nearest_labels, write_html
 
     graph = load_graph(graph_path)
     if focus:
         try:
             graph = ego_graph(graph, focus, depth, through_articles=through_articles)
         except KeyError:
-            raise click.BadParameter(f"no entity labelled or aliased {focus!r}", param_hint="--focus") from None
+            near = nearest_labels(graph, focus)
+            hint = f"; did you mean: {'、'.join(near)}" if near else ""
+            raise click.BadParameter(f"no entity labelled or aliased {focus!r}{hint}", param_hint="--focus") from None
     if output is None:
         output = (graph_path if graph_path.is_dir() else graph_path.parent) / "explorer.html"
     page_title = title or (f"{focus} · policy-slogan-kg" if focus else DEFAULT_TITLE)
-    report = write_html(graph, output, max_nodes=max_nodes, title=page_title)
+    report = write_html(graph, output, max_nodes=max_nodes, title=page_title, view=view)
     click.echo(f"wrote {report.path}: {report.summary()}")
     if open_browser:
         click.launch(str(output))

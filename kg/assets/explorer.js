@@ -17,6 +17,12 @@
   var info = payload.info;
   var evidence = payload.evidence;
   var articles = payload.articles;
+  var articleDates = payload.dates || {};
+  var spans = payload.spans || {};
+  var series = payload.series || {};
+  var kwic = payload.kwic || {};
+  var hidden = payload.hidden || [];
+  var range = { from: "", to: "" };
   var startedAt = performance.now();
 
   var api = { ready: false, readyMs: null, highlighted: null };
@@ -64,7 +70,13 @@
   var hiddenRelations = new Set();
   var nodes = new vis.DataSet(payload.nodes);
   var edges = new vis.DataSet(payload.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hiddenClasses.has(n.group); } });
+  // a node is in the date range when its first..last dates overlap it (undated nodes always are)
+  function inRange(id) {
+    var sp = spans[String(id)];
+    if (!sp || (!range.from && !range.to)) return true;
+    return (!range.from || sp[1] >= range.from) && (!range.to || sp[0] <= range.to);
+  }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hiddenClasses.has(n.group) && inRange(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return !hiddenRelations.has(e.rel); } });
 
   // ---- network ------------------------------------------------------------------------
@@ -147,7 +159,109 @@
   // ---- side panel ---------------------------------------------------------------------
   var details = document.getElementById("kg-details");
   function articleName(id) {
-    return articles[id] ? articles[id] + " (" + id + ")" : id;
+    var name = articles[id] ? articles[id] + " (" + id + ")" : id;
+    return articleDates[id] ? articleDates[id] + " · " + name : name;
+  }
+  function dateInRange(day) {
+    return !day || ((!range.from || day >= range.from) && (!range.to || day <= range.to));
+  }
+
+  // ---- timeline (inline SVG) and keyword-in-context list of a formulation ----------------
+  function months(first, last) {
+    var out = [], y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7));
+    var ly = Number(last.slice(0, 4)), lm = Number(last.slice(5, 7));
+    while (y < ly || (y === ly && m <= lm)) {
+      out.push(y + "-" + (m < 10 ? "0" : "") + m);
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+  function timelineSvg(counts) {
+    var lo = (range.from || (meta.range ? meta.range[0] : "")).slice(0, 7);
+    var hi = (range.to || (meta.range ? meta.range[1] : "")).slice(0, 7);
+    var keys = Object.keys(counts).sort();
+    if (!lo) lo = keys[0];
+    if (!hi) hi = keys[keys.length - 1];
+    var ms = lo && hi && lo <= hi ? months(lo, hi) : [];
+    var W = 310, H = 90, pad = 14;
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + W + " " + (H + 14));
+    svg.setAttribute("class", "kg-timeline");
+    svg.setAttribute("role", "img");
+    var max = 1;
+    ms.forEach(function (k) { max = Math.max(max, counts[k] || 0); });
+    var bw = ms.length ? (W - pad) / ms.length : 0;
+    ms.forEach(function (k, i) {
+      var v = counts[k] || 0;
+      if (!v) return;
+      var h = Math.max(1, Math.round((H - 4) * v / max));
+      var r = document.createElementNS(SVG_NS, "rect");
+      r.setAttribute("class", "bar");
+      r.setAttribute("x", String(pad + i * bw)); r.setAttribute("width", String(Math.max(1, bw - 1)));
+      r.setAttribute("y", String(H - h)); r.setAttribute("height", String(h));
+      var t = document.createElementNS(SVG_NS, "title");
+      t.textContent = k + ": " + v;
+      r.appendChild(t);
+      svg.appendChild(r);
+    });
+    function text(x, y, s, anchor) {
+      var t = document.createElementNS(SVG_NS, "text");
+      t.setAttribute("x", String(x)); t.setAttribute("y", String(y));
+      if (anchor) t.setAttribute("text-anchor", anchor);
+      t.textContent = s;
+      svg.appendChild(t);
+    }
+    text(0, 9, String(max));
+    text(0, H, "0");
+    if (ms.length) { text(pad, H + 12, ms[0]); text(W, H + 12, ms[ms.length - 1], "end"); }
+    var axis = document.createElementNS(SVG_NS, "line");
+    axis.setAttribute("x1", String(pad)); axis.setAttribute("x2", String(W));
+    axis.setAttribute("y1", String(H)); axis.setAttribute("y2", String(H));
+    axis.setAttribute("stroke", "#999999");
+    svg.appendChild(axis);
+    return svg;
+  }
+  var kwicSort = "date";
+  function kwicList(id) {
+    var k = kwic[String(id)];
+    var box = el("div");
+    if (!k || !k.rows.length) return box;
+    var sorter = el("div", "排序 sort: ", "kg-sort");
+    var ul = el("ul", null, "kg-kwic");
+    function render() {
+      ul.replaceChildren();
+      var rows = k.rows.filter(function (r) { return dateInRange(r[0]); });
+      rows.sort(function (a, b) {
+        var x = kwicSort === "org" ? [a[2] || "\uffff", a[0]] : [a[0] || "9999", a[2]];
+        var y = kwicSort === "org" ? [b[2] || "\uffff", b[0]] : [b[0] || "9999", b[2]];
+        return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
+      });
+      rows.forEach(function (r) {
+        var li = el("li");
+        li.appendChild(el("span", r[3]));
+        li.appendChild(el("mark", r[4]));
+        li.appendChild(el("span", r[5]));
+        li.appendChild(el("div", [r[0] || "undated", r[2] || "—", articles[r[1]] ? articles[r[1]] + " (" + r[1] + ")" : r[1]].join(" · "), "kg-src"));
+        ul.appendChild(li);
+      });
+      if (k.more > 0) ul.appendChild(el("li", "… +" + k.more + " more", "kg-src"));
+    }
+    [["date", "日期 date"], ["org", "机构 organization"]].forEach(function (opt) {
+      var b = el("button", opt[1]);
+      b.type = "button";
+      b.dataset.sort = opt[0];
+      if (opt[0] === kwicSort) b.className = "active";
+      b.addEventListener("click", function () {
+        kwicSort = opt[0];
+        Array.prototype.forEach.call(sorter.querySelectorAll("button"), function (x) { x.className = x === b ? "active" : ""; });
+        render();
+      });
+      sorter.appendChild(b);
+    });
+    render();
+    box.appendChild(sorter);
+    box.appendChild(ul);
+    return box;
   }
 
   function chips(title, values) {
@@ -168,14 +282,34 @@
     details.appendChild(el("div", cls.zh + " · " + d.type +
       (d.subtypes.length ? " · " + d.subtypes.join(", ") : ""), "kg-meta"));
     if (d.label_en) details.appendChild(el("div", d.label_en, "kg-meta"));
-    details.appendChild(el("div", "提及 mentions: " + d.count + " · 文章 articles: " + d.articles.length, "kg-meta"));
+    details.appendChild(el("div", "提及 mentions: " + d.count + " · 文章 articles: " + (d.n_articles || d.articles.length), "kg-meta"));
+    var sp = spans[String(id)];
+    if (sp && d.type !== "Article") details.appendChild(el("div", "首见 first " + sp[0] + " · 最近 last " + sp[1], "kg-meta"));
     if (d.date || d.source) details.appendChild(el("div", [d.date, d.source].filter(Boolean).join(" · "), "kg-meta"));
     details.appendChild(el("div", d.iri, "kg-meta"));
     chips("别名 Aliases", d.aliases);
+    if (series[String(id)] && Object.keys(series[String(id)]).length) {
+      details.appendChild(el("h2", "时间线 Timeline (articles per month)"));
+      var tl = timelineSvg(series[String(id)]);
+      tl.id = "kg-timeline";
+      details.appendChild(tl);
+    }
+    if (kwic[String(id)] && kwic[String(id)].rows.length) {
+      details.appendChild(el("h2", "语境 Keyword in context"));
+      var kw = kwicList(id);
+      kw.id = "kg-kwic";
+      details.appendChild(kw);
+    }
     if (d.articles.length) {
-      details.appendChild(el("h2", "来源文章 Articles"));
+      details.appendChild(el("h2", "来源文章 Articles" + (d.n_articles ? " (" + d.articles.length + " / " + d.n_articles + ")" : "")));
       var ul = el("ul", null, "kg-list");
-      d.articles.forEach(function (a) { ul.appendChild(el("li", articleName(a))); });
+      d.articles.forEach(function (a) {
+        if (!dateInRange(articleDates[a])) return;
+        var li = el("li");
+        if (articleDates[a]) li.appendChild(el("span", articleDates[a], "kg-date"));
+        li.appendChild(el("span", articles[a] ? articles[a] + " (" + a + ")" : a));
+        ul.appendChild(li);
+      });
       details.appendChild(ul);
     }
     var list = (incident[id] || []).slice();
@@ -255,10 +389,15 @@
     return { id: Number(key), label: d.label, count: d.count, names: names.map(norm), raw: names };
   });
 
+  var hiddenIndex = hidden.map(function (h, i) { return { id: "h" + i, label: h[0], count: h[2], name: norm(h[0]) }; });
   function search(query) {
     var q = norm(query);
     if (!q) return [];
     var hits = [];
+    hiddenIndex.forEach(function (h) {
+      var rank = h.name === q ? 4 : h.name.indexOf(q) >= 0 ? 5 : 9;
+      if (rank < 9) hits.push({ id: h.id, rank: rank, count: h.count, label: h.label, via: h.label });
+    });
     index.forEach(function (entry) {
       var best = 9, via = null;
       entry.names.forEach(function (n, i) {
@@ -284,8 +423,9 @@
       li.setAttribute("role", "option");
       if (i === 0) li.className = "active";
       li.appendChild(el("span", hit.label));
-      var d = info[String(hit.id)];
-      var hint = (classByName[d.type] || { zh: d.type }).zh + (hit.via !== hit.label ? " · " + hit.via : "");
+      var d = info[String(hit.id)] || { type: hidden[Number(String(hit.id).slice(1))][1] };
+      var hint = (classByName[d.type] || { zh: d.type }).zh + (hit.via !== hit.label ? " · " + hit.via : "") +
+        (info[String(hit.id)] ? "" : " · 未绘出 not drawn");
       li.appendChild(el("span", hint, "kg-hint"));
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(hit.id); });
       results.appendChild(li);
@@ -293,9 +433,19 @@
     if (!current.length && input.value.trim()) results.appendChild(el("li", "无结果 no match", "kg-hint"));
     results.hidden = !input.value.trim();
   }
+  function showHidden(id) {
+    var h = hidden[Number(String(id).slice(1))];
+    details.replaceChildren();
+    details.hidden = false;
+    details.appendChild(el("h2", h[0], "kg-entity"));
+    details.appendChild(el("div", ((classByName[h[1]] || { zh: h[1] }).zh) + " · " + h[1], "kg-meta"));
+    details.appendChild(el("div", "提及 mentions: " + h[2] + " · 文章 articles: " + h[3], "kg-meta"));
+    if (h[4]) details.appendChild(el("div", "首见 first " + h[4] + " · 最近 last " + h[5], "kg-meta"));
+    details.appendChild(el("div", "not drawn in this overview: kg show DIR --focus " + h[0], "kg-meta"));
+  }
   function choose(id) {
     results.hidden = true;
-    focusNode(id, true);
+    if (String(id).charAt(0) === "h") showHidden(id); else focusNode(id, true);
   }
   input.addEventListener("input", renderResults);
   input.addEventListener("keydown", function (ev) {
@@ -371,10 +521,43 @@
   var relList = document.getElementById("kg-relations");
   payload.relations.forEach(function (r) { relList.appendChild(legendItem("rel", r, setRelationVisible)); });
 
-  var stats = meta.nodes_shown + " 节点 nodes · " + meta.edges_shown + " 关系 edges";
-  if (meta.nodes_omitted) stats += " (省略 omitted " + meta.nodes_omitted + " nodes, " +
-    (meta.edges_total - meta.edges_shown) + " edges)";
-  document.getElementById("kg-stats").textContent = stats;
+  // header counts follow the class, relation and date filters
+  function updateStats() {
+    var visible = new Set(nodeView.getIds());
+    var nEdges = 0;
+    edgeView.get().forEach(function (e) { if (visible.has(e.from) && visible.has(e.to)) nEdges += 1; });
+    var stats = visible.size + " 节点 nodes · " + nEdges + " 关系 edges";
+    if (visible.size !== meta.nodes_shown || nEdges !== meta.edges_shown) stats += " (of " + meta.nodes_shown + " / " + meta.edges_shown + ")";
+    if (meta.view === "corpus") stats += " · 概览 overview: formulations × organizations; " + meta.nodes_omitted + " more by search";
+    else if (meta.nodes_omitted) stats += " (省略 omitted " + meta.nodes_omitted + " nodes, " +
+      (meta.edges_total - meta.edges_shown) + " edges)";
+    document.getElementById("kg-stats").textContent = stats;
+    api.stats = { nodes: visible.size, edges: nEdges };
+  }
+  nodeView.on("*", updateStats);
+  edgeView.on("*", updateStats);
+  updateStats();
+
+  var rangeBox = document.getElementById("kg-range");
+  var fromInput = document.getElementById("kg-from");
+  var toInput = document.getElementById("kg-to");
+  function setRange(from, to) {
+    range.from = from || ""; range.to = to || "";
+    fromInput.value = range.from; toInput.value = range.to;
+    nodeView.refresh();
+    updateStats();
+    var sel = network.getSelectedNodes();
+    if (sel.length) showDetails(sel[0]);
+  }
+  if (meta.range) {
+    rangeBox.hidden = false;
+    fromInput.min = toInput.min = meta.range[0];
+    fromInput.max = toInput.max = meta.range[1];
+    fromInput.addEventListener("change", function () { setRange(fromInput.value, toInput.value); });
+    toInput.addEventListener("change", function () { setRange(fromInput.value, toInput.value); });
+    document.getElementById("kg-range-reset").addEventListener("click", function () { setRange("", ""); });
+  }
+  api.setRange = setRange;
 
   api.network = network;
   api.nodes = nodes;

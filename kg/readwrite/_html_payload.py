@@ -20,6 +20,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from ._html_dated import article_dates, article_order, dated_payload
 from ._html_layout import precomputed_layout
 from ._html_style import (
     FONT_STACK, class_order, class_style, node_size, relation_order, relation_style,
@@ -34,6 +35,8 @@ CANVAS_LABEL_CHARS = 14
 LAYOUT_SEED = 7
 #: Above this many edges, edges carry no canvas label (see ``build_payload``).
 EDGE_LABEL_MAX = 1000
+#: Articles listed per node in the page (date order; the total is kept): bounds the page on a corpus.
+MAX_ARTICLES_PER_NODE = 60
 
 
 @dataclass
@@ -97,7 +100,8 @@ def _options(n_nodes: int, layout: str) -> dict[str, Any]:
 
 def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title: str,
                   focus: str | None = None, layout: str = "auto",
-                  omitted: int = 0, edges_total: int | None = None) -> Payload:
+                  omitted: int = 0, edges_total: int | None = None, view: str = "graph",
+                  hidden: list[list[Any]] | None = None) -> Payload:
     """Build the page data for ``graph`` (already cut); ``full_graph`` names articles."""
     node_ids = sorted(graph.nodes)
     index = {n: i for i, n in enumerate(node_ids)}
@@ -122,6 +126,7 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
 
     nodes = []
     info: dict[str, Any] = {}
+    dates = article_dates(full_graph)
     for n in node_ids:
         data = graph.nodes[n]
         t = str(data.get("type", ""))
@@ -135,9 +140,14 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         nodes.append(node)
         entry: dict[str, Any] = {"iri": str(n), "label": _node_label(data), "type": t,
                                  "count": int(data.get("count", 0) or 0)}
-        for key in ("subtypes", "aliases", "articles"):
+        for key in ("subtypes", "aliases"):
             if data.get(key):
                 entry[key] = [str(x) for x in data[key]]
+        if data.get("articles"):
+            arts = article_order([str(x) for x in data["articles"]], dates)
+            entry["articles"] = arts[:MAX_ARTICLES_PER_NODE]
+            if len(arts) > MAX_ARTICLES_PER_NODE:
+                entry["n_articles"] = len(arts)
         for key in ("label_en", "article_id", "date", "source"):
             if data.get(key):
                 entry[key] = str(data[key])
@@ -181,14 +191,20 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
                           "count": sum(1 for _, _, k in edge_keys if str(k) == p)})
 
     focus_index = index.get(focus) if focus is not None else None
+    dated = dated_payload(graph, full_graph, index)
+    cited.update(r[1] for k in dated["kwic"].values() for r in k["rows"])
+    titles = _article_titles(full_graph, cited)
     data = {
         "meta": {"title": title, "nodes_shown": len(node_ids), "nodes_omitted": omitted,
                  "edges_shown": len(edge_keys),
                  "edges_total": len(edge_keys) if edges_total is None else edges_total,
-                 "layout": layout, "focus": focus_index},
+                 "layout": layout, "focus": focus_index, "view": view, "range": dated["range"]},
         "classes": classes, "relations": relations,
         "nodes": out_nodes, "edges": out_edges,
         "options": {**_options(len(node_ids), layout), "groups": groups},
-        "info": info, "evidence": evidence, "articles": _article_titles(full_graph, cited),
+        "info": info, "evidence": evidence, "articles": titles,
+        "dates": {a: dates[a] for a in titles if dates.get(a)},
+        "spans": dated["spans"], "series": dated["series"], "kwic": dated["kwic"],
+        "hidden": hidden or [],
     }
     return Payload(data=data, layout=layout, evidence_omitted=evidence_omitted)

@@ -100,3 +100,62 @@ def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> tuple[list[st
     ranked = rank_nodes(graph)
     cut = max(0, int(max_nodes))
     return sorted(ranked[:cut]), sorted(ranked[cut:])
+
+
+#: From this many articles on, the default page is the corpus view (see :func:`corpus_view`).
+CORPUS_VIEW_ARTICLES = 1000
+#: Nodes drawn in the corpus view: enough to read, few enough to read them.
+CORPUS_VIEW_NODES = 100
+
+
+def corpus_view(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> list[str]:
+    """The legible default of a big corpus: formulations × the organizations promoting them.
+
+    The formulations found in the most articles (about half the budget), then the organizations
+    with the most ``promotes`` evidence towards them; Articles, Places and everything else are
+    left to search. Deterministic: ties by id.
+    """
+    budget = min(CORPUS_VIEW_NODES, max_nodes) if max_nodes else CORPUS_VIEW_NODES
+    slogans = sorted((n for n, d in graph.nodes(data=True) if d.get("type") == "PolicySlogan"),
+                     key=lambda n: (-len(graph.nodes[n].get("articles") or ()), -int(graph.nodes[n].get("count") or 0), str(n)))
+    pool = set(slogans[: budget * 2])
+    weight: dict[str, int] = {}
+    links: dict[str, set[str]] = {}
+    for u, v, d in graph.edges(data=True):
+        if d.get("predicate") == "promotes" and v in pool and graph.nodes[u].get("type") == "Organization":
+            weight[u] = weight.get(u, 0) + int(d.get("count") or 1)
+            links.setdefault(v, set()).add(u)
+    orgs = set(sorted(weight, key=lambda n: (-weight[n], str(n)))[: max(1, budget // 2)])
+    # formulations linked to a drawn organization, most widespread first; no formulation floats alone
+    linked = [n for n in slogans if n in pool and links.get(n, set()) & orgs]
+    chosen = linked[: budget - len(orgs)] or slogans[: budget - len(orgs)]
+    return sorted(set(chosen) | orgs)
+
+
+def nearest_labels(graph: nx.MultiDiGraph, name: str, limit: int = 8) -> list[str]:
+    """Labels close to ``name`` (containing it, contained in it, or similar), most mentioned first: for 'did you mean'."""
+    import difflib
+
+    wanted = normalise_name(name)
+    if not wanted:
+        return []
+    scored: dict[str, tuple[int, float, int]] = {}
+    for _, data in graph.nodes(data=True):
+        if data.get("type") == "Article":
+            continue
+        label = str(data.get("label", ""))
+        count = int(data.get("count", 0) or 0)
+        for n in [label, *(str(a) for a in data.get("aliases", ()) or ())]:
+            key = normalise_name(n)
+            if not key:
+                continue
+            if wanted in key or (len(key) >= 2 and key in wanted):
+                score = (0, -len(set(key) & set(wanted)) / max(len(key), 1), -count)
+            else:
+                ratio = difflib.SequenceMatcher(None, wanted, key).ratio()
+                if ratio < 0.5:
+                    continue
+                score = (1, -ratio, -count)
+            if label not in scored or score < scored[label]:
+                scored[label] = score
+    return [label for label, _ in sorted(scored.items(), key=lambda kv: (kv[1], kv[0]))[:limit]]

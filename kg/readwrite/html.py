@@ -26,9 +26,13 @@ from typing import Any
 import networkx as nx
 
 from ._html_payload import build_payload
-from ._html_select import ego_graph, find_nodes, select_nodes
+from ._html_dated import article_dates
+from ._html_select import CORPUS_VIEW_ARTICLES, corpus_view, ego_graph, find_nodes, nearest_labels, select_nodes
 
-__all__ = ["HtmlReport", "write_html", "render_html", "ego_graph", "find_nodes", "notebook_html"]
+__all__ = ["HtmlReport", "write_html", "render_html", "ego_graph", "find_nodes", "nearest_labels", "notebook_html"]
+
+#: Entities not drawn in the corpus view that search still finds (label, class, mentions, articles, first, last).
+HIDDEN_SEARCHABLE = 4000
 
 DEFAULT_TITLE = "policy-slogan-kg 知识图谱"
 VIS_VERSION = "9.1.2"
@@ -51,6 +55,7 @@ class HtmlReport:
     evidence_omitted: int
     layout: str
     focus: str | None = None
+    view: str = "graph"
 
     @property
     def nodes_omitted(self) -> int:
@@ -64,7 +69,10 @@ class HtmlReport:
         """One line for humans, e.g. for ``kg build``/``kg show`` output."""
         text = (f"{self.nodes_shown}/{self.nodes_total} nodes, {self.edges_shown}/{self.edges_total} edges, "
                 f"{self.layout} layout, {self.bytes / 1e6:.2f} MB")
-        if self.nodes_omitted:
+        if self.view == "corpus":
+            text += (f"; corpus view: top formulations × the organizations promoting them, {self.nodes_omitted} other nodes "
+                     "found by search (kg show --focus NAME draws any of them)")
+        elif self.nodes_omitted:
             text += f"; left out {self.nodes_omitted} lowest-ranked nodes (raise --html-max-nodes to show them)"
         if self.evidence_omitted:
             text += f"; {self.evidence_omitted} evidence sentences beyond 5 per edge not embedded"
@@ -102,8 +110,23 @@ def _csp(scripts: list[str]) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
+def _hidden_entries(graph: nx.MultiDiGraph, omitted: list[str]) -> list[list[Any]]:
+    """Search-only rows for entities the corpus view does not draw, most mentioned first (bounded)."""
+    dates = article_dates(graph)
+    rows: list[tuple[str, str, int, int, str, str]] = []
+    for n in omitted:
+        d = graph.nodes[n]
+        if d.get("type") == "Article":
+            continue
+        days = sorted(dates[a] for a in d.get("articles") or () if dates.get(a))
+        rows.append((str(d.get("label", "")), str(d.get("type", "")), int(d.get("count", 0) or 0),
+                     len(d.get("articles") or ()), days[0] if days else "", days[-1] if days else ""))
+    rows.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return [list(r) for r in rows[:HIDDEN_SEARCHABLE]]
+
+
 def render_html(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, title: str = DEFAULT_TITLE,
-                focus: str | None = None, layout: str = "auto") -> tuple[str, HtmlReport]:
+                focus: str | None = None, layout: str = "auto", view: str = "auto") -> tuple[str, HtmlReport]:
     """Render the explorer page as a string, with its report (``path`` is ``None``).
 
     ``focus`` (a node id, label or alias) is selected when the page opens; it defaults to
@@ -112,14 +135,25 @@ def render_html(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, title: 
     """
     if layout not in ("auto", "physics", "precomputed"):
         raise ValueError(f"layout must be auto, physics or precomputed, not {layout!r}")
-    kept, omitted = select_nodes(graph, max_nodes)
-    shown = graph.subgraph(kept) if omitted else graph
+    if view not in ("auto", "graph", "corpus"):
+        raise ValueError(f"view must be auto, graph or corpus, not {view!r}")
     focus_id = focus if focus is not None else graph.graph.get("focus")
+    if view == "auto":
+        n_articles = sum(1 for _, d in graph.nodes(data=True) if d.get("type") == "Article")
+        view = "corpus" if focus_id is None and n_articles >= CORPUS_VIEW_ARTICLES else "graph"
+    if view == "corpus":
+        kept = corpus_view(graph, max_nodes)
+        keep = set(kept)
+        omitted = sorted(n for n in graph.nodes if n not in keep)
+    else:
+        kept, omitted = select_nodes(graph, max_nodes)
+    shown = graph.subgraph(kept) if omitted else graph
     if focus_id is not None and focus_id not in shown:
         matches = [n for n in find_nodes(graph, str(focus_id)) if n in shown]
         focus_id = matches[0] if matches else None
     payload = build_payload(shown, graph, title=title, focus=focus_id, layout=layout,
-                            omitted=len(omitted), edges_total=graph.number_of_edges())
+                            omitted=len(omitted), edges_total=graph.number_of_edges(), view=view,
+                            hidden=_hidden_entries(graph, omitted) if view == "corpus" else None)
     vis_js = _inline_script(_vis_js())
     app_js = _inline_script((_ASSETS / "explorer.js").read_text(encoding="utf-8"))
     css = (_ASSETS / "explorer.css").read_text(encoding="utf-8").replace("</", "<\\/")
@@ -141,7 +175,7 @@ def render_html(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, title: 
         nodes_total=graph.number_of_nodes(), nodes_shown=shown.number_of_nodes(),
         edges_total=graph.number_of_edges(), edges_shown=shown.number_of_edges(),
         omitted_nodes=tuple(omitted), evidence_omitted=payload.evidence_omitted,
-        layout=payload.layout, focus=focus_id)
+        layout=payload.layout, focus=focus_id, view=view)
     return page, report
 
 
@@ -152,13 +186,13 @@ def _pyvis_version() -> str:
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, *, max_nodes: int | None = None,
-               title: str = DEFAULT_TITLE, focus: str | None = None, layout: str = "auto") -> HtmlReport:
+               title: str = DEFAULT_TITLE, focus: str | None = None, layout: str = "auto", view: str = "auto") -> HtmlReport:
     """Write the explorer for ``graph`` to ``path`` (one file, nothing else is created).
 
     ``max_nodes`` keeps the best-ranked nodes (entities before articles, then by mention
     count and degree); the report lists the ids of the rest.
     """
-    page, report = render_html(graph, max_nodes=max_nodes, title=title, focus=focus, layout=layout)
+    page, report = render_html(graph, max_nodes=max_nodes, title=title, focus=focus, layout=layout, view=view)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(page.encode("utf-8"))
