@@ -52,6 +52,17 @@ def _places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_not_before() -> dict[str, tuple[str, ...]]:
+    """Words after a place name that make it part of another name (places_extra.tsv: 中国 + 共产党, 特色)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv("places_extra.tsv"):
+        words = tuple(w for w in (row.get("not_before") or "").split("|") if w)
+        for name in (row["label"], *(a for a in (row.get("aliases") or "").split("|") if a)):
+            out[name] = words
+    return out
+
+
+@lru_cache(maxsize=1)
 def _abbrev() -> dict[str, str]:
     """Single-character country abbreviations → the country (``ner_abbrev.tsv``)."""
     return {r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev.tsv")}
@@ -344,6 +355,8 @@ class NameExtractor:
         for i, (s, e, w) in enumerate(toks):
             nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
+                if any(text.startswith(x, e) for x in _place_not_before().get(w, ())):
+                    continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
                 out.append((s, e, "Place", w, "place-list"))
             elif w in _abbrev_words():
                 out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words()[w]]

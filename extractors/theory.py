@@ -18,6 +18,12 @@ def _scanner() -> Scanner:
 _DISCOURSE = re.compile(r"习近平(?:总书记|同志)?关于[^，。；“”\n]{2,24}?的重要(?:论述|思想)")
 
 
+def _inside_title(text: str, pos: int) -> bool:
+    """True inside 《…》 on one line: a theory named in a document's title belongs to the title."""
+    open_ = text.rfind("《", 0, pos)
+    return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
+
+
 class TheoryExtractor:
     name = "theory"
     requires: tuple[str, ...] = ()
@@ -31,6 +37,8 @@ class TheoryExtractor:
             if doc.covered(start, end, "Theory"):
                 continue
             row = rows[0]
+            if any(doc.text.startswith(w, end) for w in split_multi(row.get("not_before") or "")) or _inside_title(doc.text, start):
+                continue  # 中国特色社会主义事业, 《…中国特色社会主义民主监督优势》: part of another name
             label = row["label"].replace("“", "").replace("”", "")
             doc.add(Mention("Theory", label, start, end, surface, aliases=split_multi(row["aliases"]),
                             attrs={"label_en": row.get("label_en", "")}, rule="theory.lexicon"))
