@@ -357,10 +357,12 @@ class NameExtractor:
             if w in places:
                 if any(text.startswith(x, e) for x in _place_not_before().get(w, ())):
                     continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
+                if nxt in _words("ner_place_name_heads.txt") or nxt in _org_suffixes():
+                    continue  # 亚太 + 酒店, 亚洲 + 论坛: part of a venue's or body's name
                 out.append((s, e, "Place", w, "place-list"))
             elif w in _abbrev_words():
                 out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words()[w]]
-            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and word_tag(w) in ("", "j", "ns") \
+            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (word_tag(w) in ("j", "ns") or not word_tag(w) and nxt in heads) \
                     and w not in _words("ner_abbrev_stop.txt") and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
             elif len(w) == 1 and w in abbrev and nxt in heads:
@@ -371,7 +373,7 @@ class NameExtractor:
                     and nxt not in person_next and not (_HAN.match(nxt) and not word_tag(nxt)):
                 out.append((s, e, "Place", every[w], "mover"))  # 在 + 京, 对 + 俄, 离 + 俄
             elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in _translit() and w != "法" \
-                    and nxt not in person_next and not nxt[:1].isdigit():
+                    and nxt not in person_next and not nxt[:1].isdigit() and not word_tag(nxt).startswith("nr"):
                 out.append((s, e, "Place", abbrev[w], "abbrev-j"))  # 俄, 韩, 阿 standing alone
             elif len(w) == 1 and w in every and (
                     nxt == "、" and i + 2 < n and toks[i + 2][2] in every and word_tag(w + toks[i + 2][2]) != "ns"
