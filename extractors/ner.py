@@ -35,6 +35,7 @@ from functools import lru_cache, cache
 
 from extractors.base import Doc
 from extractors.lexicon import trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.person import full_name_for
 from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
 from extractors.model import Mention
 from extractors.rules import ruleset
@@ -243,6 +244,10 @@ class NameExtractor:
                             p.start < end and start < p.end and not (start <= p.start and p.end <= end) for p in doc.of_type("Place")):
                         continue
                 elif doc.covered(start, end):
+                    continue
+                full = full_name_for(doc, label) if typ == "Person" and rule == "surname-honorific" else ""
+                if full:  # 周书记 after 周德操: the person already named
+                    doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
         self._founders(doc)

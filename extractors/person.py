@@ -91,7 +91,7 @@ def read_name(text: str, pos: int) -> int:
     return 0
 
 
-_NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副")
+_NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区县市省镇乡村副感病党")
 # a reporter in parentheses closing a paragraph: （王华）
 _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")
 
@@ -117,6 +117,20 @@ def _byline_name(text: str, pos: int) -> int:
     if not m or text[pos] in _FUNCTION_CHARS or text[pos] in "从据向对经" or _common_word(m.group()):
         return 0  # 记者从今天…: a preposition, not a reporter's name
     return m.end()
+
+
+def full_name_for(doc: Doc, reference: str) -> str:
+    """The one full name of the article a short reference stands for (胡书记, 周 → 周德操), else ''.
+
+    A reference is a surname, optionally with a title after it; it stands for a person of the
+    article only when exactly one person named so far has that surname."""
+    surname = reference[:_surname_len(reference)] if _surname_len(reference) else ""
+    rest = reference[len(surname):]
+    if not surname or (rest and not any(rest == t for t in _w("titles_after_name"))):
+        return ""
+    names = {m.label for m in doc.of_type("Person") if len(m.label) > len(surname) and m.label.startswith(surname)
+             and m.label != reference}
+    return names.pop() if len(names) == 1 else ""
 
 
 class PersonExtractor:
@@ -200,4 +214,11 @@ class PersonExtractor:
             if doc.covered(s, e, "Organization", "Place", "Theory", "PolicySlogan", "Document"):
                 continue
             taken.append((s, e))
+            if why[(s, e)] == "person.opening_sentence" and text[s:e].endswith(_w("titles_after_name")):
+                # 胡书记强调: a reference to someone the article has named, not a name
+                full = full_name_for(doc, label)
+                if not full:
+                    continue
+                doc.add(Mention("Person", full, s, e, text[s:e], aliases=(label,), rule="person.reference"))
+                continue
             doc.add(Mention("Person", label, s, e, text[s:e], rule=why[(s, e)]))
