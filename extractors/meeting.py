@@ -536,7 +536,10 @@ class MeetingExtractor:
                     continue
             else:
                 labels = {p.label for p in plenums}
-                target = plenums[0] if len(labels) == 1 else None
+                # 在党的二十届二中全会上的重要讲话和全会精神: the plenum just named in the same sentence
+                s_start, _ = doc.sentence_at(m.start())
+                near = [p for p in plenums if s_start <= p.start and p.end <= m.start()]
+                target = plenums[0] if len(labels) == 1 else (max(near, key=lambda p: p.end) if near else None)
             if target is not None:
                 self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
 
