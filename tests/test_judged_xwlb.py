@@ -28,8 +28,9 @@ JUDGED = HERE / "judged_xwlb" / "sample.json"
 SAMPLER = HERE.parent / "benchmarks" / "sample_relations.py"
 XWLB = Path("bulk") / "xwlb_cctv_2022_2026.jsonl"
 
-#: measured 72 / 200 = 0.36 on 2026-12-01 (Wilson 95% interval 0.30–0.43); raise it as rules improve
-PRECISION_FLOOR = 0.34
+#: measured 72 / 200 = 0.36 on 2026-12-01 (Wilson 95% interval 0.30–0.43); after the generalisation rules
+#: 70 of the 115 judged relations still produced are correct (0.61): raise it as rules improve
+PRECISION_FLOOR = 0.58
 #: share of the 72 relations judged correct that must still be produced (labels may move on purpose:
 #: then update sample.json, keeping the judgement)
 RETAINED_FLOOR = 0.80
