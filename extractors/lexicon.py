@@ -139,3 +139,9 @@ def _titles() -> tuple[str, ...]:
 def in_title(text: str, end: int) -> bool:
     """True when the organisation ending at ``end`` is part of a person's title (中共中央总书记, 市委书记)."""
     return text.startswith(_titles(), end)
+
+
+def inside_title(text: str, pos: int) -> bool:
+    """True inside 《…》 on one line: a name in a document's title belongs to the title."""
+    open_ = text.rfind("《", 0, pos)
+    return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import gazetteer
 from extractors.base import Context, Doc
-from extractors.lexicon import Scanner, cut, is_dictionary_word, read_list, read_tsv, split_multi, trim_lead, word_tag
+from extractors.lexicon import Scanner, cut, inside_title, is_dictionary_word, read_list, read_tsv, split_multi, trim_lead, word_tag
 from extractors.model import Mention
 from extractors.rules import ruleset
 
@@ -82,12 +82,6 @@ def _name_words() -> frozenset[str]:
 
 # an ordinal inside a name (附属第一医院, 第二中学)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}")
-def _inside_title(text: str, pos: int) -> bool:
-    """True inside 《…》: names in a document title belong to the title."""
-    open_ = text.rfind("《", 0, pos)
-    return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
-
-
 def place_for_level(ctx: Context, lvl: str) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
     # in a county-level city (邳州市) the article's 市委 is that city's, not the prefecture's
@@ -227,7 +221,7 @@ class OrganizationExtractor:
                 continue
             if surface in ("中共",) and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " "):
                 continue  # 中共徐州市委: the prefix of a levelled name
-            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan") or _inside_title(doc.text, start):
+            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan") or inside_title(doc.text, start):
                 continue
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
@@ -311,7 +305,7 @@ class OrganizationExtractor:
             bare_only = row["not_before"] == "BARE"
             if not bare_only and any(text.startswith(nb, s_end) for nb in split_multi(row["not_before"])):
                 continue
-            if _inside_title(text, s_start):
+            if inside_title(text, s_start):
                 continue
             sent_s, _ = doc.sentence_at(s_start)
             left = text[max(sent_s, s_start - 18):s_start]

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from extractors.base import Doc
-from extractors.lexicon import Scanner, read_tsv, split_multi
+from extractors.lexicon import Scanner, inside_title, read_tsv, split_multi
 from extractors.model import Mention
 
 
@@ -16,12 +16,6 @@ def _scanner() -> Scanner:
 
 # 习近平总书记关于巡视工作的重要论述: a named body of thought
 _DISCOURSE = re.compile(r"习近平(?:总书记|同志)?关于[^，。；“”\n]{2,24}?的重要(?:论述|思想)")
-
-
-def _inside_title(text: str, pos: int) -> bool:
-    """True inside 《…》 on one line: a theory named in a document's title belongs to the title."""
-    open_ = text.rfind("《", 0, pos)
-    return open_ >= 0 and text.find("》", open_) >= pos and "\n" not in text[open_:pos]
 
 
 class TheoryExtractor:
@@ -37,7 +31,7 @@ class TheoryExtractor:
             if doc.covered(start, end, "Theory"):
                 continue
             row = rows[0]
-            if any(doc.text.startswith(w, end) for w in split_multi(row.get("not_before") or "")) or _inside_title(doc.text, start):
+            if any(doc.text.startswith(w, end) for w in split_multi(row.get("not_before") or "")) or inside_title(doc.text, start):
                 continue  # 中国特色社会主义事业, 《…中国特色社会主义民主监督优势》: part of another name
             label = row["label"].replace("“", "").replace("”", "")
             doc.add(Mention("Theory", label, start, end, surface, aliases=split_multi(row["aliases"]),

@@ -113,22 +113,12 @@ def _param_term(value: Any, ox_terms: bool) -> Any:
 def load_oxigraph(source: str | Path) -> Any:
     """A ``pyoxigraph.Store`` with the built graph at ``source``: the build's on-disk store when
     there is one (opened in milliseconds), else an in-memory store parsed from the richest file."""
-    import pyoxigraph as ox
-
-    from kg.readwrite.rdf import find_graph_file, open_rdf, rdf_format_of
-    from kg.store import has_store, open_store
+    from kg.readwrite.rdf import find_graph_file
+    from kg.store import has_store, load_file, open_store
 
     if has_store(source):
         return open_store(source)
-    file = find_graph_file(source)
-    fmt = rdf_format_of(file)
-    store = ox.Store()
-    try:
-        with open_rdf(file) as fh:
-            store.bulk_load(fh, format=fmt)
-    except SyntaxError as exc:
-        raise ValueError(f"{file}: {exc}") from exc
-    return store
+    return load_file(find_graph_file(source))
 
 
 def load_rdflib(source: str | Path) -> Any:

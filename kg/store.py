@@ -118,3 +118,18 @@ def remove_store(out_dir: str | Path) -> None:
     target = store_path(out_dir)
     if target.exists():
         shutil.rmtree(target)
+
+
+def load_file(file: Path) -> Any:
+    """An in-memory ``pyoxigraph.Store`` parsed from one RDF file (gzip or not); a parse error names the file."""
+    import pyoxigraph as ox
+
+    from kg.readwrite.rdf import open_rdf, rdf_format_of
+
+    store = ox.Store()
+    try:
+        with open_rdf(file) as fh:
+            store.bulk_load(fh, format=rdf_format_of(file))
+    except SyntaxError as exc:
+        raise ValueError(f"{file}: cannot parse RDF ({exc})") from exc
+    return store

@@ -128,26 +128,17 @@ def load_store(source: str | Path | rdflib.Graph) -> Any:
     """A pyoxigraph store holding ``source``; queries run over the union of its graphs."""
     import pyoxigraph as ox
 
-    from kg.store import has_store, open_store
+    from kg.store import has_store, load_file, open_store
 
     if not isinstance(source, rdflib.Graph) and has_store(source):
         return open_store(source)  # the build's on-disk store: nothing to parse
-    store = ox.Store()
     if isinstance(source, rdflib.Graph):
+        store = ox.Store()
         fmt, data = (ox.RdfFormat.N_QUADS, source.serialize(format="nquads")) if isinstance(source, rdflib.Dataset) \
             else (ox.RdfFormat.N_TRIPLES, source.serialize(format="nt"))
         store.bulk_load(data.encode("utf-8") if isinstance(data, str) else data, format=fmt)
         return store
-    from kg.readwrite.rdf import open_rdf, rdf_format_of
-
-    file = _validation_file(source)
-    fmt = rdf_format_of(file)
-    try:
-        with open_rdf(file) as fh:
-            store.bulk_load(fh, format=fmt)
-    except SyntaxError as exc:
-        raise ValueError(f"{file}: cannot parse RDF ({exc})") from exc
-    return store
+    return load_file(_validation_file(source))
 
 
 # ------------------------------------------------------------------ compiling shapes to SPARQL
