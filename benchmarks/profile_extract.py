@@ -37,14 +37,14 @@ def main(argv=None) -> int:
     import jieba
 
     from extractors import default_pipeline
-    from extractors.lexicon import tokenizer
+    from extractors.lexicon import Lexicons, tokenizer
     from kg.model import Article
     from kg.pipeline import extract, make_doc
 
     docs = [Article(id=i, text=t) for i, t in load_xwlb(args.xwlb)]
     extract(docs[0])  # warm every lexicon, jieba's dictionary, OpenCC
     jieba.lcut("预热")
-    tokenizer()
+    tokenizer(Lexicons())
     pipeline = default_pipeline()
     spent: dict[str, float] = defaultdict(float)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
+from extractors.lexicon import Lexicons
 from extractors.model import Article, Evidence, Mention, Relation
 
 
@@ -49,6 +50,8 @@ class Doc:
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
     context: Context = field(default_factory=Context)
+    #: the lexicon set every component reads its word lists and rules from (default: the bundled data)
+    lex: Lexicons = field(default_factory=Lexicons)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     # per-type index of ``mentions`` (kept by ``add``) and sentence/paragraph starts for bisection:

@@ -4,42 +4,42 @@ from __future__ import annotations
 import re
 
 from extractors.base import Doc
+from extractors.lexicon import Lexicons
 from extractors.model import Mention
-from extractors.rules import ruleset
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _PLAN = re.compile(r"(?:“十[一二三四五]五”|十[一二三四五]五)(?:[\u4e00-\u9fff]{0,8}?)规划")
 
 
-def _re(name: str, template: str) -> re.Pattern[str]:
+def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
     """A pattern of this component, its word lists (extractors/data/document/words.tsv) filled in."""
-    return ruleset("document").regex(name, template)
+    return lex.ruleset("document").regex(name, template)
 
 
-def _speech_tail() -> re.Pattern[str]:
-    return _re("speech_tail",
+def _speech_tail(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "speech_tail",
                r"^(?:{speaker_titles})?"
                r"(?:(?:在|就|于)[^，。；！？\n]{1,60}?(?:上|时|期间)|受[^，。；\n]{1,20}委托作|(?:来|到)[\u4e00-\u9fff]{1,4}(?:考察|视察|调研)(?:时)?)?"
                r"(?:关于[^，。；！？“”\n]{2,30}?)?(?:所作|作)?的?(?:“[^”]{1,12}”)?(?:重要)?(?P<kind>{speech_kinds})")
 
 
-def _and_speech() -> re.Pattern[str]:
+def _and_speech(lex: Lexicons) -> re.Pattern[str]:
     """A second speech sharing the speaker and occasion: …所作的工作报告和重要讲话."""
-    return _re("and_speech", r"^(?:{second_speech_joiners})(?:重要)?(?:{second_speech_kinds})")
+    return _re(lex, "and_speech", r"^(?:{second_speech_joiners})(?:重要)?(?:{second_speech_kinds})")
 
 
-def _about() -> re.Pattern[str]:
+def _about(lex: Lexicons) -> re.Pattern[str]:
     """Unquoted titles: 关于十九届中央委员会报告的决议."""
-    return _re("about", r"关于(?:[^，。；：“”\n]|《[^》]{1,40}》){2,50}?的(?:{about_kinds})")
+    return _re(lex, "about", r"关于(?:[^，。；：“”\n]|《[^》]{1,40}》){2,50}?的(?:{about_kinds})")
 
 
-def _titles_after_name() -> re.Pattern[str]:
-    return _re("titles_after_name", r"^(?:{speaker_titles})")
+def _titles_after_name(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "titles_after_name", r"^(?:{speaker_titles})")
 
 
-def _org_doc() -> re.Pattern[str]:
+def _org_doc(lex: Lexicons) -> re.Pattern[str]:
     """An organisation's own plan or report named without 《》: 全国政协2026年工作要点, 区委工作报告."""
-    return _re("org_doc", r"(?:\d{4}年度?)?(?:{org_doc_topics})?(?:工作)?(?P<kind>{org_doc_kinds})(?:（草案）|\(草案\))?")
+    return _re(lex, "org_doc", r"(?:\d{4}年度?)?(?:{org_doc_topics})?(?:工作)?(?P<kind>{org_doc_kinds})(?:（草案）|\(草案\))?")
 
 
 class DocumentExtractor:
@@ -48,10 +48,10 @@ class DocumentExtractor:
     assigns: tuple[str, ...] = ("Document",)
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
+        text, lex = doc.text, doc.lex
         for m in _TITLE.finditer(text):
             title = m.group(1)
-            if title in ruleset("document").words("anaphoric_titles"):
+            if title in lex.ruleset("document").words("anaphoric_titles"):
                 # 《条例》 after 《中国共产党纪律检查委员会工作条例》: the same document, shortened
                 prev = [d for d in doc.of_type("Document") if d.end <= m.start() and d.label.endswith(title)]
                 if prev:
@@ -59,29 +59,29 @@ class DocumentExtractor:
                 continue
             doc.add(Mention("Document", title, m.start(), m.end(), m.group(), aliases=(m.group(),), rule="document.title"))
         for p in doc.of_type("Person"):
-            tail = _speech_tail().match(text[p.end:p.end + 90])
+            tail = _speech_tail(lex).match(text[p.end:p.end + 90])
             if not tail:
                 continue
             end = p.end + tail.end()
-            if _re("speaking", r"(?:{speaker_titles})?(?:{speaking_acts})").fullmatch(tail.group()):
+            if _re(lex, "speaking", r"(?:{speaker_titles})?(?:{speaking_acts})").fullmatch(tail.group()):
                 continue  # 刘伟讲话: someone speaking, not a named speech
-            if doc.covered(p.start, end, "Document") or _re("at_this_meeting", r"在(?:{at_this_meeting})").search(tail.group()):
+            if doc.covered(p.start, end, "Document") or _re(lex, "at_this_meeting", r"在(?:{at_this_meeting})").search(tail.group()):
                 continue  # 张渊在会上作讲话: a speech at this very meeting is an act, not a named document
             label = text[p.start:end]
-            bare = p.label + _titles_after_name().sub("", text[p.end:end])
+            bare = p.label + _titles_after_name(lex).sub("", text[p.end:end])
             aliases = {bare, label.replace("重要", ""), bare.replace("重要", "")} - {label}
             doc.add(Mention("Document", label, p.start, end, label, aliases=tuple(sorted(aliases)), subtypes=("Speech",), rule="document.speech"))
-            second = _and_speech().match(text[end:end + 12])
+            second = _and_speech(lex).match(text[end:end + 12])
             if second:
                 head = label[: len(label) - len(tail.group("kind"))]
                 head = re.sub(r"(?:所作|作)?的?(?:重要)?$", "", head)
-                joiner = _re("joiner", "{second_speech_joiners}").match(second.group())
+                joiner = _re(lex, "joiner", "{second_speech_joiners}").match(second.group())
                 word = second.group()[joiner.end() if joiner else 0:]
                 label2 = head + ("的" if not word.startswith("的") else "") + word
                 doc.add(Mention("Document", label2, end + second.start() + (len(second.group()) - len(word)), end + second.end(),
-                                text[end:end + second.end()], aliases=(p.label + _titles_after_name().sub("", label2[len(p.label):]),),
+                                text[end:end + second.end()], aliases=(p.label + _titles_after_name(lex).sub("", label2[len(p.label):]),),
                                 subtypes=("Speech",), rule="document.speech.second"))
-        for m in _about().finditer(text):
+        for m in _about(lex).finditer(text):
             issuer = next((o for o in doc.of_type("Organization") if o.end == m.start()), None)
             if issuer is not None:
                 # 中共中央关于制定…的建议: the issuer is part of the title
@@ -94,13 +94,13 @@ class DocumentExtractor:
                     continue
                 doc.add(Mention("Document", m.group(), m.start(), m.end(), m.group(), aliases=(m.group().replace("《", "").replace("》", ""),), rule="document.about"))
         for o in doc.of_type("Organization"):
-            own = _org_doc().match(text, o.end)
+            own = _org_doc(lex).match(text, o.end)
             if not own or len(own.group()) < 4 or doc.covered(o.start, own.end(), "Document"):
                 continue  # 市委报告 alone is too vague; 区委工作报告 is named
             surface = text[o.start:own.end()]
             label = o.label + text[o.end:own.end()]
             doc.add(Mention("Document", label, o.start, own.end(), surface, aliases=tuple({surface} - {label}), rule="document.org_own"))
-        for rx in (_PLAN, _re("reports", "{reports}")):
+        for rx in (_PLAN, _re(lex, "reports", "{reports}")):
             for m in rx.finditer(text):
                 if doc.covered(m.start(), m.end(), "Document"):
                     continue

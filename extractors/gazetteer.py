@@ -2,7 +2,9 @@
 
 cpca ships the national adcode list (province, prefecture, county, with
 coordinates); we derive the short forms people write (徐州市 → 徐州) and keep
-the level, so that 市委 can be expanded with the article's prefecture.
+the level, so that 市委 can be expanded with the article's prefecture. The short forms
+depend on the lexicon set's list of suffixes (``place/words.tsv``), so every table here is
+derived from, and memoised per, a :class:`~extractors.lexicon.Lexicons`.
 """
 from __future__ import annotations
 
@@ -10,16 +12,15 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from extractors.lexicon import read_list, read_tsv
-from extractors.rules import ruleset
+from extractors.lexicon import Lexicons
 
 
-def _suffixes() -> re.Pattern[str]:
+def _suffixes(lex: Lexicons) -> re.Pattern[str]:
     """Administrative suffixes (extractors/data/place/words.tsv), longest first."""
-    return ruleset("place").regex("division_suffixes", r"(?:{division_suffixes})$")
+    return lex.ruleset("place").regex("division_suffixes", r"(?:{division_suffixes})$")
 
 
 # an ethnic group name before 自治州/自治县: 凉山彝族自治州 -> 凉山
@@ -40,15 +41,15 @@ class Division:
     parent: str      # full name of the province for cities, of the city for counties
 
 
-def short_name(full: str) -> str:
-    base = _suffixes().sub("", full)
+def short_name(full: str, lex: Lexicons) -> str:
+    base = _suffixes(lex).sub("", full)
     if full.endswith(("自治州", "自治县", "自治旗")):
         base = _ethnic().sub("", base) or base
     return base if len(base) >= 2 else full
 
 
-@lru_cache(maxsize=1)
-def divisions() -> tuple[Division, ...]:
+@cache
+def divisions(lex: Lexicons) -> tuple[Division, ...]:
     raw = resources.files("cpca").joinpath("resources").joinpath("adcodes.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(raw)))
     by_code = {r["adcode"]: r["name"] for r in rows}
@@ -64,36 +65,36 @@ def divisions() -> tuple[Division, ...]:
         else:
             level = "county"
             parent = by_code.get(code[:4] + "0" * 8) or by_code.get(code[:2] + "0" * 10, "")
-        out.append(Division(name, short_name(name), level, code, parent))
+        out.append(Division(name, short_name(name, lex), level, code, parent))
     out.sort(key=lambda d: d.adcode)
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def by_name() -> dict[str, list[Division]]:
+@cache
+def by_name(lex: Lexicons) -> dict[str, list[Division]]:
     """Full and short names → divisions (a short name may be ambiguous)."""
     idx: dict[str, list[Division]] = {}
-    for d in divisions():
+    for d in divisions(lex):
         for n in {d.name, d.short}:
             idx.setdefault(n, []).append(d)
     return idx
 
 
-@lru_cache(maxsize=1)
-def ambiguous_short_names() -> frozenset[str]:
+@cache
+def ambiguous_short_names(lex: Lexicons) -> frozenset[str]:
     """Short names that are also ordinary words (朝阳, 大同, 来宾): need a suffix or the full form."""
-    return frozenset(read_list("place_ambiguous.txt"))
+    return frozenset(lex.read_list("place_ambiguous.txt"))
 
 
-@lru_cache(maxsize=1)
-def extra_places() -> tuple[dict[str, str], ...]:
+@cache
+def extra_places(lex: Lexicons) -> tuple[dict[str, str], ...]:
     """Named places outside the adcode table: countries, regions, landmarks."""
-    return tuple(read_tsv("places_extra.tsv"))
+    return tuple(lex.read_tsv("places_extra.tsv"))
 
 
-def lookup(name: str) -> Division | None:
+def lookup(name: str, lex: Lexicons) -> Division | None:
     """Best division for a name: prefer higher levels, then the full-name match."""
-    cands = by_name().get(name)
+    cands = by_name(lex).get(name)
     if not cands:
         return None
     order = {"province": 0, "city": 1, "county": 2}

@@ -1,39 +1,71 @@
-"""Data files and shared tokenisers, loaded lazily and once per process.
+"""Lexicon sets: the data folder a pipeline reads its word lists and rules from, and shared tokenisers.
 
 Rules and word lists live in ``extractors/data`` as TSV/text so that a user can
-extend them without touching code (see ``extractors/data/README.md``).
+extend them without touching code (see ``extractors/data/README.md``). A :class:`Lexicons`
+names one such folder (the bundled one by default) and is passed to the pipeline on the
+``Doc`` (``doc.lex``): two builds with two folders run side by side in one process. What is
+derived from a folder (scanners, compiled patterns, the jieba tokenizer) is memoised by
+functions taking the ``Lexicons`` as an argument, so the caches are keyed on the folder and
+nothing process-global is ever mutated.
 """
 from __future__ import annotations
 
 import re
 
 import csv
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import ahocorasick
 
-
-def data_text(name: str) -> str:
-    """The text of a bundled data file."""
-    return resources.files("extractors").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+from extractors.rules import RuleSet
 
 
-def read_list(name: str) -> list[str]:
-    """A one-item-per-line list; ``#`` starts a comment."""
-    out = []
-    for line in data_text(name).splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
+@dataclass(frozen=True)
+class Lexicons:
+    """One set of lexicons and rules: a folder laid out like ``extractors/data`` (``None``: the bundled one).
+
+    A plain, hashable value (equal when the folder is), cheap to pickle to worker processes.
+    A file missing from a custom folder reads as empty, so a folder holds the whole set.
+    """
+
+    folder: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.folder is not None:
+            object.__setattr__(self, "folder", Path(self.folder).resolve())
+
+    def text(self, name: str) -> str:
+        """The text of data file ``name`` (a path relative to the folder, e.g. ``slogans.tsv``)."""
+        if self.folder is None:
+            return resources.files("extractors").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+        return (self.folder / name).read_text(encoding="utf-8")
+
+    def read_list(self, name: str) -> list[str]:
+        """A one-item-per-line list; ``#`` starts a comment."""
+        out = []
+        for line in self.text(name).splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.append(line)
+        return out
+
+    def read_tsv(self, name: str) -> list[dict[str, str]]:
+        """A TSV file with a header row; lines starting with ``#`` are comments."""
+        lines = [line for line in self.text(name).splitlines() if line.strip() and not line.startswith("#")]
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+    def ruleset(self, kind: str) -> RuleSet:
+        """The word lists and structured rules of ``kind`` (folder ``KIND/``), read once per lexicon set."""
+        return _ruleset(self, kind)
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """A TSV file with a header row; lines starting with ``#`` are comments."""
-    lines = [line for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+@cache
+def _ruleset(lex: Lexicons, kind: str) -> RuleSet:
+    return RuleSet.load(kind, None if lex.folder is None else lex.folder / kind)
 
 
 def split_multi(value: str) -> tuple[str, ...]:
@@ -73,25 +105,25 @@ class Scanner:
         return out
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """A jieba tokenizer that knows the project's names (市委全会, 五种风气, ...)."""
+@cache
+def tokenizer(lex: Lexicons):
+    """A jieba tokenizer that knows the lexicon set's names (市委全会, 五种风气, ...)."""
     import jieba
 
     tok = jieba.Tokenizer()
     tok.initialize()
-    for word in read_list("jieba_user.txt"):
+    for word in lex.read_list("jieba_user.txt"):
         tok.add_word(word, freq=200000)
-    for row in read_tsv("slogans.tsv"):
+    for row in lex.read_tsv("slogans.tsv"):
         for s in (row["label"], *split_multi(row.get("aliases", ""))):
             if 2 <= len(s) <= 12:
                 tok.add_word(s, freq=100000)
     return tok
 
 
-def cut(text: str) -> list[str]:
-    """Segment with the project tokenizer (HMM on, for unseen names)."""
-    return tokenizer().lcut(text)
+def cut(text: str, lex: Lexicons) -> list[str]:
+    """Segment with the lexicon set's tokenizer (HMM on, for unseen names)."""
+    return tokenizer(lex).lcut(text)
 
 
 @lru_cache(maxsize=1)
@@ -120,25 +152,25 @@ FUNCTION_CHARS = frozenset("的了是在由该和与及或为把被这那其此"
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|其[一二三四五六七八九十]|[由为在对向将把从与和及据使让被])(?=.{2})")
 
 
-def trim_lead(name: str) -> str:
+def trim_lead(name: str, lex: Lexicons) -> str:
     """The name without an enumerator or a function character jieba glued to its first word."""
     m = _LEAD.match(name)
     if m is None:
         return name
     rest = name[m.end():]
     # keep a first character that belongs to a dictionary word of the name (和平区, 为民服务中心)
-    first = cut(name)[0]
+    first = cut(name, lex)[0]
     return name if len(first) > m.end() and is_dictionary_word(first) else rest
 
 
-@lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted({w for line in read_list("titles.txt") for w in line.split()}, key=len, reverse=True))
+@cache
+def _titles(lex: Lexicons) -> tuple[str, ...]:
+    return tuple(sorted({w for line in lex.read_list("titles.txt") for w in line.split()}, key=len, reverse=True))
 
 
-def in_title(text: str, end: int) -> bool:
+def in_title(text: str, end: int, lex: Lexicons) -> bool:
     """True when the organisation ending at ``end`` is part of a person's title (中共中央总书记, 市委书记)."""
-    return text.startswith(_titles(), end)
+    return text.startswith(_titles(lex), end)
 
 
 def inside_title(text: str, pos: int) -> bool:

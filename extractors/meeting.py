@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 import cn2an
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Scanner, in_title, read_list, read_tsv, split_multi
+from extractors.lexicon import Lexicons, Scanner, in_title, split_multi
 from extractors.organization import place_for_level
-from extractors.rules import ruleset
 from extractors.model import Mention
 
 N = "一二两三四五六七八九十〇零百"
@@ -31,36 +30,36 @@ _CONGRESS = re.compile(
 _LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
 
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
-def _w(name: str) -> tuple[str, ...]:
+def _w(lex: Lexicons, name: str) -> tuple[str, ...]:
     """A word list of extractors/data/meeting/words.tsv."""
-    return ruleset("meeting").words(name)
+    return lex.ruleset("meeting").words(name)
 
 
-def _re(name: str, template: str) -> re.Pattern[str]:
-    """A pattern of this component, its word lists filled in from the data (compiled once)."""
-    return ruleset("meeting").regex(name, template)
+def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
+    """A pattern of this component, its word lists filled in from the data (compiled once per lexicon set)."""
+    return lex.ruleset("meeting").regex(name, template)
 
 
-def _verb() -> re.Pattern[str]:
-    return _re("verb", r"(?:{convene_verbs})")
+def _verb(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "verb", r"(?:{convene_verbs})")
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
-def _subject_meeting() -> re.Pattern[str]:
-    return _re("subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
+def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
-def _studied() -> re.Pattern[str]:
-    return _re("studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+def _studied(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
-def _holder_gap() -> re.Pattern[str]:
-    return _re("holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
+def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
 # plenums of the central discipline commission: 二十届中央纪委二次全会
 _CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
-def _people_session() -> re.Pattern[str]:
-    return _re("people", r"第(?P<jie>[{N}]+)届(?P<body>{people_bodies})第(?P<ci>[{N}]+)次(?P<sub>{people_sessions})"
+def _people_session(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "people", r"第(?P<jie>[{N}]+)届(?P<body>{people_bodies})第(?P<ci>[{N}]+)次(?P<sub>{people_sessions})"
                          r"|(?P<jie2>[{N}]+)届(?P<body2>{people_bodies_short})?(?P<ci2>[{N}]+)次会议")
 
 
-def _lianghui() -> re.Pattern[str]:
-    return _re("lianghui", r"(?P<lvl>{lianghui_levels})?“?两会”?")
+def _lianghui(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "lianghui", r"(?P<lvl>{lianghui_levels})?“?两会”?")
 
 
 def num(cn: str) -> int:
@@ -74,19 +73,19 @@ def cn(n: int) -> str:
     return cn2an.an2cn(n) if n else ""
 
 
-@lru_cache(maxsize=1)
-def _types() -> tuple[str, ...]:
-    return tuple(sorted((w for line in read_list("meeting_types.txt") for w in line.split()), key=len, reverse=True))
+@cache
+def _types(lex: Lexicons) -> tuple[str, ...]:
+    return tuple(sorted((w for line in lex.read_list("meeting_types.txt") for w in line.split()), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _bodies() -> Scanner:
-    return Scanner((r["surface"], r) for r in read_tsv("meeting_bodies.tsv"))
+@cache
+def _bodies(lex: Lexicons) -> Scanner:
+    return Scanner((r["surface"], r) for r in lex.read_tsv("meeting_bodies.tsv"))
 
 
-@lru_cache(maxsize=1)
-def _named() -> Scanner:
-    return Scanner((s, r) for r in read_tsv("meetings.tsv") for s in (r["label"], *split_multi(r["aliases"])))
+@cache
+def _named(lex: Lexicons) -> Scanner:
+    return Scanner((s, r) for r in lex.read_tsv("meetings.tsv") for s in (r["label"], *split_multi(r["aliases"])))
 
 
 def _org_ending_at(doc: Doc, pos: int):
@@ -194,12 +193,12 @@ class MeetingExtractor:
                         break
                 label, relative = f"中国共产党{full}第{cn(n)}次代表大会", False
             elif start > 0 and text[start - 1] in "省市县区" and (start < 2 or text[start - 2] not in "全本我该各城都"):
-                full = place_for_level(doc.context, text[start - 1])
+                full = place_for_level(doc.context, text[start - 1], doc.lex)
                 start -= 1
                 label = f"中国共产党{full}第{cn(n)}次代表大会" if full else text[start:m.end()]
                 relative = not full
             else:
-                inst = _re("congress_institutions", r"({congress_institutions})$").search(text[max(0, start - 2):start])
+                inst = _re(doc.lex, "congress_institutions", r"({congress_institutions})$").search(text[max(0, start - 2):start])
                 if inst:
                     start -= len(inst.group(1))
                 label, relative = text[start:m.end()], True
@@ -209,7 +208,7 @@ class MeetingExtractor:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
         text = doc.text
         place_ends = {p.end: p for p in doc.of_type("Place")}
-        for m in _people_session().finditer(text):
+        for m in _people_session(doc.lex).finditer(text):
             if doc.covered(m.start(), m.end(), "Meeting"):
                 continue
             body = m.group("body") or m.group("body2") or ""
@@ -231,7 +230,7 @@ class MeetingExtractor:
                 pm = place_ends[start]
                 place, start = (pm.aliases[0] if pm.aliases else pm.surface), pm.start
             elif start > 0 and text[start - 1] in "省市县区" and (start < 2 or text[start - 2] not in "全本我该各城都"):
-                place = place_for_level(doc.context, text[start - 1]) or text[start - 1]
+                place = place_for_level(doc.context, text[start - 1], doc.lex) or text[start - 1]
                 start -= 1
             if text.startswith("政协", start - 2) and kind == "政协":
                 start -= 2
@@ -255,7 +254,7 @@ class MeetingExtractor:
             else:
                 label = f"政协{place}第{cn(j)}届委员会第{cn(c)}次会议"
                 body = f"{place}政协" if place else ""
-            short = gazetteer.short_name(place) if place else ""
+            short = gazetteer.short_name(place, doc.lex) if place else ""
             lvl = place[-1:] if place else ""
             aliases = ((f"{lvl}{kind}{cn(j)}届{cn(c)}次会议", f"{short}{lvl}{kind}{cn(j)}届{cn(c)}次会议") if kind == "政协" and place
                        else (f"{lvl}{cn(j)}届人大{cn(c)}次会议", f"{short}{lvl}{cn(j)}届人大{cn(c)}次会议") if place else ())
@@ -267,8 +266,8 @@ class MeetingExtractor:
         届/次 numbers, a label template over the holder (written right before it, else the sentence's
         subject), alias templates."""
         text = doc.text
-        for rule in ruleset("meeting").rules:
-            for m in _re(f"rule:{rule.id}", rule.pattern).finditer(text):
+        for rule in doc.lex.ruleset("meeting").rules:
+            for m in _re(doc.lex, f"rule:{rule.id}", rule.pattern).finditer(text):
                 if doc.covered(m.start(), m.end(), "Meeting"):
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -290,7 +289,7 @@ class MeetingExtractor:
 
     def _named(self, doc: Doc) -> None:
         text = doc.text
-        for start, end, surface, rows in _bodies().longest(text):
+        for start, end, surface, rows in _bodies(doc.lex).longest(text):
             m = re.match(rf"第([{N}0-9]+)次(会议|集体学习|常务会议)", text[end:end + 12])
             if not m or doc.covered(start, end + m.end(), "Meeting"):
                 continue
@@ -299,27 +298,27 @@ class MeetingExtractor:
             self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True)
         for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
             if not doc.covered(m.start(), m.end(), "Meeting"):
-                place = place_for_level(doc.context, m.group(1))
-                short = gazetteer.short_name(place) if place else ""
+                place = place_for_level(doc.context, m.group(1), doc.lex)
+                short = gazetteer.short_name(place, doc.lex) if place else ""
                 self._add(doc, "meeting.congress.abbreviated", f"{short}{m.group(1)}党代会" if short else m.group(), m.start(), m.end(), (m.group(),), ("Congress",),
                           relative=True)
-        for start, end, surface, rows in _named().longest(doc.text):
+        for start, end, surface, rows in _named(doc.lex).longest(doc.text):
             if re.search(r"全[省市县区国]$|[省市县区]委?$", text[max(0, start - 2):start]) and not surface.startswith(("中央", "中共", "全国")):
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.covered(start, end, "Meeting"):
                 self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
-        for m in _lianghui().finditer(doc.text):
+        for m in _lianghui(doc.lex).finditer(doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
                 continue
-            place = place_for_level(doc.context, lvl[-1])
+            place = place_for_level(doc.context, lvl[-1], doc.lex)
             label = f"{place}两会" if place else f"{lvl[-1]}两会"
             self._add(doc, "meeting.lianghui", label, m.start(), m.end(), (f"{lvl}两会", f"{lvl[-1]}两会", "两会"))
 
     def _described(self, doc: Doc) -> None:
         text = doc.text
-        types = _types()
-        for v in _verb().finditer(text):
+        types = _types(doc.lex)
+        for v in _verb(doc.lex).finditer(text):
             if doc.covered(v.start(), v.end(), "Organization"):
                 continue  # 世界贸易组织: the verb is inside a name
             # a clause ends at punctuation, or at a space outside quotes (a headline's parts)
@@ -341,26 +340,26 @@ class MeetingExtractor:
                 continue
             phrase = seg[:end_rel]
             start, end = v.end(), v.end() + end_rel
-            inner_verb = list(_re("inner_verbs", "{inner_verbs}").finditer(re.sub(r"“[^”]*”", lambda q: "　" * len(q.group()), phrase)))
+            inner_verb = list(_re(doc.lex, "inner_verbs", "{inner_verbs}").finditer(re.sub(r"“[^”]*”", lambda q: "　" * len(q.group()), phrase)))
             if inner_verb:
                 # 组织党员开展…主题党日活动: the meeting is what the last verb introduces
                 cut = inner_verb[-1].end()
                 phrase, start = phrase[cut:], start + cut
-            lead = _re("demonstratives", r"(?:{demonstratives})").match(phrase)
+            lead = _re(doc.lex, "demonstratives", r"(?:{demonstratives})").match(phrase)
             if lead and len(phrase) > lead.end() + 1:
                 # 举办这次专题研讨班: the demonstrative is not part of the name
                 phrase, start = phrase[lead.end():], start + lead.end()
             if phrase == "会议" and not _meeting_ending(doc, start, end):
                 self._adjacent_holder_meeting(doc, v, start, end)
                 continue
-            if phrase in _w("too_generic") or _meeting_ending(doc, start, end):
+            if phrase in _w(doc.lex, "too_generic") or _meeting_ending(doc, start, end):
                 continue
-            if not _is_meeting_phrase(phrase):
+            if not _is_meeting_phrase(phrase, doc.lex):
                 continue
             if v.group().startswith(("组织", "开展")) and (
                     "的" in phrase or "、" in re.sub(r"“[^”]*”", "", phrase) or seg[end_rel:end_rel + 1] == "、"
-                    or not (phrase.endswith(_w("organised_activities"))
-                            or (phrase.endswith("会议") and _re("organised_meeting", "{organised_meeting_words}").search(phrase)))):
+                    or not (phrase.endswith(_w(doc.lex, "organised_activities"))
+                            or (phrase.endswith("会议") and _re(doc.lex, "organised_meeting", "{organised_meeting_words}").search(phrase)))):
                 continue
             if phrase.startswith(("了", "的")):
                 continue
@@ -377,8 +376,8 @@ class MeetingExtractor:
                     holder = _speaker_org(doc, v.start())
                 if holder is not None:
                     subject = text[holder.start:v.start()]
-                    subject = _re("leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
-                    subject = _re("subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
+                    subject = _re(doc.lex, "leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
+                    subject = _re(doc.lex, "subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
                     rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
                     organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
                     rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once
@@ -394,10 +393,10 @@ class MeetingExtractor:
         text = doc.text
         clause_start = doc.clause_start(verb.start())
         org = next((o for o in doc.of_type("Organization")
-                    if clause_start <= o.start and o.end <= verb.start() and _holder_gap().fullmatch(text[o.end:verb.start()])), None)
+                    if clause_start <= o.start and o.end <= verb.start() and _holder_gap(doc.lex).fullmatch(text[o.end:verb.start()])), None)
         if org is None:
             return
-        gap = _holder_gap().fullmatch(text[org.end:verb.start()])
+        gap = _holder_gap(doc.lex).fullmatch(text[org.end:verb.start()])
         assert gap is not None  # the organisation was chosen by this very match
         inner = gap.group("organ") or ""
         if not inner:
@@ -427,15 +426,15 @@ class MeetingExtractor:
         """市政府第一次常务会议, 县委常委会议: a meeting type right after its holder."""
         text = doc.text
         for org in doc.of_type("Organization"):
-            m = _heads().match(text, org.end)
+            m = _heads(doc.lex).match(text, org.end)
             if not m or _meeting_ending(doc, org.start, m.end()):
                 continue
-            if _re("body_acts", r"(?:{body_acts})").match(text[m.end():m.end() + 2]):
+            if _re(doc.lex, "body_acts", r"(?:{body_acts})").match(text[m.end():m.end() + 2]):
                 continue  # 省委常委会召开扩大会议: 常委会 is the body convening, not the meeting
             end = m.end()
             if text.startswith("暨", end):
                 # 市纪委常委（扩大）会议暨全市…推进会: one joint meeting
-                tail = re.match(rf"暨[^，。；！？\n]{{2,40}}?(?:{'|'.join(map(re.escape, _types()))})(?=[，。；！？\n]|$|上|召开|举行)", text[end:end + 48])
+                tail = re.match(rf"暨[^，。；！？\n]{{2,40}}?(?:{'|'.join(map(re.escape, _types(doc.lex)))})(?=[，。；！？\n]|$|上|召开|举行)", text[end:end + 48])
                 if tail:
                     end += tail.end()
             head = text[org.end:end]
@@ -445,16 +444,16 @@ class MeetingExtractor:
 
     def _subject_meetings(self, doc: Doc) -> None:
         text = doc.text
-        types = _types()
-        for m in _subject_meeting().finditer(text):
+        types = _types(doc.lex)
+        for m in _subject_meeting(doc.lex).finditer(text):
             ph = m.group("ph").strip("，")
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
-            if _re("subject_phrase", r"{subject_phrase_verbs}|[从对向把“”]|(?<!党)的").search(ph):
+            if _re(doc.lex, "subject_phrase", r"{subject_phrase_verbs}|[从对向把“”]|(?<!党)的").search(ph):
                 continue
-            if not _is_meeting_phrase(ph):
+            if not _is_meeting_phrase(ph, doc.lex):
                 continue
-            if ph.endswith(_w("convening_bodies")):
+            if ph.endswith(_w(doc.lex, "convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
             if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
@@ -467,14 +466,14 @@ class MeetingExtractor:
     def _studied(self, doc: Doc) -> None:
         """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
         text = doc.text
-        for m in _studied().finditer(text):
+        for m in _studied(doc.lex).finditer(text):
             pos = m.start("objs")
             # split the list of objects at 和/、/及, but keep a fragment that is no meeting with what follows
             # (区局、处两级中心组集中学习会 is one meeting)
             pieces: list[tuple[int, str]] = []
             buf_start, buf = pos, ""
             for part in re.split(r"(和|、|及|以及)", m.group("objs")):
-                if part in ("和", "、", "及", "以及") and buf.endswith(_types()):
+                if part in ("和", "、", "及", "以及") and buf.endswith(_types(doc.lex)):
                     pieces.append((buf_start, buf))
                     buf_start, buf = buf_start + len(buf) + len(part), ""
                     continue
@@ -483,13 +482,13 @@ class MeetingExtractor:
             for p_start, part in pieces:
                 pos = p_start + len(part)
                 core = part.strip()
-                if not core.endswith(_types()) or core.endswith(("全会",)) or len(core) < 5:
+                if not core.endswith(_types(doc.lex)) or core.endswith(("全会",)) or len(core) < 5:
                     continue
-                if _re("vague_studied", "{vague_studied}").search(core):
+                if _re(doc.lex, "vague_studied", "{vague_studied}").search(core):
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
                     continue
-                if _re("not_studied_meeting", "{not_studied_meeting}").search(core) or len(core) > 40:
+                if _re(doc.lex, "not_studied_meeting", "{not_studied_meeting}").search(core) or len(core) > 40:
                     continue
                 self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True)
 
@@ -499,7 +498,7 @@ class MeetingExtractor:
         for m in list(doc.of_type("Meeting")):
             if not ({"PlenarySession", "Congress"} & set(m.subtypes)):
                 continue
-            for suffix in _w("documents_after_meeting"):
+            for suffix in _w(doc.lex, "documents_after_meeting"):
                 # 十九届五中全会公报, 二十届三中全会《决定》
                 written = next((w for w in (suffix, f"《{suffix}》") if text.startswith(w, m.end)), None)
                 if written is None or doc.covered(m.start, m.end + len(written), "Document") and written == suffix:
@@ -527,8 +526,8 @@ class MeetingExtractor:
                 cands = [p for p in plenums if p.attrs.get("level") == lvl]
                 target = cands[0] if len({p.label for p in cands}) == 1 else None
                 if target is None and not cands:
-                    place = place_for_level(doc.context, lvl)
-                    short = gazetteer.short_name(place) if place else ""
+                    place = place_for_level(doc.context, lvl, doc.lex)
+                    short = gazetteer.short_name(place, doc.lex) if place else ""
                     label = f"{short}{lvl}委全会" if short else f"{lvl}委全会"
                     body = _org_starting_at(doc, m.start("org"))
                     self._add(doc, "meeting.plenum.bare_new", label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
@@ -544,14 +543,14 @@ class MeetingExtractor:
                 self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
 
 
-def _is_meeting_phrase(phrase: str) -> bool:
+def _is_meeting_phrase(phrase: str, lex: Lexicons) -> bool:
     """A meeting of the genre, not a list of events or a festivity (雪地保龄球、雪地足球等趣味活动, 联欢会)."""
-    generic = _w("generic_events")
+    generic = _w(lex, "generic_events")
     if phrase in generic or phrase.endswith(generic) and len(phrase) <= 6:
         return False
-    if _re("not_a_meeting", "{not_a_meeting}").search(phrase):
+    if _re(lex, "not_a_meeting", "{not_a_meeting}").search(phrase):
         return False
-    if phrase.endswith("活动") and not _re("activity_of_genre", "{activity_of_genre}").search(phrase):
+    if phrase.endswith("活动") and not _re(lex, "activity_of_genre", "{activity_of_genre}").search(phrase):
         return False
     return True
 
@@ -561,9 +560,9 @@ def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
     return any(m.end == end or (m.start <= start and end <= m.end) for m in doc.touching("Meeting", start, end))
 
 
-@lru_cache(maxsize=1)
-def _heads() -> re.Pattern[str]:
-    words = sorted((w for line in read_list("meeting_heads.txt") for w in line.split()), key=len, reverse=True)
+@cache
+def _heads(lex: Lexicons) -> re.Pattern[str]:
+    words = sorted((w for line in lex.read_list("meeting_heads.txt") for w in line.split()), key=len, reverse=True)
     return re.compile(rf"(?:常委会|常务委员会)第[{N}0-9]+次会议|(?:第[{N}0-9]+次)?(?:{'|'.join(map(re.escape, words))})")
 
 
@@ -571,7 +570,7 @@ def _speaker_org(doc: Doc, verb_pos: int):
     """副市长郭智深主持召开…: a leader convenes for the government he belongs to, if the article names it."""
     s, _ = doc.sentence_at(verb_pos)
     before = doc.text[s:verb_pos]
-    for title in _w("government_leaders"):  # 副市长 → the government of the 市 (the character before 长)
+    for title in _w(doc.lex, "government_leaders"):  # 副市长 → the government of the 市 (the character before 长)
         lvl = title[-2]
         if title in before:
             for m in doc.of_type("Organization"):
@@ -590,8 +589,8 @@ def _org_starting_at(doc: Doc, pos: int):
 
 
 # prepositions that make the organisation after them an adverbial of the clause
-def _governed() -> re.Pattern[str]:
-    return _re("governed", r"(?:{governing_prepositions})[^，。；]{0,6}$")
+def _governed(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "governed", r"(?:{governing_prepositions})[^，。；]{0,6}$")
 
 
 def _subject(doc: Doc, verb_pos: int):
@@ -614,9 +613,9 @@ def _subject(doc: Doc, verb_pos: int):
         return None
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
-    cands = [m for m in cands if not _governed().search(doc.text[doc.clause_start(m.start):m.start])
-             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end))] or [
-             m for m in cands if m.attrs.get("kind") != "national" or not in_title(doc.text, m.end)]
+    cands = [m for m in cands if not _governed(doc.lex).search(doc.text[doc.clause_start(m.start):m.start])
+             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))] or [
+             m for m in cands if m.attrs.get("kind") != "national" or not in_title(doc.text, m.end, doc.lex)]
     if not cands:
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)

@@ -34,11 +34,10 @@ import re
 from functools import lru_cache, cache
 
 from extractors.base import Doc
-from extractors.lexicon import trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
-from extractors.person import full_name_for
-from extractors.lexicon import cut, is_dictionary_word, read_list, read_tsv, word_tag
+from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
+from extractors.person import full_name_for, surnames
+from extractors.lexicon import cut, is_dictionary_word, word_tag
 from extractors.model import Mention
-from extractors.rules import ruleset
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
@@ -46,44 +45,44 @@ _NAME_TAGS = ("nr", "nrfg", "nrt")
 _PRIORITY = {"Place": 0, "Organization": 1, "Person": 2}
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+@cache
+def _places(lex: Lexicons) -> frozenset[str]:
     """Countries, regions, foreign cities and features (``ner_places.txt``)."""
-    return frozenset(w for line in read_list("ner_places.txt") for w in line.split())
+    return frozenset(w for line in lex.read_list("ner_places.txt") for w in line.split())
 
 
-@lru_cache(maxsize=1)
-def _place_not_before() -> dict[str, tuple[str, ...]]:
+@cache
+def _place_not_before(lex: Lexicons) -> dict[str, tuple[str, ...]]:
     """Words after a place name that make it part of another name (places_extra.tsv: 中国 + 共产党, 特色)."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in read_tsv("places_extra.tsv"):
+    for row in lex.read_tsv("places_extra.tsv"):
         words = tuple(w for w in (row.get("not_before") or "").split("|") if w)
         for name in (row["label"], *(a for a in (row.get("aliases") or "").split("|") if a)):
             out[name] = words
     return out
 
 
-@lru_cache(maxsize=1)
-def _abbrev() -> dict[str, str]:
+@cache
+def _abbrev(lex: Lexicons) -> dict[str, str]:
     """Single-character country abbreviations → the country (``ner_abbrev.tsv``)."""
-    return {r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev.tsv")}
+    return {r["abbrev"]: r["place"] for r in lex.read_tsv("ner_abbrev.tsv")}
 
 
-@lru_cache(maxsize=1)
-def _abbrev_all() -> dict[str, str]:
+@cache
+def _abbrev_all(lex: Lexicons) -> dict[str, str]:
     """Country abbreviations plus Chinese regional ones (``ner_abbrev_cn.tsv``: 京, 藏, 川)."""
-    return {**{r["abbrev"]: r["place"] for r in read_tsv("ner_abbrev_cn.tsv")}, **_abbrev()}
+    return {**{r["abbrev"]: r["place"] for r in lex.read_tsv("ner_abbrev_cn.tsv")}, **_abbrev(lex)}
 
 
-@lru_cache(maxsize=1)
-def _abbrev_words() -> dict[str, tuple[tuple[int, str], ...]]:
+@cache
+def _abbrev_words(lex: Lexicons) -> dict[str, tuple[tuple[int, str], ...]]:
     """Words with bracketed abbreviations (``ner_abbrev_words.txt``): 京剧 → ((0, '北京'),)."""
     out = {}
-    for item in _words("ner_abbrev_words.txt"):
+    for item in _words(lex, "ner_abbrev_words.txt"):
         word, marks, pos = "", [], 0
         for part in re.findall(r"\[[^\]]+\]|[^\[\]]+", item):
             if part.startswith("["):
-                marks += [(pos + k, _abbrev_all()[c]) for k, c in enumerate(part[1:-1])]
+                marks += [(pos + k, _abbrev_all(lex)[c]) for k, c in enumerate(part[1:-1])]
                 part = part[1:-1]
             word += part
             pos += len(part)
@@ -92,42 +91,42 @@ def _abbrev_words() -> dict[str, tuple[tuple[int, str], ...]]:
 
 
 @cache
-def _orgs_known() -> frozenset[str]:
+def _orgs_known(lex: Lexicons) -> frozenset[str]:
     """Organisations named without a suffix (``ner_orgs.txt``: 欧盟, 北大, 内阁)."""
-    return _words("ner_orgs.txt")
+    return _words(lex, "ner_orgs.txt")
 
 
 @cache
-def _words(name: str) -> frozenset[str]:
+def _words(lex: Lexicons, name: str) -> frozenset[str]:
     """The space/line separated words of a small list file."""
-    return frozenset(w for line in read_list(name) for w in line.split())
+    return frozenset(w for line in lex.read_list(name) for w in line.split())
 
 
-@lru_cache(maxsize=1)
-def _org_suffixes() -> tuple[str, ...]:
+@cache
+def _org_suffixes(lex: Lexicons) -> tuple[str, ...]:
     """Organisation suffix words, longest first (代表团 before 团)."""
-    return tuple(sorted(_words("ner_org_suffixes.txt"), key=lambda w: (-len(w), w)))
+    return tuple(sorted(_words(lex, "ner_org_suffixes.txt"), key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=1)
-def _person_next() -> frozenset[str]:
+@cache
+def _person_next(lex: Lexicons) -> frozenset[str]:
     """Words after which a one-character abbreviation is a surname, not a country (陈 + 先生)."""
-    return _words("ner_honorifics.txt") | _words("ner_person_before.txt")
+    return _words(lex, "ner_honorifics.txt") | _words(lex, "ner_person_before.txt")
 
 
-@lru_cache(maxsize=1)
-def _org_suffix_set() -> frozenset[str]:
-    return frozenset(_org_suffixes())
+@cache
+def _org_suffix_set(lex: Lexicons) -> frozenset[str]:
+    return frozenset(_org_suffixes(lex))
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-def _org_suffix(w: str) -> str:
+def _org_suffix(w: str, lex: Lexicons) -> str:
     """The organisation suffix ``w`` is or ends with (日报社; 古巴队), '' when none or when what
     precedes it is an ordinary word (传媒 + 集团 is a description)."""
-    suffix_set = _org_suffix_set()
+    suffix_set = _org_suffix_set(lex)
     suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
-        len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places() and x not in _words("ner_org_heads_generic.txt"))), "")
-    if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places()):
+        len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places(lex) and x not in _words(lex, "ner_org_heads_generic.txt"))), "")
+    if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places(lex)):
         return ""
     return suf
 
@@ -137,52 +136,45 @@ def _endings(w: str, words: frozenset[str], min_len: int = 1) -> list[str]:
     return [w[-k:] for k in range(len(w), min_len - 1, -1) if w[-k:] in words]
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    from extractors.person import _surnames as person_surnames
-
-    return person_surnames()
-
-
-@lru_cache(maxsize=1)
-def _translit() -> frozenset[str]:
+@cache
+def _translit(lex: Lexicons) -> frozenset[str]:
     """Characters used to transliterate foreign names (``ner_translit_chars.txt``)."""
-    return frozenset("".join(read_list("ner_translit_chars.txt")).replace(" ", ""))
+    return frozenset("".join(lex.read_list("ner_translit_chars.txt")).replace(" ", ""))
 
 
 @cache
-def _weak_first() -> frozenset[str]:
+def _weak_first(lex: Lexicons) -> frozenset[str]:
     """Surname characters that, at the start of an unknown word, are mostly function words."""
-    return _words("ner_weak_surnames.txt")
+    return _words(lex, "ner_weak_surnames.txt")
 
 
 @cache
-def _bad_last() -> frozenset[str]:
+def _bad_last(lex: Lexicons) -> frozenset[str]:
     """Characters that end words but rarely given names (…性, …赛, …镇, …说)."""
-    return frozenset("".join(_words("ner_name_bad_last.txt")))
+    return frozenset("".join(_words(lex, "ner_name_bad_last.txt")))
 
 
-def _in_name_list(toks: list[tuple[int, int, str]], i: int) -> bool:
+def _in_name_list(toks: list[tuple[int, int, str]], i: int, lex: Lexicons) -> bool:
     """Whether token ``i`` sits in a 、／ list next to a three-character surname-initial word."""
     for j in (i - 2, i + 2):
         if 0 <= j < len(toks) and toks[(i + j) // 2][2] in ("、", "／", "/") and len(toks[j][2]) == 3 \
-                and _surname_len(toks[j][2]):
+                and _surname_len(toks[j][2], lex):
             return True
     return False
 
 
 @lru_cache(maxsize=1 << 16)
-def _surname_len(s: str) -> int:
-    single, double = _surnames()
+def _surname_len(s: str, lex: Lexicons) -> int:
+    single, double = surnames(lex)
     if s[:2] in double and len(s) > 2:
         return 2
     return 1 if s[:1] in single else 0
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _tokens(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, int, str]]:
     """(start, end, word) of each jieba token of ``text[start:end]``."""
     out, pos = [], start
-    for w in cut(text[start:end]):
+    for w in cut(text[start:end], lex):
         out.append((pos, pos + len(w), w))
         pos += len(w)
     return out
@@ -198,7 +190,7 @@ _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
 
 
-def _plausible(typ: str, label: str, rule: str) -> bool:
+def _plausible(typ: str, label: str, rule: str, lex: Lexicons) -> bool:
     """Last check of a general-news name: ordinary words and abstract nouns are not names."""
     tag = word_tag(label)
     if typ == "Person":
@@ -211,9 +203,9 @@ def _plausible(typ: str, label: str, rule: str) -> bool:
     if typ == "Organization" and rule != "org-list":
         if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):
             return False  # 中国化, 重大进展; 新时代党(的群众路线)
-        if tag in _WORD_TAGS and not any(label[:k] in _places() for k in range(2, len(label))):
+        if tag in _WORD_TAGS and not any(label[:k] in _places(lex) for k in range(2, len(label))):
             return False  # 利益集团, 重大进展, 新兴产业 (but 古巴队: a place and a suffix)
-        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(ruleset("ner").words("org_ministries")):
+        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(lex.ruleset("ner").words("org_ministries")):
             return label.endswith("部") and len(label) >= 4
         return "与" not in label
     return True
@@ -227,16 +219,16 @@ class NameExtractor:
     assigns: tuple[str, ...] = ("Person", "Place", "Organization")
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
+        text, lex = doc.text, doc.lex
         for s_start, s_end in doc.sentences:
-            toks = _tokens(text, s_start, s_end)
+            toks = _tokens(text, s_start, s_end, lex)
             cands: list[tuple[int, int, str, str, str]] = []
-            cands += self._persons(text, toks)
-            cands += self._places(text, toks)
-            cands += self._orgs(text, toks)
+            cands += self._persons(text, toks, lex)
+            cands += self._places(text, toks, lex)
+            cands += self._orgs(text, toks, lex)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
-                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule):
+                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
                     continue
                 if typ == "Organization":
                     # an organisation may contain a place (青岛海牛队 ⊃ 青岛): nesting is kept, crossing is not
@@ -258,50 +250,51 @@ class NameExtractor:
 
         Nested inside the Theory mention; only a jieba name word (nr) of two to four characters
         at the start of the theory's surface, and only where no person mention is there yet."""
+        lex = doc.lex
         for th in doc.of_type("Theory"):
             for k in (4, 3, 2):
                 name = th.surface[:k]
                 # only where the theory is the name plus its kind (邓小平理论, 马克思主义, 毛泽东思想);
                 # 习近平新时代中国特色社会主义思想 names an era's thought, not a person mention
                 rest = th.surface[k:]
-                if rest not in ruleset("ner").words("theory_kinds") and not rest.startswith(("总书记关于", "同志关于", "关于")):
+                if rest not in lex.ruleset("ner").words("theory_kinds") and not rest.startswith(("总书记关于", "同志关于", "关于")):
                     continue  # 习近平总书记关于巡视工作的重要论述 names its speaker; 习近平新时代…思想 does not
-                if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words("ner_person_stop.txt"):
+                if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words(lex, "ner_person_stop.txt"):
                     if not doc.covered(th.start, th.start + k, "Person"):
                         doc.add(Mention("Person", name, th.start, th.start + k, name,
                                         attrs={"source": "ner", "rule": "theory-founder"}, rule="ner.theory-founder"))
                     break
 
     # -- persons ---------------------------------------------------------------------------
-    def _persons(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+    def _persons(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
-        stop = _words("ner_person_stop.txt")
+        stop = _words(lex, "ner_person_stop.txt")
         n = len(toks)
-        tr = _translit()
-        titles = _words("ner_honorifics.txt")
-        places, before, after = _places(), _words("ner_person_before.txt"), _words("ner_person_after.txt")
+        tr = _translit(lex)
+        titles = _words(lex, "ner_honorifics.txt")
+        places, before, after = _places(lex), _words(lex, "ner_person_before.txt"), _words(lex, "ner_person_after.txt")
         for i, (s, e, w) in enumerate(toks):
             if not _HAN.match(w) or w in stop or w in places:
                 continue
             tag = word_tag(w)
-            sl = _surname_len(w)
+            sl = _surname_len(w, lex)
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
             cued = prev in before or nxt in after
-            if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first() \
-                    and not (w in _abbrev_all() and nxt in _words("ner_abbrev_heads.txt")):
+            if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first(lex) \
+                    and not (w in _abbrev_all(lex) and nxt in _words(lex, "ner_abbrev_heads.txt")):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
-            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first() and not is_dictionary_word(w):
+            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first(lex) and not is_dictionary_word(w):
                 out.append((s, s + sl, "Person", w[:sl], "surname-honorific"))  # 李老师, 王某 → 李, 王
             elif tag in _NAME_TAGS or not tag:
-                if w[-1] in _bad_last() or w[0] in _weak_first() and not tag:
+                if w[-1] in _bad_last(lex) or w[0] in _weak_first(lex) and not tag:
                     continue
-                split3 = sl == 1 and len(w) == 2 and self._given_char(nxt) and w + nxt not in stop
+                split3 = sl == 1 and len(w) == 2 and self._given_char(nxt, lex) and w + nxt not in stop
                 if sl and len(w) == sl + 2 and not is_dictionary_word(w[sl:]):
                     out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
                 elif split3 and (not tag or tag == "nr" and not is_dictionary_word(nxt)):
                     out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 张洁 + 清, 李铁 + 辰
-                elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i)):
+                elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i, lex)):
                     out.append((s, e, "Person", w, "name2-cued"))  # 郎平, 吴宓先生 (only with a cue)
                 elif tag and len(w) >= 3 and all(c in tr for c in w):
                     out.append((s, e, "Person", w, "nr-foreign"))  # 克林顿, 基里延科
@@ -314,7 +307,7 @@ class NameExtractor:
         i = 0
         while i < n:
             j = i
-            while j < n and self._translit_piece(toks[j][2]):
+            while j < n and self._translit_piece(toks[j][2], lex):
                 j += 1
             if j - i >= 2 and any(word_tag(t[2]) in _NAME_TAGS for t in toks[i:j]) \
                     and toks[j - 1][1] - toks[i][0] >= 3 and not (j < n and toks[j][2] == "·") \
@@ -343,32 +336,32 @@ class NameExtractor:
                     break
                 right = r
                 j = next((x for x, t in enumerate(toks) if t[0] == r), len(toks))
-            while j < len(toks) and toks[j][0] == right and self._translit_piece(toks[j][2]):
+            while j < len(toks) and toks[j][0] == right and self._translit_piece(toks[j][2], lex):
                 right, j = toks[j][1], j + 1  # 莉萨·科斯 + 马斯
             if left < s and right > e:
                 out.append((left, right, "Person", text[left:right], "dot-name"))
         return out
 
     # -- places ----------------------------------------------------------------------------
-    def _places(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
-        places, abbrev, every = _places(), _abbrev(), _abbrev_all()
-        heads = _words("ner_abbrev_heads.txt")
-        movers = _words("ner_abbrev_movers.txt")
-        person_next = _person_next()
+        places, abbrev, every = _places(lex), _abbrev(lex), _abbrev_all(lex)
+        heads = _words(lex, "ner_abbrev_heads.txt")
+        movers = _words(lex, "ner_abbrev_movers.txt")
+        person_next = _person_next(lex)
         n = len(toks)
         for i, (s, e, w) in enumerate(toks):
             nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
-                if any(text.startswith(x, e) for x in _place_not_before().get(w, ())):
+                if any(text.startswith(x, e) for x in _place_not_before(lex).get(w, ())):
                     continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
-                if nxt in _words("ner_place_name_heads.txt") or nxt in _org_suffixes():
+                if nxt in _words(lex, "ner_place_name_heads.txt") or nxt in _org_suffixes(lex):
                     continue  # 亚太 + 酒店, 亚洲 + 论坛: part of a venue's or body's name
                 out.append((s, e, "Place", w, "place-list"))
-            elif w in _abbrev_words():
-                out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words()[w]]
+            elif w in _abbrev_words(lex):
+                out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words(lex)[w]]
             elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (word_tag(w) in ("j", "ns") or not word_tag(w) and nxt in heads) \
-                    and w not in _words("ner_abbrev_stop.txt") and not (not word_tag(w) and nxt[:1].isdigit()):
+                    and w not in _words(lex, "ner_abbrev_stop.txt") and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
             elif len(w) == 1 and w in abbrev and nxt in heads:
                 out.append((s, e, "Place", abbrev[w], "abbrev-head"))
@@ -377,7 +370,7 @@ class NameExtractor:
             elif len(w) == 1 and w in every and i and toks[i - 1][2] in movers and word_tag(w) in ("j", "ns") \
                     and nxt not in person_next and not (_HAN.match(nxt) and not word_tag(nxt)):
                 out.append((s, e, "Place", every[w], "mover"))  # 在 + 京, 对 + 俄, 离 + 俄
-            elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in _translit() and w != "法" \
+            elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in _translit(lex) and w != "法" \
                     and nxt not in person_next and not nxt[:1].isdigit() and not word_tag(nxt).startswith("nr"):
                 out.append((s, e, "Place", abbrev[w], "abbrev-j"))  # 俄, 韩, 阿 standing alone
             elif len(w) == 1 and w in every and (
@@ -389,11 +382,11 @@ class NameExtractor:
         return out
 
     # -- organisations ---------------------------------------------------------------------
-    def _orgs(self, text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str, str]]:
+    def _orgs(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
-        stop = _words("ner_org_stop.txt")
-        known = _orgs_known()
-        places = _places()
+        stop = _words(lex, "ner_org_stop.txt")
+        known = _orgs_known(lex)
+        places = _places(lex)
         for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
             for j in range(min(len(toks), i + 3), i, -1):
                 name = text[toks[i][0]:toks[j - 1][1]]
@@ -406,27 +399,27 @@ class NameExtractor:
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
             if is_nt and w not in stop:
-                head = next((h for h in _endings(w, _words("ner_org_heads_generic.txt")) if len(w) > len(h)), "")
+                head = next((h for h in _endings(w, _words(lex, "ner_org_heads_generic.txt")) if len(w) > len(h)), "")
                 if not head:
                     out.append((s, e, "Organization", w, "nt"))
-                elif w[:-len(head)] in _places():
+                elif w[:-len(head)] in _places(lex):
                     out.append((s, e - len(head), "Place", w[:-len(head)], "nt-place"))  # 印度政府 → 印度
-                elif 2 <= len(w) - len(head) <= 3 and all(c in _abbrev() for c in w[:-len(head)]):
-                    out += [(s + k, s + k + 1, "Place", _abbrev()[c], "abbrev-pair")  # 中美关系 → 中, 美
+                elif 2 <= len(w) - len(head) <= 3 and all(c in _abbrev(lex) for c in w[:-len(head)]):
+                    out += [(s + k, s + k + 1, "Place", _abbrev(lex)[c], "abbrev-pair")  # 中美关系 → 中, 美
                             for k, c in enumerate(w[:-len(head)])]
                 continue
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
-            suf = _org_suffix(w)
+            suf = _org_suffix(w, lex)
             if not suf or text[s - 1:s].isdigit():
                 continue  # 1号岗队 is a numbered unit
             j = i
-            while j > 0 and self._name_part(toks[j - 1][2]) and i - j < 4:
+            while j > 0 and self._name_part(toks[j - 1][2], lex) and i - j < 4:
                 j -= 1
             if j == i and len(w) == len(suf):
                 continue
             start = toks[j][0]
-            start = e - len(trim_lead(text[start:e]))  # 一是集团, 由县医院: not the enumerator or the preposition
-            if w in _words("ner_org_heads_generic.txt") and text[start:s] in _places():
+            start = e - len(trim_lead(text[start:e], lex))  # 一是集团, 由县医院: not the enumerator or the preposition
+            if w in _words(lex, "ner_org_heads_generic.txt") and text[start:s] in _places(lex):
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
@@ -434,26 +427,26 @@ class NameExtractor:
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _given_char(c: str) -> bool:
+    def _given_char(c: str, lex: Lexicons) -> bool:
         """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
-        return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last() and c not in _FUNCTION_CHARS \
-            and c not in _words("ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
+        return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last(lex) and c not in _FUNCTION_CHARS \
+            and c not in _words(lex, "ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _translit_piece(w: str) -> bool:
+    def _translit_piece(w: str, lex: Lexicons) -> bool:
         """A token that may be part of a transliterated name cut by jieba (耶夫, 亚克)."""
         tag = word_tag(w)
-        return bool(_HAN.match(w)) and all(c in _translit() for c in w) and (not tag or tag in _NAME_TAGS) \
-            and w not in _places() and w not in _words("ner_person_stop.txt")
+        return bool(_HAN.match(w)) and all(c in _translit(lex) for c in w) and (not tag or tag in _NAME_TAGS) \
+            and w not in _places(lex) and w not in _words(lex, "ner_person_stop.txt")
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _name_part(w: str) -> bool:
+    def _name_part(w: str, lex: Lexicons) -> bool:
         """Whether a token may sit inside an organisation name (places, names, unknown words)."""
         if not _HAN.match(w):
             return False
-        if w in _places() or w in _abbrev():
+        if w in _places(lex) or w in _abbrev(lex):
             return True
         tag = word_tag(w)
-        return tag in ("ns", "nt", "nz", "") and w not in _words("ner_org_stop.txt")
+        return tag in ("ns", "nt", "nz", "") and w not in _words(lex, "ner_org_stop.txt")

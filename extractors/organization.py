@@ -10,94 +10,93 @@ is labelled 徐州市总工会 with 市总工会 kept as an alias.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from extractors import gazetteer
 from extractors.base import Context, Doc
-from extractors.lexicon import Scanner, cut, inside_title, is_dictionary_word, read_list, read_tsv, split_multi, trim_lead, word_tag
+from extractors.lexicon import Lexicons, Scanner, cut, inside_title, is_dictionary_word, split_multi, trim_lead, word_tag
 from extractors.model import Mention
-from extractors.rules import ruleset
 
 LEVELS = "省市县区镇乡"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
 _DENY_BEFORE = set("全本我该各城都超门股夜集街地社郊园景辖山牧矿片校分军战试新老灾禁营厂特湾港商菜跨外内两三多四五城省市县区乡镇每外")
 
 
-@lru_cache(maxsize=1)
-def _units() -> tuple[dict[str, str], ...]:
-    return tuple(sorted(read_tsv("org_units.tsv"), key=lambda r: -len(r["unit"])))
+@cache
+def _units(lex: Lexicons) -> tuple[dict[str, str], ...]:
+    return tuple(sorted(lex.read_tsv("org_units.tsv"), key=lambda r: -len(r["unit"])))
 
 
-@lru_cache(maxsize=1)
-def _departments() -> tuple[dict[str, str], ...]:
-    return tuple(sorted(read_tsv("party_departments.tsv"), key=lambda r: -len(r["short"])))
+@cache
+def _departments(lex: Lexicons) -> tuple[dict[str, str], ...]:
+    return tuple(sorted(lex.read_tsv("party_departments.tsv"), key=lambda r: -len(r["short"])))
 
 
-@lru_cache(maxsize=1)
-def _level_re() -> re.Pattern[str]:
-    units = "|".join(re.escape(r["unit"]) for r in _units() if r["unit"] != "委")
-    depts = "|".join(re.escape(r["short"]) for r in _departments())
+@cache
+def _level_re(lex: Lexicons) -> re.Pattern[str]:
+    units = "|".join(re.escape(r["unit"]) for r in _units(lex) if r["unit"] != "委")
+    depts = "|".join(re.escape(r["short"]) for r in _departments(lex))
     return re.compile(
         rf"(?P<cpc>中共|中国共产党)?(?P<tuan>共青团|团)?(?P<lvl>[{LEVELS}])(?:"
         rf"(?P<party>委)(?P<dept>{depts})?(?![员托屈婉任派])|(?P<unit>{units}))"
     )
 
 
-@lru_cache(maxsize=1)
-def _national() -> Scanner:
+@cache
+def _national(lex: Lexicons) -> Scanner:
     items = []
-    for row in read_tsv("org_national.tsv"):
+    for row in lex.read_tsv("org_national.tsv"):
         for s in (row["label"], *split_multi(row["aliases"])):
             items.append((s, row))
     return Scanner(items)
 
 
-@lru_cache(maxsize=1)
-def _suffix_re() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
-    rows = {r["suffix"]: {**r, "not_before": r.get("not_before") or ""} for r in read_tsv("org_suffixes.tsv")}
+@cache
+def _suffix_re(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    rows = {r["suffix"]: {**r, "not_before": r.get("not_before") or ""} for r in lex.read_tsv("org_suffixes.tsv")}
     alts = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
     return re.compile(rf"(?:{alts})"), rows
 
 
-@lru_cache(maxsize=1)
-def _stop() -> frozenset[str]:
-    return frozenset(w for line in read_list("org_stop.txt") for w in line.split())
+@cache
+def _stop(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w for line in lex.read_list("org_stop.txt") for w in line.split())
 
 
 _NAME_TAGS = ("n", "ns", "nt", "nz", "nr", "j", "vn", "an", "eng", "nrt", "nrfg", "b")
 
 
-def _name_part(tok: str) -> bool:
+def _name_part(tok: str, lex: Lexicons) -> bool:
     """Can this token be part of an institution's name? Nouns and unknown words yes; verbs, pronouns, conjunctions no."""
     if tok[0] in "各该本这那每其此":
         return False
     tag = word_tag(tok)
-    return not tag or tag in _NAME_TAGS or (tag == "ng" and len(tok) > 1) or tok in _name_words()
+    return not tag or tag in _NAME_TAGS or (tag == "ng" and len(tok) > 1) or tok in _name_words(lex)
 
 
-@lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    return frozenset(w for line in read_list("org_name_words.txt") for w in line.split())
+@cache
+def _name_words(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w for line in lex.read_list("org_name_words.txt") for w in line.split())
 
 
 # an ordinal inside a name (附属第一医院, 第二中学)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}")
-def place_for_level(ctx: Context, lvl: str) -> str:
+def place_for_level(ctx: Context, lvl: str, lex: Lexicons) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
     # in a county-level city (邳州市) the article's 市委 is that city's, not the prefecture's
     city = ctx.county if ctx.county and ctx.county_suffix == "市" else ctx.city
     short = {"省": ctx.province, "市": city, "县": ctx.county if ctx.county_suffix == "县" else "",
              "区": ctx.county if ctx.county_suffix == "区" else "", "镇": ctx.town, "乡": ctx.town}.get(lvl, "")
-    if not short or (lvl == "省" and short in ruleset("organization").words("municipalities")):
+    if not short or (lvl == "省" and short in lex.ruleset("organization").words("municipalities")):
         return ""  # a municipality (北京) has no 省: 省残联 there is some province's, not the city's
     if lvl in "镇乡":
         return short
-    div = gazetteer.lookup(short)
+    div = gazetteer.lookup(short, lex)
     return div.name if div else short + lvl
 
 
-def _unit_row(unit: str) -> dict[str, str]:
-    return next(r for r in _units() if r["unit"] == unit)
+def _unit_row(unit: str, lex: Lexicons) -> dict[str, str]:
+    return next(r for r in _units(lex) if r["unit"] == unit)
 
 
 def _label(template: str, place: str, lvl: str) -> str:
@@ -130,24 +129,24 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
     before = text[m.start() - 1] if m.start() > 0 else ""
     if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
         return None  # 全市, 城市, 超市: the level character is part of a word
-    if before and not m.group("cpc") and not m.group("tuan") and _closes_word(text, lvl_pos):
+    if before and not m.group("cpc") and not m.group("tuan") and _closes_word(text, lvl_pos, doc.lex):
         return None  # 示范区公安局, 开发区管委会: the level character ends another word, the name is that word's
     if m.group("tuan") == "团" and m.group("unit"):
         return None
     return m.start(), ""
 
 
-def _closes_word(text: str, pos: int) -> bool:
+def _closes_word(text: str, pos: int, lex: Lexicons) -> bool:
     """True when the character at ``pos`` ends a longer jieba word (示范区) that is no known place."""
     window = text[max(0, pos - 5):pos + 1]
-    last = cut(window)[-1] if window else ""
-    return len(last) > 1 and last.endswith(text[pos]) and is_dictionary_word(last) and gazetteer.lookup(last) is None
+    last = cut(window, lex)[-1] if window else ""
+    return len(last) > 1 and last.endswith(text[pos]) and is_dictionary_word(last) and gazetteer.lookup(last, lex) is None
 
 
-def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str) -> tuple[str, set[str], str]:
+def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str, lex: Lexicons) -> tuple[str, set[str], str]:
     """Canonical label, aliases and kind of a levelled name (party committee, department, unit)."""
     base = place_full or lvl
-    short_place = gazetteer.short_name(place_full) if place_full else ""
+    short_place = gazetteer.short_name(place_full, lex) if place_full else ""
     # 沛县 (one-character county): its committee is 沛县县委, not 沛县委
     base_wei = base + lvl if place_full and short_place == place_full and lvl in "县区" else base
     if m.group("party") and m.group("tuan"):
@@ -155,7 +154,7 @@ def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str) -
         return label, {f"团{lvl}委", f"共青团{base}委员会", f"{base}团委", surface}, "mass"
     if m.group("party") and m.group("dept"):
         dept = m.group("dept")
-        full = next(r for r in _departments() if r["short"] == dept)["full"]
+        full = next(r for r in _departments(lex) if r["short"] == dept)["full"]
         label = f"中共{base_wei}委{full}" if place_full else f"{lvl}委{full}"
         return label, {f"{lvl}委{dept}", f"{lvl}委{full}", f"{base_wei}委{dept}", f"{base_wei}委{full}",
                        f"中共{base_wei}委{dept}", surface}, "party-dept"
@@ -169,7 +168,7 @@ def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str) -
         if short_place and short_place != base:
             aliases.add(f"{short_place}{lvl}委")
         return label, aliases, "party"
-    row = _unit_row(m.group("unit"))
+    row = _unit_row(m.group("unit"), lex)
     label = _label(row["label"], place_full, lvl)
     aliases = {f"{lvl}{m.group('unit')}", f"{base}{row['full']}", f"{base}{m.group('unit')}", surface,
                _label(row["label"], "", lvl)}
@@ -215,7 +214,7 @@ class OrganizationExtractor:
             if not doc.covered(m.start(), m.end(), "Organization", "Meeting", "Document"):
                 doc.add(Mention("Organization", "中共中央", m.start(), m.end(), m.group(),
                                 aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}, rule="organization.national.central"))
-        for start, end, surface, rows in _national().longest(doc.text):
+        for start, end, surface, rows in _national(doc.lex).longest(doc.text):
             row = rows[0]
             if surface == "中共" and doc.text.startswith(("中共中央",), start):
                 continue
@@ -230,8 +229,8 @@ class OrganizationExtractor:
 
     # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
     def _levelled(self, doc: Doc) -> None:
-        text, ctx = doc.text, doc.context
-        for m in _level_re().finditer(text):
+        text, ctx, lex = doc.text, doc.context, doc.lex
+        for m in _level_re(lex).finditer(text):
             lvl = m.group("lvl")
             if m.group("tuan") and not m.group("party"):
                 continue
@@ -242,20 +241,20 @@ class OrganizationExtractor:
             if lvl in "镇乡" and not explicit:
                 # 镇党委 alone: the article's town, if any
                 explicit = ctx.town if ctx.town and ctx.town.endswith(lvl) else ""
-            place_full = explicit or place_for_level(ctx, lvl)
+            place_full = explicit or place_for_level(ctx, lvl, lex)
             if place_full and not place_full.endswith(lvl) and lvl in "镇乡":
                 place_full = ""
             end = m.end()
             if doc.covered(start, end, "Organization", "Document", "Theory"):
                 continue
             surface = text[start:end]
-            label, aliases, kind = _levelled_names(m, lvl, place_full, surface)
+            label, aliases, kind = _levelled_names(m, lvl, place_full, surface, lex)
             aliases.discard(label)
             doc.add(Mention("Organization", label, start, end, surface, aliases=tuple(sorted(aliases)),
-                            attrs={"kind": kind, "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
+                            attrs={"kind": kind, "level": lvl, "place": gazetteer.short_name(place_full, lex) if place_full else "",
                                    "relative": not place_full}, rule="organization.levelled"))
         # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
-        units = [r for r in _units() if r["kind"] == "bureau" or r["kind"] == "mass"]
+        units = [r for r in _units(lex) if r["kind"] == "bureau" or r["kind"] == "mass"]
         changed = True
         while changed:
             changed = False
@@ -267,22 +266,22 @@ class OrganizationExtractor:
                 row = next((r for r in units if text.startswith(r["unit"], pos)), None)
                 if row is None or doc.covered(pos, pos + len(row["unit"]), "Organization"):
                     continue
-                place_full = place_for_level(ctx, lvl)
+                place_full = place_for_level(ctx, lvl, lex)
                 label = _label(row["label"], place_full, lvl)
                 doc.add(Mention("Organization", label, pos, pos + len(row["unit"]), row["unit"],
                                 aliases=tuple(sorted({row["unit"], f"{lvl}{row['unit']}", _label(row["label"], "", lvl)} - {label})),
-                                attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full) if place_full else "",
+                                attrs={"kind": row["kind"], "level": lvl, "place": gazetteer.short_name(place_full, lex) if place_full else "",
                                        "relative": not place_full}, rule="organization.levelled.listed_unit"))
                 changed = True
         # a place name directly followed by a unit without level char: 岳阳政协
         for pm in doc.of_type("Place"):
-            for row in _units():
+            for row in _units(lex):
                 if row["unit"] in ("委", "党委", "党工委") or not text.startswith(row["unit"], pm.end):
                     continue
                 end = pm.end + len(row["unit"])
                 if doc.covered(pm.start, end, "Organization"):
                     break
-                div = gazetteer.lookup(pm.label)
+                div = gazetteer.lookup(pm.label, lex)
                 if not div:
                     break
                 lvl = div.name[-1]
@@ -294,9 +293,9 @@ class OrganizationExtractor:
 
     # -- 徐州报业传媒集团, 欧阳路街道, 学校党委
     def _suffixed(self, doc: Doc) -> None:
-        text = doc.text
-        pattern, rows = _suffix_re()
-        stop = _stop()
+        text, lex = doc.text, doc.lex
+        pattern, rows = _suffix_re(lex)
+        stop = _stop(lex)
         for m in pattern.finditer(text):
             s_start, s_end = m.start(), m.end()
             if doc.covered(s_start, s_end, "Organization", "Document", "Theory", "PolicySlogan", "Meeting"):
@@ -309,32 +308,32 @@ class OrganizationExtractor:
                 continue
             sent_s, _ = doc.sentence_at(s_start)
             left = text[max(sent_s, s_start - 18):s_start]
-            tokens = cut(left) if left else []
+            tokens = cut(left, lex) if left else []
             name_tokens: list[str] = []
             for tok in reversed(tokens):
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
-                if not _name_part(tok) and not _ORDINAL.fullmatch(tok):
+                if not _name_part(tok, lex) and not _ORDINAL.fullmatch(tok):
                     break
                 name_tokens.insert(0, tok)
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
-            if ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(name) and not bare_only:
+            if lex.ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(name) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             if name:
-                name = trim_lead(name + m.group())[: -len(m.group())]
+                name = trim_lead(name + m.group(), lex)[: -len(m.group())]
             if row["kind"] == "party" and (name in rows or any(o.end == s_start for o in doc.of_type("Organization"))):
                 continue  # 市政府党组: the institution's own party group, folded into it
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
-                if row["bare"] and after.startswith(ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
+                if row["bare"] and after.startswith(lex.ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
                     # 工业园区召开…, 学校召开…: the article's own institution as the subject
                     doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end],
                                     attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_subject"))
                     continue
-                if row["bare"] and after.startswith(ruleset("organization").words("party_bodies")):
+                if row["bare"] and after.startswith(lex.ruleset("organization").words("party_bodies")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])
                     if not doc.covered(s_start, end, "Organization"):
@@ -344,7 +343,7 @@ class OrganizationExtractor:
             label = name + m.group()
             end = s_end
             aliases = set()
-            for pg in ruleset("organization").words("attached_bodies"):
+            for pg in lex.ruleset("organization").words("attached_bodies"):
                 if text.startswith(pg, s_end):
                     aliases.add(label + pg)
                     end = s_end + len(pg)

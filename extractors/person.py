@@ -7,47 +7,47 @@ precise than jieba's ``nr`` tag, which calls 思路清晰 and 孤儿 persons.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
-from extractors.lexicon import Scanner, is_dictionary_word, read_list, read_tsv, word_tag
+from extractors.lexicon import Lexicons, Scanner, is_dictionary_word, word_tag
 from extractors.model import Mention
-from extractors.rules import ruleset
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
 
 
-def _w(name: str) -> tuple[str, ...]:
+def _w(lex: Lexicons, name: str) -> tuple[str, ...]:
     """A word list of extractors/data/person/words.tsv."""
-    return ruleset("person").words(name)
+    return lex.ruleset("person").words(name)
 
 
-def _re(name: str, template: str) -> re.Pattern[str]:
+def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
     """A pattern of this component, its word lists filled in."""
-    return ruleset("person").regex(name, template)
+    return lex.ruleset("person").regex(name, template)
 
 
-@lru_cache(maxsize=1)
-def _titles() -> Scanner:
-    return Scanner((w, w) for line in read_list("titles.txt") for w in line.split())
+@cache
+def _titles(lex: Lexicons) -> Scanner:
+    return Scanner((w, w) for line in lex.read_list("titles.txt") for w in line.split())
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    words = [w for line in read_list("surnames.txt") for w in line.split()]
+@cache
+def surnames(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """The single- and two-character surnames of the lexicon set (``surnames.txt``)."""
+    words = [w for line in lex.read_list("surnames.txt") for w in line.split()]
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
-@lru_cache(maxsize=1)
-def _stop() -> tuple[str, ...]:
-    return tuple(sorted({w for line in read_list("person_stop.txt") for w in line.split()}, key=len, reverse=True))
+@cache
+def _stop(lex: Lexicons) -> tuple[str, ...]:
+    return tuple(sorted({w for line in lex.read_list("person_stop.txt") for w in line.split()}, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _known() -> Scanner:
-    return Scanner((r["label"], r) for r in read_tsv("persons.tsv"))
+@cache
+def _known(lex: Lexicons) -> Scanner:
+    return Scanner((r["label"], r) for r in lex.read_tsv("persons.tsv"))
 
 
 _ADVERB_SURNAMES = frozenset("时都不也还就才又再正刚")
@@ -64,29 +64,29 @@ def _common_word(chunk: str) -> bool:
     return chunk[0] in _ADVERB_SURNAMES and len(tail) >= 2 and word_tag(tail)[:1] in ("v", "d", "p", "c", "a")
 
 
-def _surname_len(s: str) -> int:
-    single, double = _surnames()
+def _surname_len(s: str, lex: Lexicons) -> int:
+    single, double = surnames(lex)
     if s[:2] in double:
         return 2
     return 1 if s[:1] in single else 0
 
 
-def _ends_name(text: str, pos: int) -> bool:
+def _ends_name(text: str, pos: int, lex: Lexicons) -> bool:
     if pos >= len(text) or text[pos] in _DELIM or not _HAN.match(text[pos]):
         return True
-    return text.startswith(_stop(), pos) or any(text.startswith(t, pos) for t in _w("titles_ending_name"))
+    return text.startswith(_stop(lex), pos) or any(text.startswith(t, pos) for t in _w(lex, "titles_ending_name"))
 
 
-def read_name(text: str, pos: int) -> int:
+def read_name(text: str, pos: int, lex: Lexicons) -> int:
     """Length of a person name starting at ``pos`` (0 if there is none)."""
-    sl = _surname_len(text[pos:pos + 2])
+    sl = _surname_len(text[pos:pos + 2], lex)
     if not sl:
         return 0
     for length in (sl + 1, sl + 2):
         chunk = text[pos:pos + length]
         if (len(chunk) == length and all(_HAN.match(c) for c in chunk) and chunk[-1] not in _NOT_NAME_END
-                and chunk[:2] not in _w("not_names") and not _common_word(chunk) and not (set(chunk[1:]) & _FUNCTION_CHARS)
-                and _ends_name(text, pos + length)):
+                and chunk[:2] not in _w(lex, "not_names") and not _common_word(chunk) and not (set(chunk[1:]) & _FUNCTION_CHARS)
+                and _ends_name(text, pos + length, lex)):
             return length
     return 0
 
@@ -98,16 +98,16 @@ _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]
 
 
 
-def _occupation() -> re.Pattern[str]:
-    return _re("occupation", r"[\u4e00-\u9fff]{1,6}(?:{occupations})")
+def _occupation(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "occupation", r"[\u4e00-\u9fff]{1,6}(?:{occupations})")
 
 
-def _opening_name() -> re.Pattern[str]:
-    return _re("opening_name", r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,3})(?={official_acts})")
+def _opening_name(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "opening_name", r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,3})(?={official_acts})")
 
 
-def _name_list() -> re.Pattern[str]:
-    return _re("name_list", r"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}"
+def _name_list(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "name_list", r"(?:(?<![\u4e00-\u9fff])|(?<=是))(?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}"
                             r"(?={list_end_words}|[，。；）)]|$|作了?)")
 
 
@@ -124,9 +124,10 @@ def full_name_for(doc: Doc, reference: str) -> str:
 
     A reference is a surname, optionally with a title after it; it stands for a person of the
     article only when exactly one person named so far has that surname."""
-    surname = reference[:_surname_len(reference)] if _surname_len(reference) else ""
+    lex = doc.lex
+    surname = reference[:_surname_len(reference, lex)] if _surname_len(reference, lex) else ""
     rest = reference[len(surname):]
-    if not surname or (rest and not any(rest == t for t in _w("titles_after_name"))):
+    if not surname or (rest and not any(rest == t for t in _w(lex, "titles_after_name"))):
         return ""
     names = {m.label for m in doc.of_type("Person") if len(m.label) > len(surname) and m.label.startswith(surname)
              and m.label != reference}
@@ -139,7 +140,7 @@ class PersonExtractor:
     assigns: tuple[str, ...] = ("Person",)
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
+        text, lex = doc.text, doc.lex
         found: dict[tuple[int, int], str] = {}
         why: dict[tuple[int, int], str] = {}  # provenance: the rule that found each span first
 
@@ -147,16 +148,16 @@ class PersonExtractor:
             if span not in found:
                 found[span], why[span] = name, rule
 
-        for start, end, _, rows in _known().iter(text):
+        for start, end, _, rows in _known(lex).iter(text):
             found[(start, end)], why[(start, end)] = rows[0]["label"], "person.known"
-        for t_start, t_end, title, _ in _titles().iter(text):
+        for t_start, t_end, title, _ in _titles(lex).iter(text):
             # longest title at this end wins (副市长 over 市长); names after it
             pos = t_end
-            byline = title in _w("byline_titles")
+            byline = title in _w(lex, "byline_titles")
             while True:
                 while byline and pos < len(text) and text[pos] in " \u3000":
                     pos += 1
-                n = read_name(text, pos) or (_byline_name(text, pos) if byline else 0)
+                n = read_name(text, pos, lex) or (_byline_name(text, pos) if byline else 0)
                 if not n:
                     break
                 put((pos, pos + n), text[pos:pos + n], "person.byline" if byline else "person.after_title")
@@ -167,41 +168,41 @@ class PersonExtractor:
                 break
             # a name right before the title: 赵革书记, 刘锋市长
             # 常务副市长: 市长 is the tail of a longer title, not a title after a name
-            part_of_longer = text[max(0, t_start - 1):t_start] in _w("longer_title_tails")
-            if not part_of_longer and title in _w("titles_after_name"):
+            part_of_longer = text[max(0, t_start - 1):t_start] in _w(lex, "longer_title_tails")
+            if not part_of_longer and title in _w(lex, "titles_after_name"):
                 for n in (3, 2):
                     s = t_start - n
                     if s < 0:
                         continue
                     chunk = text[s:t_start]
-                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk) or chunk[-1] in _NOT_NAME_END or _common_word(chunk):
+                    if not all(_HAN.match(c) for c in chunk) or not _surname_len(chunk, lex) or chunk[-1] in _NOT_NAME_END or _common_word(chunk):
                         continue
                     if s == 0 or text[s - 1] in _DELIM:
                         put((s, t_start), chunk, "person.before_title")
                         break
         # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
-        for m in _occupation().finditer(text):
-            n = read_name(text, m.end())
+        for m in _occupation(lex).finditer(text):
+            n = read_name(text, m.end(), lex)
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
         # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
-        for m in _name_list().finditer(text):
+        for m in _name_list(lex).finditer(text):
             items, pos = [], m.start()
             for item in m.group().split("、"):
-                items.append((pos, pos + len(item), read_name(item + "，", 0) == len(item)))
+                items.append((pos, pos + len(item), read_name(item + "，", 0, lex) == len(item)))
                 pos += len(item) + 1
             # a list is a list of names when most items read as names (魏凤和 has a 和 in it)
             if sum(ok for _, _, ok in items) * 3 >= len(items) * 2:
                 for s, e, ok in items:
-                    if ok or (_surname_len(text[s:e]) and not _common_word(text[s:e])):
+                    if ok or (_surname_len(text[s:e], lex) and not _common_word(text[s:e])):
                         put((s, e), text[s:e], "person.name_list")
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
-        for m in _opening_name().finditer(text):
+        for m in _opening_name(lex).finditer(text):
             name = m.group(1)
-            if _surname_len(name) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
+            if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")
         for m in _CLOSING_BYLINE.finditer(text):
-            if _surname_len(m.group(1)):
+            if _surname_len(m.group(1), lex):
                 put((m.start(1), m.end(1)), m.group(1), "person.closing_byline")
         # a name once introduced by its title is the same person wherever it recurs (虢正贵指出…)
         for name in sorted({v for v in found.values() if len(v) >= 2}):
@@ -214,7 +215,7 @@ class PersonExtractor:
             if doc.covered(s, e, "Organization", "Place", "Theory", "PolicySlogan", "Document"):
                 continue
             taken.append((s, e))
-            if why[(s, e)] == "person.opening_sentence" and text[s:e].endswith(_w("titles_after_name")):
+            if why[(s, e)] == "person.opening_sentence" and text[s:e].endswith(_w(lex, "titles_after_name")):
                 # 胡书记强调: a reference to someone the article has named, not a name
                 full = full_name_for(doc, label)
                 if not full:

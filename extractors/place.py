@@ -3,48 +3,45 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Scanner, split_multi
+from extractors.lexicon import Lexicons, Scanner, cut, split_multi
 from extractors.model import Mention
-from extractors.rules import ruleset
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
 # Towns and sub-districts are not in the adcode table: 八所镇, 欧阳路街道 (the latter is an org too).
 
 
-def _town() -> re.Pattern[str]:
-    return ruleset("place").regex("town", r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|乡))(?={town_followers}|[，。、])")
+def _town(lex: Lexicons) -> re.Pattern[str]:
+    return lex.ruleset("place").regex("town", r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|乡))(?={town_followers}|[，。、])")
 
 
-@lru_cache(maxsize=1)
-def _scanner() -> Scanner:
+@cache
+def _scanner(lex: Lexicons) -> Scanner:
     items = []
-    for d in gazetteer.divisions():
+    for d in gazetteer.divisions(lex):
         items.append((d.name, ("div", d.name, True)))
         if d.short != d.name:
             items.append((d.short, ("div", d.name, False)))
-    for row in gazetteer.extra_places():
+    for row in gazetteer.extra_places(lex):
         for s in (row["label"], *split_multi(row["aliases"])):
             items.append((s, ("extra", row["label"], s == row["label"])))
     return Scanner(items)
 
 
-def _extra(label: str) -> dict[str, str]:
-    return next(r for r in gazetteer.extra_places() if r["label"] == label)
+def _extra(label: str, lex: Lexicons) -> dict[str, str]:
+    return next(r for r in gazetteer.extra_places(lex) if r["label"] == label)
 
 
-def _splits_a_word(text: str, start: int, end: int) -> bool:
+def _splits_a_word(text: str, start: int, end: int, lex: Lexicons) -> bool:
     """True when jieba's segmentation of the surroundings puts a word boundary inside [start, end)
     while a word also crosses start or end (重大|理论 around 大理): the name is not read there."""
-    from extractors.lexicon import cut
-
     lo, hi = max(0, start - 3), min(len(text), end + 3)
     pos, bounds = lo, {lo}
-    for tok in cut(text[lo:hi]):
+    for tok in cut(text[lo:hi], lex):
         pos += len(tok)
         bounds.add(pos)
     return start not in bounds and end not in bounds
@@ -58,8 +55,8 @@ class PlaceExtractor:
     assigns: tuple[str, ...] = ("Place",)
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
-        hits = _scanner().longest(text)
+        text, lex = doc.text, doc.lex
+        hits = _scanner(lex).longest(text)
         full_names = {surface for _, _, surface, values in hits if any(v[2] for v in values)}
         # a short name written once with its suffix (秀山自治县, 阜城县) is a place everywhere in the article
         for _, end, _, values in hits:
@@ -71,20 +68,20 @@ class PlaceExtractor:
             kind, full, is_full = values[0]
             nxt = text[end:end + 1]
             if kind == "extra":
-                row = _extra(full)
+                row = _extra(full, lex)
                 if any(text.startswith(nb, end) for nb in split_multi(row.get("not_before", ""))):
                     continue
-                if _splits_a_word(text, start, end):
+                if _splits_a_word(text, start, end, lex):
                     continue  # 发展中国家, 其中国王: jieba reads 发展中/国家, 其中/国王
                 doc.add(Mention("Place", row["label"], start, end, surface,
                                 aliases=split_multi(row["aliases"]),
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}, rule="place.extra"))
                 continue
-            cands = [d for v in values if (d := gazetteer.lookup(v[1])) is not None]
+            cands = [d for v in values if (d := gazetteer.lookup(v[1], lex)) is not None]
             div = sorted(cands, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], d.adcode))[0]
             if not is_full:
                 # a bare short name: trust it for provinces/cities unless it is an ordinary word
-                if surface in gazetteer.ambiguous_short_names() and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
+                if surface in gazetteer.ambiguous_short_names(lex) and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
                     continue
                 if div.level == "county" and nxt not in _ADMIN_SUFFIX and div.name not in full_names and not text.startswith("自治", end):
                     continue
@@ -92,12 +89,12 @@ class PlaceExtractor:
                     # 徐州 inside 新徐州 is fine; inside an unrelated word (e.g. 来宾馆) it is not
                     if div.level == "county":
                         continue
-                if div.name not in full_names and _splits_a_word(text, start, end):
+                if div.name not in full_names and _splits_a_word(text, start, end, lex):
                     continue  # 大理 in 重大理论: jieba reads 重大/理论
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
-        for m in _town().finditer(text):
+        for m in _town(lex).finditer(text):
             if not doc.covered(m.start(1), m.end(1), "Place", "Theory"):
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 
@@ -117,7 +114,7 @@ class ContextExtractor:
             if level in counts:
                 counts[level][m.label] += 1
                 first.setdefault(m.label, m.start)
-        ctx = doc.context
+        ctx, lex = doc.context, doc.lex
 
         def best(level: str) -> str:
             if not counts[level]:
@@ -129,17 +126,17 @@ class ContextExtractor:
         ctx.province = best("province")
         ctx.town = best("town")
         if ctx.county:
-            div = gazetteer.lookup(ctx.county)
+            div = gazetteer.lookup(ctx.county, lex)
             if div:
                 ctx.county_suffix = div.name[len(div.short):][-1:] or "县"
-                parent = gazetteer.lookup(gazetteer.short_name(div.parent)) if div.parent else None
+                parent = gazetteer.lookup(gazetteer.short_name(div.parent, lex), lex) if div.parent else None
                 if parent and parent.level == "city" and not ctx.city:
                     ctx.city = parent.short
                 if parent and parent.level == "province" and not ctx.province:
                     ctx.province = parent.short
         if ctx.city and not ctx.province:
-            div = gazetteer.lookup(ctx.city)
+            div = gazetteer.lookup(ctx.city, lex)
             if div and div.parent:
-                ctx.province = gazetteer.short_name(div.parent)
-        if ctx.province in ruleset("place").words("municipalities") and not ctx.city:
+                ctx.province = gazetteer.short_name(div.parent, lex)
+        if ctx.province in lex.ruleset("place").words("municipalities") and not ctx.city:
             ctx.city = ctx.province

@@ -11,32 +11,31 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.base import Doc
-from extractors.lexicon import cut, word_tag
+from extractors.lexicon import Lexicons, cut, word_tag
 from extractors.model import Mention, Relation
-from extractors.rules import ruleset
 
 
 
 _COORDINATION_GAP = 16  # longer than any 》和《 / ”以及“ between two coordinated names
 
 
-def _re(name: str, template: str) -> re.Pattern[str]:
+def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
     """A pattern of this component, its word lists (extractors/data/relations/words.tsv) filled in."""
-    return ruleset("relations").regex(name, template)
+    return lex.ruleset("relations").regex(name, template)
 
 
-def _study_before() -> re.Pattern[str]:
-    return _re("study_before", r"(?:{study_verbs})[^，。；]{0,14}$")
+def _study_before(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "study_before", r"(?:{study_verbs})[^，。；]{0,14}$")
 
 
-def _acts_re() -> re.Pattern[str]:
+def _acts_re(lex: Lexicons) -> re.Pattern[str]:
     """What an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)."""
-    return _re("acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
+    return _re(lex, "acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
 
 
-def _gov_titles() -> dict[str, str]:
+def _gov_titles(lex: Lexicons) -> dict[str, str]:
     """Government leaders' titles and their level: 常务副市长 → 市 (the character before 长)."""
-    return {t: t[-2] for t in ruleset("relations").words("gov_titles")}
+    return {t: t[-2] for t in lex.ruleset("relations").words("gov_titles")}
 
 
 def _acts(doc: Doc, o: Mention) -> bool:
@@ -44,12 +43,12 @@ def _acts(doc: Doc, o: Mention) -> bool:
     if o.type != "Organization" or o.label == "中国共产党":
         return False
     text = doc.text
-    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_acts_re().match(text, o.end))  # noqa: B005
+    return not text[doc.clause_start(o.start):o.start].strip("　 0123456789月日上午下午近日日前") and bool(_acts_re(doc.lex).match(text, o.end))  # noqa: B005
 
 
 # what may stand between an acting organisation and its verb: its organ, a time word (九郎山集团党委高度重视)
-def _organ_or_time() -> re.Pattern[str]:
-    return _re("organ_or_time", r"(?:{acting_organs})?(?:\d{1,2}月\d{1,2}日|{acting_times})?")
+def _organ_or_time(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "organ_or_time", r"(?:{acting_organs})?(?:\d{1,2}月\d{1,2}日|{acting_times})?")
 
 
 def _in_subject_position(doc: Doc, o: Mention) -> bool:
@@ -57,10 +56,10 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
     text = doc.text
     if text[doc.clause_start(o.start):o.start].strip("　 0123456789年月日上午下午近日日前"):  # noqa: B005
         return False
-    gap = _organ_or_time().match(text, o.end)
+    gap = _organ_or_time(doc.lex).match(text, o.end)
     pos = gap.end() if gap else o.end
-    words = cut(text[pos:pos + 8])
-    return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in ruleset("relations").words("acting_starts"))
+    words = cut(text[pos:pos + 8], doc.lex)
+    return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts"))
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
@@ -69,12 +68,12 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     orgs = doc.of_type("Organization")
     for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
         before = doc.text[max(0, p.start - 8):p.start]
-        m = _re("title_before", r"(?P<title>{leader_titles})$").search(before)
+        m = _re(doc.lex, "title_before", r"(?P<title>{leader_titles})$").search(before)
         if not m:
             continue
         title_start = p.start - len(m.group("title"))
         org = None
-        gov_titles = _gov_titles()
+        gov_titles = _gov_titles(doc.lex)
         if m.group("title") in gov_titles:
             lvl = gov_titles[m.group("title")]
             org = next((o for o in orgs if o.attrs.get("kind") == "gov" and o.attrs.get("level") == lvl), None)
@@ -93,7 +92,7 @@ class RelationExtractor:
     assigns: tuple[str, ...] = ("relations",)
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
+        text, lex = doc.text, doc.lex
         orgs = {m.label: m for m in doc.of_type("Organization")}
         meetings = sorted(doc.of_type("Meeting"), key=lambda m: m.start)
         rels: list[Relation] = []
@@ -138,7 +137,7 @@ class RelationExtractor:
             last_doc_studied = None
             para_org = cur_org
             switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
-                                if x.label in speakers and _re("speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
+                                if x.label in speakers and _re(lex, "speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             switch_pos = [pos for pos, _ in switch_at]
@@ -148,7 +147,7 @@ class RelationExtractor:
                 if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
                     after = text[x.end:x.end + 4]
                     before = text[max(p_start, x.start - 16):x.start]
-                    studied_doc = x.type == "Document" and (_re("study_words", "{study_words}").search(before[-8:]) or
+                    studied_doc = x.type == "Document" and (_re(lex, "study_words", "{study_words}").search(before[-8:]) or
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
@@ -156,10 +155,10 @@ class RelationExtractor:
                     following = (ordered[k] for k in range(bisect_right(starts, x.end, para_lo, para_hi),
                                                            bisect_right(starts, x.end + _COORDINATION_GAP, para_lo, para_hi)))
                     nxt = next((y for y in following if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
-                                and _re("coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
+                                and _re(lex, "coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
-                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before().search(before)):
-                        if _study_before().search(before) or x.type == "Document" or after.startswith("精神"):
+                    if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before(lex).search(before)):
+                        if _study_before(lex).search(before) or x.type == "Document" or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
@@ -169,7 +168,7 @@ class RelationExtractor:
                     subject = speaker or para_org
                     if subject is not None:
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
-                elif x.type == "Person" and _re("chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
+                elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
         # locatedIn: an organisation named with a place
         places = {m.label: m for m in doc.of_type("Place")}

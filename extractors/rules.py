@@ -11,15 +11,15 @@ A kind's folder holds (format: ``extractors/data/README.md``)
 
 Python keeps what data cannot say (numeral parsing, place context, segmentation) behind named
 functions; the lists and patterns it applies come from here. A :class:`RuleSet` is a plain value:
-two pipelines can hold two rule sets (``RuleSet.load(kind, folder)``); :func:`ruleset` is the
-memoised default of the bundled data (immutable, so sharing it between threads is safe).
+two pipelines can hold two rule sets (``RuleSet.load(kind, folder)``); components reach theirs
+through the article's lexicon set (``doc.lex.ruleset(kind)``, :class:`extractors.lexicon.Lexicons`),
+which reads each once per folder.
 """
 from __future__ import annotations
 
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -98,9 +98,3 @@ class RuleSet:
             pattern = re.sub(r"\{([a-z_]+)\}", lambda m: self.alt(m.group(1)), template.replace("{N}", NUMERALS))
             self._cache[key] = re.compile(pattern)
         return self._cache[key]
-
-
-@cache
-def ruleset(kind: str) -> RuleSet:
-    """The bundled rule set of ``kind`` (read once; a RuleSet is never mutated)."""
-    return RuleSet.load(kind)

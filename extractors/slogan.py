@@ -8,58 +8,57 @@ A numbered formulation preceded by an enumeration with the same count
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import cn2an
 
 from extractors.base import Doc
-from extractors.lexicon import Scanner, read_tsv, split_multi
+from extractors.lexicon import Lexicons, Scanner, split_multi
 from extractors.model import Mention, Relation
-from extractors.rules import ruleset
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 _NUM = "一二两三四五六七八九十"
 
 
-def _re(name: str, template: str) -> re.Pattern[str]:
+def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
     """A pattern of this component, its word lists (extractors/data/slogan/words.tsv) filled in."""
-    return ruleset("slogan").regex(name, template)
+    return lex.ruleset("slogan").regex(name, template)
 
 
-def _numbered() -> re.Pattern[str]:
+def _numbered(lex: Lexicons) -> re.Pattern[str]:
     """Numbered formulation heads: 两个确立, 五种风气, 五型政协, 七个岳阳, 三大目标."""
-    return _re("numbered", rf"^[{_NUM}]+(?:{{numbered_heads}})")
+    return _re(lex, "numbered", rf"^[{_NUM}]+(?:{{numbered_heads}})")
 
 
-def _campaign() -> re.Pattern[str]:
+def _campaign(lex: Lexicons) -> re.Pattern[str]:
     """Unquoted campaigns introduced by a verb or 全市: 开展…专项行动, 巩固警示教育月活动成果."""
-    return _re("campaign", r"(?:{campaign_leads})(?P<name>[\u4e00-\u9fff]{3,30}?(?:{campaign_kinds}))")
+    return _re(lex, "campaign", r"(?:{campaign_leads})(?P<name>[\u4e00-\u9fff]{3,30}?(?:{campaign_kinds}))")
 _FIVE_YEAR = re.compile(r"(?<![\u4e00-\u9fff])十[一二三四五]五(?=[”时规期发开收计\W]|$)")
 _ENUM_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> Scanner:
+@cache
+def _lexicon(lex: Lexicons) -> Scanner:
     items = []
-    for row in read_tsv("slogans.tsv"):
+    for row in lex.read_tsv("slogans.tsv"):
         for s in (row["label"], *split_multi(row["aliases"])):
             items.append((s, row))
     return Scanner(items)
 
 
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, list]:
+@cache
+def _rules(lex: Lexicons) -> dict[str, list]:
     rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": []}
-    for row in read_tsv("quote_rules.tsv"):
+    for row in lex.read_tsv("quote_rules.tsv"):
         value = re.compile(row["value"]) if row["kind"] == "reject_regex" else row["value"]
         rules[row["kind"]].append(value)
     rules["extend"].sort(key=len, reverse=True)
     return rules
 
 
-def numbered_count(label: str) -> int | None:
+def numbered_count(label: str, lex: Lexicons) -> int | None:
     """The number a numbered formulation announces (五种风气 → 5), else None."""
-    m = _re("counted", rf"^([{_NUM}]+)(?:{{counters}})").match(label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
+    m = _re(lex, "counted", rf"^([{_NUM}]+)(?:{{counters}})").match(label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
     if not m:
         return None
     try:
@@ -68,11 +67,11 @@ def numbered_count(label: str) -> int | None:
         return None
 
 
-def _subtypes(label: str, lex_subtype: str = "") -> tuple[str, ...]:
+def _subtypes(label: str, lex: Lexicons, lex_subtype: str = "") -> tuple[str, ...]:
     out = {lex_subtype} if lex_subtype else set()
-    if _numbered().match(label) or re.fullmatch(r"十[一二三四五]五", label):
+    if _numbered(lex).match(label) or re.fullmatch(r"十[一二三四五]五", label):
         out.add("NumberedFormulation")
-    if label.endswith(ruleset("slogan").words("campaign_suffixes")):
+    if label.endswith(lex.ruleset("slogan").words("campaign_suffixes")):
         out.add("Campaign")
     return tuple(sorted(out - {""}))
 
@@ -88,8 +87,8 @@ class SloganExtractor:
     assigns: tuple[str, ...] = ("PolicySlogan", "relations")
 
     def __call__(self, doc: Doc) -> None:
-        text = doc.text
-        rules = _rules()
+        text, lex = doc.text, doc.lex
+        rules = _rules(lex)
         # 1. quotations
         for m in _QUOTE.finditer(text):
             inner = m.group(1).strip()
@@ -105,7 +104,7 @@ class SloganExtractor:
             label = clean(inner)
             if not label:
                 continue  # “ ”: nothing quoted
-            doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label),
+            doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
                             attrs={"quoted": True}, rule="slogan.quoted"))
             for ext in rules["extend"]:
                 # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
@@ -114,10 +113,10 @@ class SloganExtractor:
                     end = m.end() + tail.end()
                     full = text[m.start():end]
                     doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
-                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label)})), rule="slogan.quoted.campaign_suffix"))
+                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
                     break
         # 2. lexicon formulations, quoted or not
-        lex_hits = sorted(_lexicon().iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        lex_hits = sorted(_lexicon(lex).iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
         for start, end, surface, rows in lex_hits:
             row = rows[0]
             inside_theory = any(t.start <= start and end <= t.end for t in doc.touching("Theory", start, end))
@@ -131,12 +130,12 @@ class SloganExtractor:
             if inside_theory or same or crossing or head:
                 continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
-                            subtypes=_subtypes(row["label"], row.get("subtype", "")),
+                            subtypes=_subtypes(row["label"], lex, row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}, rule="slogan.lexicon"))
         # 3. campaigns written without quotes
-        for m in _campaign().finditer(text):
+        for m in _campaign(lex).finditer(text):
             name = m.group("name")
-            for lead in ruleset("slogan").words("campaign_adverbs"):
+            for lead in lex.ruleset("slogan").words("campaign_adverbs"):
                 if name.startswith(lead):
                     name = name[len(lead):]
             start = m.end("name") - len(name)
@@ -152,7 +151,7 @@ class SloganExtractor:
         """学习研究、真抓实干、攻坚克难、改革创新、勇争一流“五种风气” → five hasPart relations."""
         text = doc.text
         for m in list(doc.of_type("PolicySlogan")):
-            n = numbered_count(m.label)
+            n = numbered_count(m.label, doc.lex)
             if not n or n < 2:
                 continue
             q = 1 if m.attrs.get("quoted") else 0

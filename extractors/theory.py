@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from extractors.base import Doc
-from extractors.lexicon import Scanner, inside_title, read_tsv, split_multi
+from extractors.lexicon import Lexicons, Scanner, inside_title, split_multi
 from extractors.model import Mention
 
 
-@lru_cache(maxsize=1)
-def _scanner() -> Scanner:
-    return Scanner((s, row) for row in read_tsv("theories.tsv") for s in (row["label"], *split_multi(row["aliases"])))
+@cache
+def _scanner(lex: Lexicons) -> Scanner:
+    return Scanner((s, row) for row in lex.read_tsv("theories.tsv") for s in (row["label"], *split_multi(row["aliases"])))
 
 
 # 习近平总书记关于巡视工作的重要论述: a named body of thought
@@ -27,7 +27,7 @@ class TheoryExtractor:
         for m in _DISCOURSE.finditer(doc.text):
             doc.add(Mention("Theory", m.group(), m.start(), m.end(), m.group(),
                             aliases=(m.group().replace("总书记", "").replace("同志", ""),), rule="theory.discourse"))
-        for start, end, surface, rows in _scanner().longest(doc.text):
+        for start, end, surface, rows in _scanner(doc.lex).longest(doc.text):
             if doc.covered(start, end, "Theory"):
                 continue
             row = rows[0]

@@ -196,12 +196,13 @@ def province_of(place: str) -> str:
     if not place:
         return ""
     from extractors.gazetteer import divisions, lookup
+    from extractors.lexicon import Lexicons
 
-    div = lookup(place)
+    div = lookup(place, Lexicons())  # the bundled division names: analytics read any graph the same way
     if div is None:
         return ""
     code = div.adcode[:2] + "0" * (len(div.adcode) - 2)
-    for d in divisions():
+    for d in divisions(Lexicons()):
         if d.adcode == code:
             return d.short
     return ""
@@ -213,8 +214,9 @@ def _org_place(idx: Index, org: str) -> str:
         return idx.org_place[org]
     label = idx.org_label.get(org, "")
     from extractors.gazetteer import by_name
+    from extractors.lexicon import Lexicons
 
-    names = by_name()
+    names = by_name(Lexicons())
     for n in range(min(len(label) - 1, 8), 1, -1):
         if label[:n] in names and label[n] in "省市县区州盟旗委人政党":  # 江苏省委, 徐州市政府; not 新兴产业
             return label[:n]

@@ -12,6 +12,7 @@ from kg.graph import build_graph
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
 from extractors.base import Extractor, check_order
+from extractors.lexicon import Lexicons
 from kg.pipeline import extract
 
 
@@ -251,17 +252,20 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     return written
 
 
-def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequence[Extractor] | None = None) -> ArticleResult:
+def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequence[Extractor] | None = None,
+                 lexicons: Lexicons | None = None) -> ArticleResult:
     """Module-level so process pools can pickle it (jieba's own functions do not pickle)."""
-    return extract(article, pipeline=pipeline, skip=skip)
+    return extract(article, pipeline=pipeline, skip=skip, lexicons=lexicons)
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False, engine: str = "local",
                 scheduler: str | None = None, skip: Sequence[str] = (),
-                pipeline: Sequence[Extractor] | None = None) -> list[ArticleResult]:
+                pipeline: Sequence[Extractor] | None = None, lexicons: Lexicons | None = None) -> list[ArticleResult]:
     """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input.
 
     ``pipeline`` replaces the default components (``extractors.default_pipeline``); its order is checked.
+    ``lexicons`` is the data folder they read (default: the bundled ``extractors/data``); on Dask the
+    folder must be readable at the same path on every worker.
     """
     if pipeline is not None:
         check_order(list(pipeline))
@@ -270,7 +274,7 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
     if engine == "dask":
         from kg.distributed import extract_with_dask
 
-        return extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip))
+        return extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip), lexicons=lexicons)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if progress:
@@ -279,18 +283,24 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
         def tqdm(it, **_):
             return it
     if jobs <= 1 or len(articles) < 2:
-        return [_extract_one(a, tuple(skip), pipeline) for a in tqdm(articles, desc="extract", unit="article")]
+        return [_extract_one(a, tuple(skip), pipeline, lexicons) for a in tqdm(articles, desc="extract", unit="article")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        work = pool.map(_extract_one, articles, [tuple(skip)] * len(articles), [pipeline] * len(articles), chunksize=8)
+        n = len(articles)
+        work = pool.map(_extract_one, articles, [tuple(skip)] * n, [pipeline] * n, [lexicons] * n, chunksize=8)
         return list(tqdm(work, total=len(articles), desc="extract", unit="article"))
 
 
 def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False, engine: str = "local",
-          scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None) -> BuildResult:
+          scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None,
+          lexicons: Lexicons | str | Path | None = None) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
+    ``lexicons`` is the lexicon set (a ``Lexicons`` or a folder laid out like ``extractors/data``);
+    two builds with different ones can run in one process.
     """
+    if lexicons is not None and not isinstance(lexicons, Lexicons):
+        lexicons = Lexicons(Path(lexicons))
     unique: list[Article] = []
     problems: list[InputProblem] = []
     paths: list[str | Path] = []
@@ -306,7 +316,8 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
         (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
     for got in read_inputs(paths, ids):
         (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
-    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline)
+    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
+                           lexicons=lexicons)
     return BuildResult(build_graph(results), results, problems)
 
 

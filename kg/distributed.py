@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from extractors.lexicon import Lexicons
 from kg.model import Article, ArticleResult
 
 LOCAL_SCHEDULERS = ("processes", "threads", "synchronous", "sync")
 
 
-def _extract(article: Article, skip: tuple[str, ...] = ()) -> ArticleResult:
+def _extract(article: Article, skip: tuple[str, ...] = (), lexicons: Lexicons | None = None) -> ArticleResult:
     from kg.pipeline import extract
 
-    return extract(article, skip=skip)
+    return extract(article, skip=skip, lexicons=lexicons)
 
 
 def extract_with_dask(articles: Sequence[Article], scheduler: str | None = None,
-                      npartitions: int | None = None, skip: tuple[str, ...] = ()) -> list[ArticleResult]:
+                      npartitions: int | None = None, skip: tuple[str, ...] = (),
+                      lexicons: Lexicons | None = None) -> list[ArticleResult]:
     """Extract every article on Dask; results keep the input order.
 
     ``scheduler`` is a local Dask scheduler name (processes, threads, synchronous)
@@ -34,7 +36,7 @@ def extract_with_dask(articles: Sequence[Article], scheduler: str | None = None,
     if not articles:
         return []
     parts = npartitions or max(1, min(len(articles), 64))
-    bag = db.from_sequence(list(articles), npartitions=parts).map(_extract, skip=skip)
+    bag = db.from_sequence(list(articles), npartitions=parts).map(_extract, skip=skip, lexicons=lexicons)
     if scheduler and scheduler not in LOCAL_SCHEDULERS:
         from distributed import Client
 

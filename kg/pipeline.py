@@ -6,6 +6,7 @@ from typing import Sequence
 
 from extractors import default_pipeline
 from extractors.base import Doc, Extractor, check_order
+from extractors.lexicon import Lexicons
 from kg.model import Article, ArticleResult, Entity, Mention
 from kg.text import normalize, paragraphs, sentences
 
@@ -27,10 +28,11 @@ def _scope(m: Mention, article_id: str) -> str:
     return ""
 
 
-def make_doc(article: Article) -> Doc:
-    """The extractors' working document: normalised text (offset map kept), sentences, paragraphs."""
+def make_doc(article: Article, lexicons: Lexicons | None = None) -> Doc:
+    """The extractors' working document: normalised text (offset map kept), sentences, paragraphs,
+    and the lexicon set the components read (``None``: the bundled ``extractors/data``)."""
     norm = normalize(article.text)
-    return Doc(article, norm, sentences(norm.text), paragraphs(norm.text))
+    return Doc(article, norm, sentences(norm.text), paragraphs(norm.text), lex=lexicons or Lexicons())
 
 
 def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
@@ -43,9 +45,14 @@ def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
         for r in doc.relations[n_relations:]]
 
 
-def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = ()) -> ArticleResult:
-    """Run the extractors on one article and group mentions into entities (offsets → original text)."""
-    doc = make_doc(article)
+def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = (),
+            lexicons: Lexicons | None = None) -> ArticleResult:
+    """Run the extractors on one article and group mentions into entities (offsets → original text).
+
+    ``lexicons`` is the data folder the components read (``extractors.lexicon.Lexicons``; default:
+    the bundled one): two calls with two lexicon sets in one process give each its own words.
+    """
+    doc = make_doc(article, lexicons)
     components = list(pipeline) if pipeline is not None else default_pipeline(skip)
     if pipeline is not None:
         check_order(components)
