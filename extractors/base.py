@@ -118,6 +118,15 @@ class Doc:
         covers = [self._cover[t] for t in types if t in self._cover] if types else list(self._cover.values())
         return any(1 in cover[max(0, start):end] for cover in covers)
 
+    def blocked(self, rule: str, kind: str, start: int, end: int) -> bool:
+        """The one overlap policy: True when a new ``kind`` mention over [start, end) made by ``rule``
+        loses to an earlier mention, by the lexicon set's precedence table (``precedence.tsv``)."""
+        yields_to, nests = self.lex.precedence().lookup(rule, kind)
+        if yields_to and self.covered(start, end, *yields_to):
+            return True
+        return any(m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+                   for t in nests for m in self.touching(t, start, end))
+
     @staticmethod
     def _span_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
         i = bisect_right(starts, pos) - 1

@@ -65,7 +65,7 @@ class DocumentExtractor:
             end = p.end + tail.end()
             if _re(lex, "speaking", r"(?:{speaker_titles})?(?:{speaking_acts})").fullmatch(tail.group()):
                 continue  # 刘伟讲话: someone speaking, not a named speech
-            if doc.covered(p.start, end, "Document") or _re(lex, "at_this_meeting", r"在(?:{at_this_meeting})").search(tail.group()):
+            if doc.blocked("document.speech", "Document", p.start, end) or _re(lex, "at_this_meeting", r"在(?:{at_this_meeting})").search(tail.group()):
                 continue  # 张渊在会上作讲话: a speech at this very meeting is an act, not a named document
             label = text[p.start:end]
             bare = p.label + _titles_after_name(lex).sub("", text[p.end:end])
@@ -95,14 +95,14 @@ class DocumentExtractor:
                 doc.add(Mention("Document", m.group(), m.start(), m.end(), m.group(), aliases=(m.group().replace("《", "").replace("》", ""),), rule="document.about"))
         for o in doc.of_type("Organization"):
             own = _org_doc(lex).match(text, o.end)
-            if not own or len(own.group()) < 4 or doc.covered(o.start, own.end(), "Document"):
+            if not own or len(own.group()) < 4 or doc.blocked("document.org_own", "Document", o.start, own.end()):
                 continue  # 市委报告 alone is too vague; 区委工作报告 is named
             surface = text[o.start:own.end()]
             label = o.label + text[o.end:own.end()]
             doc.add(Mention("Document", label, o.start, own.end(), surface, aliases=tuple({surface} - {label}), rule="document.org_own"))
         for rx in (_PLAN, _re(lex, "reports", "{reports}")):
             for m in rx.finditer(text):
-                if doc.covered(m.start(), m.end(), "Document"):
+                if doc.blocked("document.plan_or_report", "Document", m.start(), m.end()):
                     continue
                 label = m.group().replace("“", "").replace("”", "")
                 doc.add(Mention("Document", label, m.start(), m.end(), m.group(), aliases=tuple({m.group()} - {label}), rule="document.plan_or_report"))

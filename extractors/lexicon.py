@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
-from extractors.rules import RuleSet
+from extractors.rules import Precedence, RuleSet
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,19 @@ class Lexicons:
         """The word lists and structured rules of ``kind`` (folder ``KIND/``), read once per lexicon set."""
         return _ruleset(self, kind)
 
+    def precedence(self) -> Precedence:
+        """The overlap table (``precedence.tsv``) of this lexicon set."""
+        return _precedence(self)
+
 
 @cache
 def _ruleset(lex: Lexicons, kind: str) -> RuleSet:
     return RuleSet.load(kind, None if lex.folder is None else lex.folder / kind)
+
+
+@cache
+def _precedence(lex: Lexicons) -> Precedence:
+    return Precedence.parse(lex.text("precedence.tsv"))
 
 
 def split_multi(value: str) -> tuple[str, ...]:

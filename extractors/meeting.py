@@ -136,12 +136,12 @@ class MeetingExtractor:
             self._add(doc, "meeting.plenum.central", label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
         for m in _CCDI_PLENUM.finditer(text):
             j, c = num(m.group("jie")), num(m.group("ci"))
-            if j and c and not doc.covered(m.start(), m.end(), "Meeting"):
+            if j and c and not doc.blocked("meeting.plenum.ccdi", "Meeting", m.start(), m.end()):
                 label = f"中国共产党第{cn(j)}届中央纪律检查委员会第{cn(c)}次全体会议"
                 self._add(doc, "meeting.plenum.ccdi", label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
                           ("PlenarySession",), body="中共中央纪律检查委员会", jie=j, ci=c)
         for m in _LOCAL_PLENUM.finditer(text):
-            if doc.covered(m.start(), m.end(), "Meeting"):
+            if doc.blocked("meeting.plenum.local", "Meeting", m.start(), m.end()):
                 continue
             org = _org_ending_at(doc, m.start())
             if org is None or org.attrs.get("kind") != "party":
@@ -168,7 +168,7 @@ class MeetingExtractor:
     def _congresses(self, doc: Doc) -> None:
         text = doc.text
         for m in _CONGRESS.finditer(text):
-            if doc.covered(m.start(), m.end(), "Meeting"):
+            if doc.blocked("meeting.congress.national", "Meeting", m.start(), m.end()):
                 continue
             n = num(m.group("n1") or m.group("n2"))
             if not n or (m.group("n2") and not m.group("pre2") and not re.match(r"[精报开胜以召代上的，。、”闭]", text[m.end():m.end() + 1] or "")):
@@ -178,7 +178,7 @@ class MeetingExtractor:
             self._add(doc, "meeting.congress.national", label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
         place_ends = {p.end: p for p in doc.of_type("Place")}
         for m in _LOCAL_CONGRESS.finditer(text):
-            if doc.covered(m.start(), m.end(), "Meeting"):
+            if doc.blocked("meeting.congress.local", "Meeting", m.start(), m.end()):
                 continue
             n = num(m.group("n") or m.group("n2"))
             start = m.start()
@@ -209,7 +209,7 @@ class MeetingExtractor:
         text = doc.text
         place_ends = {p.end: p for p in doc.of_type("Place")}
         for m in _people_session(doc.lex).finditer(text):
-            if doc.covered(m.start(), m.end(), "Meeting"):
+            if doc.blocked("meeting.session", "Meeting", m.start(), m.end()):
                 continue
             body = m.group("body") or m.group("body2") or ""
             j, c = num(m.group("jie") or m.group("jie2")), num(m.group("ci") or m.group("ci2"))
@@ -268,7 +268,7 @@ class MeetingExtractor:
         text = doc.text
         for rule in doc.lex.ruleset("meeting").rules:
             for m in _re(doc.lex, f"rule:{rule.id}", rule.pattern).finditer(text):
-                if doc.covered(m.start(), m.end(), "Meeting"):
+                if doc.blocked(rule.id, "Meeting", m.start(), m.end()):
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 numbers = {k: num(groups[k]) for k in ("jie", "ci", "n") if k in groups}
@@ -291,13 +291,13 @@ class MeetingExtractor:
         text = doc.text
         for start, end, surface, rows in _bodies(doc.lex).longest(text):
             m = re.match(rf"第([{N}0-9]+)次(会议|集体学习|常务会议)", text[end:end + 12])
-            if not m or doc.covered(start, end + m.end(), "Meeting"):
+            if not m or doc.blocked("meeting.numbered_body", "Meeting", start, end + m.end()):
                 continue
             n = num(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
             label = f"{rows[0]['canonical']}第{cn(n)}次{m.group(2)}"
             self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True)
         for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
-            if not doc.covered(m.start(), m.end(), "Meeting"):
+            if not doc.blocked("meeting.congress.abbreviated", "Meeting", m.start(), m.end()):
                 place = place_for_level(doc.context, m.group(1), doc.lex)
                 short = gazetteer.short_name(place, doc.lex) if place else ""
                 self._add(doc, "meeting.congress.abbreviated", f"{short}{m.group(1)}党代会" if short else m.group(), m.start(), m.end(), (m.group(),), ("Congress",),
@@ -305,11 +305,11 @@ class MeetingExtractor:
         for start, end, surface, rows in _named(doc.lex).longest(doc.text):
             if re.search(r"全[省市县区国]$|[省市县区]委?$", text[max(0, start - 2):start]) and not surface.startswith(("中央", "中共", "全国")):
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
-            if not doc.covered(start, end, "Meeting"):
+            if not doc.blocked("meeting.named", "Meeting", start, end):
                 self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
         for m in _lianghui(doc.lex).finditer(doc.text):
             lvl = m.group("lvl") or ""
-            if lvl == "全国" or doc.covered(m.start(), m.end(), "Meeting") or not lvl:
+            if lvl == "全国" or doc.blocked("meeting.lianghui", "Meeting", m.start(), m.end()) or not lvl:
                 continue
             place = place_for_level(doc.context, lvl[-1], doc.lex)
             label = f"{place}两会" if place else f"{lvl[-1]}两会"
@@ -456,7 +456,7 @@ class MeetingExtractor:
             if ph.endswith(_w(doc.lex, "convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
-            if doc.covered(start, m.end("ph"), "Person") or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
+            if doc.blocked("meeting.subject", "Meeting", start, m.end("ph")) or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
                 continue
             holder = _org_starting_at(doc, start) or next(
                 (o for o in sorted(doc.of_type("Organization"), key=lambda o: o.start) if start <= o.start <= start + 4 and o.end < m.end("ph")), None)
@@ -486,7 +486,7 @@ class MeetingExtractor:
                     continue
                 if _re(doc.lex, "vague_studied", "{vague_studied}").search(core):
                     continue
-                if _meeting_ending(doc, p_start, pos) or doc.covered(p_start, pos, "Document"):
+                if _meeting_ending(doc, p_start, pos) or doc.blocked("meeting.studied", "Meeting", p_start, pos):
                     continue
                 if _re(doc.lex, "not_studied_meeting", "{not_studied_meeting}").search(core) or len(core) > 40:
                     continue
@@ -501,7 +501,7 @@ class MeetingExtractor:
             for suffix in _w(doc.lex, "documents_after_meeting"):
                 # 十九届五中全会公报, 二十届三中全会《决定》
                 written = next((w for w in (suffix, f"《{suffix}》") if text.startswith(w, m.end)), None)
-                if written is None or doc.covered(m.start, m.end + len(written), "Document") and written == suffix:
+                if written is None or written == suffix and doc.blocked("meeting.document_of_meeting", "Document", m.start, m.end + len(written)):
                     continue
                 end = m.end + len(written)
                 surface = text[m.start:end]
@@ -514,7 +514,7 @@ class MeetingExtractor:
         text = doc.text
         plenums = [m for m in doc.of_type("Meeting") if "PlenarySession" in m.subtypes]
         for m in _BARE.finditer(text):
-            if doc.covered(m.start(), m.end(), "Meeting", "Document"):
+            if doc.blocked("meeting.plenum.bare", "Meeting", m.start(), m.end()):
                 continue
             org_txt = m.group("org") or ""
             target = None

@@ -5,7 +5,8 @@ because they read names next to titles, adcode divisions and institution suffixe
 news (People's Daily) names foreign leaders, athletes, countries, rivers, teams and companies
 with none of those cues. This component fills that gap *after* them and only where nothing
 else has been found: every span it proposes is dropped when it overlaps an existing mention
-of any type (``doc.covered``), so it can add recall but never change a political decision.
+of any type (its ``ner`` rows in ``extractors/data/precedence.tsv``), so it can add recall but never
+change a political decision.
 
 Each sentence is segmented once with the project tokenizer (jieba with HMM, ~5x faster than
 ``jieba.posseg``); a word's dictionary tag is then an O(1) look-up (``word_tag``). The cues,
@@ -230,12 +231,8 @@ class NameExtractor:
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
                     continue
-                if typ == "Organization":
-                    # an organisation may contain a place (青岛海牛队 ⊃ 青岛): nesting is kept, crossing is not
-                    if doc.covered(start, end, "Organization", "Person", "Meeting", "Document", "Theory", "PolicySlogan") or any(
-                            p.start < end and start < p.end and not (start <= p.start and p.end <= end) for p in doc.of_type("Place")):
-                        continue
-                elif doc.covered(start, end):
+                # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
+                if doc.blocked(f"ner.{rule}", typ, start, end):
                     continue
                 full = full_name_for(doc, label) if typ == "Person" and rule == "surname-honorific" else ""
                 if full:  # 周书记 after 周德操: the person already named
@@ -260,7 +257,7 @@ class NameExtractor:
                 if rest not in lex.ruleset("ner").words("theory_kinds") and not rest.startswith(("总书记关于", "同志关于", "关于")):
                     continue  # 习近平总书记关于巡视工作的重要论述 names its speaker; 习近平新时代…思想 does not
                 if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words(lex, "ner_person_stop.txt"):
-                    if not doc.covered(th.start, th.start + k, "Person"):
+                    if not doc.blocked("ner.theory-founder", "Person", th.start, th.start + k):
                         doc.add(Mention("Person", name, th.start, th.start + k, name,
                                         attrs={"source": "ner", "rule": "theory-founder"}, rule="ner.theory-founder"))
                     break

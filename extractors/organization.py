@@ -211,7 +211,7 @@ class OrganizationExtractor:
     # -- 中共中央, 全国政协 ...
     def _national(self, doc: Doc) -> None:
         for m in re.finditer(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)", doc.text):
-            if not doc.covered(m.start(), m.end(), "Organization", "Meeting", "Document"):
+            if not doc.blocked("organization.national.central", "Organization", m.start(), m.end()):
                 doc.add(Mention("Organization", "中共中央", m.start(), m.end(), m.group(),
                                 aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}, rule="organization.national.central"))
         for start, end, surface, rows in _national(doc.lex).longest(doc.text):
@@ -220,7 +220,7 @@ class OrganizationExtractor:
                 continue
             if surface in ("中共",) and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " "):
                 continue  # 中共徐州市委: the prefix of a levelled name
-            if doc.covered(start, end, "Organization", "Meeting", "Document", "Theory", "PolicySlogan") or inside_title(doc.text, start):
+            if doc.blocked("organization.national", "Organization", start, end) or inside_title(doc.text, start):
                 continue
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
@@ -245,7 +245,7 @@ class OrganizationExtractor:
             if place_full and not place_full.endswith(lvl) and lvl in "镇乡":
                 place_full = ""
             end = m.end()
-            if doc.covered(start, end, "Organization", "Document", "Theory"):
+            if doc.blocked("organization.levelled", "Organization", start, end):
                 continue
             surface = text[start:end]
             label, aliases, kind = _levelled_names(m, lvl, place_full, surface, lex)
@@ -264,7 +264,7 @@ class OrganizationExtractor:
                     continue
                 pos = prev.end + 1
                 row = next((r for r in units if text.startswith(r["unit"], pos)), None)
-                if row is None or doc.covered(pos, pos + len(row["unit"]), "Organization"):
+                if row is None or doc.blocked("organization.levelled.listed_unit", "Organization", pos, pos + len(row["unit"])):
                     continue
                 place_full = place_for_level(ctx, lvl, lex)
                 label = _label(row["label"], place_full, lvl)
@@ -279,7 +279,7 @@ class OrganizationExtractor:
                 if row["unit"] in ("委", "党委", "党工委") or not text.startswith(row["unit"], pm.end):
                     continue
                 end = pm.end + len(row["unit"])
-                if doc.covered(pm.start, end, "Organization"):
+                if doc.blocked("organization.place_unit", "Organization", pm.start, end):
                     break
                 div = gazetteer.lookup(pm.label, lex)
                 if not div:
@@ -298,7 +298,7 @@ class OrganizationExtractor:
         stop = _stop(lex)
         for m in pattern.finditer(text):
             s_start, s_end = m.start(), m.end()
-            if doc.covered(s_start, s_end, "Organization", "Document", "Theory", "PolicySlogan", "Meeting"):
+            if doc.blocked("organization.suffixed", "Organization", s_start, s_end):
                 continue
             row = rows[m.group()]
             bare_only = row["not_before"] == "BARE"
@@ -328,7 +328,7 @@ class OrganizationExtractor:
             start = s_start - len(name)
             after = text[s_end:s_end + 3]
             if len(name) < 2:
-                if row["bare"] and after.startswith(lex.ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.covered(s_start, s_end, "Organization"):
+                if row["bare"] and after.startswith(lex.ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.blocked("organization.suffixed.bare_subject", "Organization", s_start, s_end):
                     # 工业园区召开…, 学校召开…: the article's own institution as the subject
                     doc.add(Mention("Organization", row["bare"], s_start, s_end, text[s_start:s_end],
                                     attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_subject"))
@@ -336,7 +336,7 @@ class OrganizationExtractor:
                 if row["bare"] and after.startswith(lex.ruleset("organization").words("party_bodies")):
                     label = row["bare"] + after[:3 if after.startswith("党工委") else 2]
                     end = s_end + len(label) - len(row["bare"])
-                    if not doc.covered(s_start, end, "Organization"):
+                    if not doc.blocked("organization.suffixed.bare_party_body", "Organization", s_start, end):
                         doc.add(Mention("Organization", label, s_start, end, text[s_start:end],
                                         aliases=(row["bare"],), attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_party_body"))
                 continue

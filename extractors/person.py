@@ -212,7 +212,7 @@ class PersonExtractor:
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
             if taken and taken[-1][0] < e and s < taken[-1][1]:  # taken is sorted and disjoint: only the last can overlap
                 continue
-            if doc.covered(s, e, "Organization", "Place", "Theory", "PolicySlogan", "Document"):
+            if doc.blocked(why[(s, e)], "Person", s, e):
                 continue
             taken.append((s, e))
             if why[(s, e)] == "person.opening_sentence" and text[s:e].endswith(_w(lex, "titles_after_name")):

@@ -63,7 +63,7 @@ class PlaceExtractor:
             if text[end:end + 1] in _ADMIN_SUFFIX or text.startswith("自治", end):
                 full_names |= {v[1] for v in values}
         for start, end, surface, values in hits:
-            if doc.covered(start, end, "Theory"):
+            if doc.blocked("place", "Place", start, end):
                 continue
             kind, full, is_full = values[0]
             nxt = text[end:end + 1]
@@ -95,7 +95,7 @@ class PlaceExtractor:
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
         for m in _town(lex).finditer(text):
-            if not doc.covered(m.start(1), m.end(1), "Place", "Theory"):
+            if not doc.blocked("place.town", "Place", m.start(1), m.end(1)):
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 
 

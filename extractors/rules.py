@@ -98,3 +98,34 @@ class RuleSet:
             pattern = re.sub(r"\{([a-z_]+)\}", lambda m: self.alt(m.group(1)), template.replace("{N}", NUMERALS))
             self._cache[key] = re.compile(pattern)
         return self._cache[key]
+
+
+@dataclass(frozen=True)
+class Precedence:
+    """Which kinds win when spans collide (``extractors/data/precedence.tsv``), like spaCy's SpanRuler filter.
+
+    Each row says, for a new mention of ``kind`` made by ``rule``, which kinds of earlier mention
+    block it on any overlap (``yields_to``) and which only when the spans cross (``nests``: the new
+    span may contain them). ``rule`` is ``*``, a component or a rule id; the most specific applies.
+    """
+
+    rows: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str) -> Precedence:
+        rows: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for row in _read_tsv(text):
+            key = (row["rule"], row["kind"])
+            if key in rows:
+                raise ValueError(f"precedence.tsv: {key} given twice")
+            rows[key] = (tuple(row["yields_to"].split()), tuple(row.get("nests", "").split()))
+        return cls(rows)
+
+    def lookup(self, rule: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(yields_to, nests) for ``kind`` made by ``rule``: its own row, else its component's prefix rows, else ``*``."""
+        parts = rule.split(".")
+        for n in range(len(parts), 0, -1):
+            found = self.rows.get((".".join(parts[:n]), kind))
+            if found is not None:
+                return found
+        return self.rows.get(("*", kind), ((), ()))

@@ -99,7 +99,7 @@ class SloganExtractor:
                 continue
             if "，" in inner and any(len(part) > 10 for part in inner.split("，")):
                 continue  # a quoted sentence (“全体起立，奏唱中华人民共和国国歌”), not a formulation
-            if doc.covered(m.start(1), m.end(1), "Theory", "Document"):
+            if doc.blocked("slogan.quoted", "PolicySlogan", m.start(1), m.end(1)):
                 continue
             label = clean(inner)
             if not label:
@@ -139,11 +139,11 @@ class SloganExtractor:
                 if name.startswith(lead):
                     name = name[len(lead):]
             start = m.end("name") - len(name)
-            if len(name) >= 4 and not doc.covered(start, m.end("name"), "PolicySlogan", "Theory"):
+            if len(name) >= 4 and not doc.blocked("slogan.campaign", "PolicySlogan", start, m.end("name")):
                 doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))
         # 4. five-year-plan periods written without quotes: 十四五
         for m in _FIVE_YEAR.finditer(text):
-            if not doc.covered(m.start(), m.end(), "PolicySlogan"):
+            if not doc.blocked("slogan.five_year_plan", "PolicySlogan", m.start(), m.end()):
                 doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",), rule="slogan.five_year_plan"))
         self._components(doc)
 

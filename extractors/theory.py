@@ -28,7 +28,7 @@ class TheoryExtractor:
             doc.add(Mention("Theory", m.group(), m.start(), m.end(), m.group(),
                             aliases=(m.group().replace("总书记", "").replace("同志", ""),), rule="theory.discourse"))
         for start, end, surface, rows in _scanner(doc.lex).longest(doc.text):
-            if doc.covered(start, end, "Theory"):
+            if doc.blocked("theory.lexicon", "Theory", start, end):
                 continue
             row = rows[0]
             if any(doc.text.startswith(w, end) for w in split_multi(row.get("not_before") or "")) or inside_title(doc.text, start):
