@@ -27,7 +27,9 @@ all driven by data files in ``extractors/data`` (``ner_*``):
 * ORG — a name from ``ner_orgs.txt`` (欧盟, 北大, 内阁), a token jieba tags ``nt`` (新华社,
   联合国) unless listed in ``ner_org_stop.txt``,
   and names ending in an organisation suffix from ``ner_org_suffixes.txt`` (…代表团, …协会,
-  …队), whose left boundary is read over jieba tokens that may be part of a name.
+  …队), whose left boundary is read over jieba tokens that may be part of a name, and
+  institutions named by their place (巴西 + 足球队, 美国 + 财政部长 → 美国财政部): a place, up to
+  three nominal tokens and an institution head (``ner/words.tsv``: ``org_place_*``).
 """
 from __future__ import annotations
 
@@ -221,12 +223,14 @@ class NameExtractor:
 
     def __call__(self, doc: Doc) -> None:
         text, lex = doc.text, doc.lex
+        place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
             cands: list[tuple[int, int, str, str, str]] = []
             cands += self._persons(text, toks, lex)
             cands += self._places(text, toks, lex)
             cands += self._orgs(text, toks, lex)
+            cands += self._place_headed_orgs(text, toks, place_spans, lex)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
@@ -420,6 +424,47 @@ class NameExtractor:
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
+        return out
+
+    def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],
+                           lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+        """An institution named by its place: a place, up to three nominal tokens, an institution head
+        (巴西 + 足球队, 衡阳 + 有色 冶金 机械 + 总厂, 美国 + 财政部[长]).
+
+        The head word may be an ordinary word (足球队, 出版社): the place in front is what makes the
+        phrase a name, so the phrase is read only when it starts at a place (People's Daily annotates
+        the whole phrase as the organisation, the place nested in it). A token ending in 部长 names
+        the ministry without the 长 (司法部长 → 司法部), with or without a place."""
+        out = []
+        rs = lex.ruleset("ner")
+        heads = tuple(h for h in _org_suffixes(lex) if len(h) >= 2 and h not in _words(lex, "ner_org_heads_generic.txt"))
+        tails = rs.words("org_place_head_chars")
+        not_heads, breakers = rs.words("org_place_not_heads"), _words(lex, "ner_person_before.txt") | set(rs.words("org_place_breakers"))
+        mid_tags = frozenset(rs.words("org_place_mid_tags"))
+
+        def is_place(k: int) -> bool:
+            s, e, w = toks[k]
+            return w in _places(lex) or (s, e) in place_spans or word_tag(w) == "ns"
+
+        for i, (s, e, w) in enumerate(toks):
+            if not _HAN.match(w) or w.endswith(not_heads) or w in _places(lex):
+                continue
+            minister = len(w) >= 4 and w.endswith("部长")
+            end = e - 1 if minister else e
+            if not (minister or w.endswith(heads) or w[-1] in tails):
+                continue
+            start, k = (s if minister else None), i - 1
+            while k >= 0 and i - k <= 4:
+                kw = toks[k][2]
+                if kw in breakers:
+                    break
+                if is_place(k):
+                    start = toks[k][0]
+                elif not _HAN.match(kw) or word_tag(kw) not in mid_tags:
+                    break
+                k -= 1
+            if start is not None and end - start >= 3:
+                out.append((start, end, "Organization", text[start:end], "org-place-head"))
         return out
 
     @staticmethod
