@@ -4,7 +4,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
@@ -14,6 +14,7 @@ from kg.model import Article, ArticleResult
 from extractors.base import Extractor, check_order
 from extractors.lexicon import Lexicons
 from kg.pipeline import extract
+from kg.progress import Progress, as_progress, quiet_jieba
 
 
 @dataclass
@@ -27,6 +28,8 @@ class BuildResult:
     source: Path | None = None
     _store: Any = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
+    #: times this build's phases (and its :meth:`write`); see :mod:`kg.progress`
+    progress: Progress = field(default_factory=Progress, repr=False, compare=False)
 
     # -- tables (pandas DataFrames; see kg.tables)
     def entities(self) -> Any:
@@ -128,7 +131,8 @@ class BuildResult:
 
         ``formats``: names from :data:`ALL_FORMATS`, ``"all"``, or ``None`` for :data:`DEFAULT_FORMATS`.
         """
-        return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats, gzip=gzip)
+        return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats, gzip=gzip,
+                             progress=self.progress)
 
     def show(self, height: int = 650, max_nodes: int = 2000):
         """The explorer inline in Jupyter: a sandboxed iframe holding the whole offline page."""
@@ -212,44 +216,75 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -
 
 
 def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-                        formats: str | Sequence[str] | None = None, gzip: bool = False) -> Written:
+                        formats: str | Sequence[str] | None = None, gzip: bool = False,
+                        progress: Progress | None = None) -> Written:
     """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
 
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
     time in the header). ``html=False`` drops the explorer whatever ``formats`` says.
+    ``progress`` times each step: ``rdf`` (graph → sorted triples), each file (``graph.ttl``…), ``store``, ``html``.
     """
     from kg import store
     from kg.readwrite import rdf
     from kg.readwrite.rdf_blocks import graph_blocks
 
+    prog = progress or Progress()
     chosen = parse_formats(formats)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rdf_formats = [f for f in chosen if f in rdf.FORMATS]
     written = Written()
-    if rdf_formats or "store" in chosen:
-        blocks = graph_blocks(graph)
-        if rdf_formats:
-            written.update({p.name: p for p in rdf.write_blocks(blocks, out, rdf_formats, compress=gzip).values()})
-        if "store" in chosen:
-            nq = out / "graph.nq"
-            source: Path | Iterable[str | bytes] = nq if "nq" in rdf_formats and not gzip else rdf.format_chunks("nq", blocks)
-            written[store.STORE_NAME] = store.write_store(source, out)
-        del blocks
-    if "store" not in chosen:
-        store.remove_store(out)  # a store from an earlier build would answer queries with old data
-    if "graphml" in chosen:
-        from kg.readwrite.graphml import write_graphml
-
-        written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
     if html and "html" in chosen:
         from kg.readwrite.html import write_html
 
         cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
-        report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
+        with prog.phase("html"):
+            report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
         written["graph.html"] = out / "graph.html"
         written.html_report = report
+    if "graphml" in chosen:
+        from kg.readwrite.graphml import write_graphml
+
+        with prog.phase("graph.graphml"):
+            written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
+    if rdf_formats or "store" in chosen:
+        with prog.phase("rdf"):
+            blocks = graph_blocks(graph)
+        files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
+        written.update({p.name: p for p in files.values()})
+        if "store" in chosen:
+            with prog.phase("store"):
+                nq = files.get("nq")
+                source: Path | Iterable[str | bytes] = nq if nq is not None and not gzip else rdf.format_chunks("nq", blocks)
+                written[store.STORE_NAME] = store.write_store(source, out)
+        del blocks
+    if "store" not in chosen:
+        store.remove_store(out)  # a store from an earlier build would answer queries with old data
     return written
+
+
+def _write_rdf_files(blocks: Any, out: Path, formats: Sequence[str], gzip: bool, prog: Progress) -> dict[str, Path]:
+    """The RDF files, each format timed as its own phase.
+
+    Where the writers would fork a process for JSON-LD and RDF/XML (a large graph and
+    other formats besides), they are left to do so and timed together as ``rdf files``.
+    """
+    from kg.readwrite import rdf
+    from kg.readwrite.rdf_formats import atomic_write
+
+    if not formats:
+        return {}
+    forked = {"jsonld", "rdf"} & set(formats) and set(formats) - {"jsonld", "rdf"} \
+        and blocks.triple_count() >= rdf.PARALLEL_MIN_TRIPLES
+    if forked:
+        with prog.phase("rdf files"):
+            return rdf.write_blocks(blocks, out, formats, compress=gzip)
+    files: dict[str, Path] = {}
+    for ext in formats:  # rdf.FORMATS order: nq copies graph.nt's bytes, trig graph.ttl's
+        name = f"{rdf.GRAPH_NAME}.{ext}" + (".gz" if gzip else "")
+        with prog.phase(name):
+            files[ext] = atomic_write(out / name, rdf.format_chunks(ext, blocks, {} if gzip else files), compress=gzip)
+    return files
 
 
 def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequence[Extractor] | None = None,
@@ -258,7 +293,7 @@ def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequenc
     return extract(article, pipeline=pipeline, skip=skip, lexicons=lexicons)
 
 
-def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = False, engine: str = "local",
+def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool | Progress = False, engine: str = "local",
                 scheduler: str | None = None, skip: Sequence[str] = (),
                 pipeline: Sequence[Extractor] | None = None, lexicons: Lexicons | None = None) -> list[ArticleResult]:
     """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input.
@@ -266,59 +301,83 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool = Fal
     ``pipeline`` replaces the default components (``extractors.default_pipeline``); its order is checked.
     ``lexicons`` is the data folder they read (default: the bundled ``extractors/data``); on Dask the
     folder must be readable at the same path on every worker.
+    ``progress``: True for a status line on stderr every few seconds, or a :class:`kg.progress.Progress`.
     """
     if pipeline is not None:
         check_order(list(pipeline))
         if engine == "dask":
             raise ValueError("a custom pipeline runs locally (engine='local')")
-    if engine == "dask":
-        from kg.distributed import extract_with_dask
-
-        return extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip), lexicons=lexicons)
-    if engine != "local":
+    if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
-    if progress:
-        from tqdm import tqdm
-    else:
-        def tqdm(it, **_):
-            return it
+    prog = as_progress(progress)
+    prog.total = len(articles)
+    with quiet_jieba(), prog.phase("extract"):
+        if engine == "dask":
+            from kg.distributed import extract_with_dask
+
+            results = extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip), lexicons=lexicons)
+            for r in results:
+                prog.article_done(len(r.article.text))
+            return results
+        return list(_extract_local(articles, jobs, tuple(skip), pipeline, lexicons, prog))
+
+
+def _extract_local(articles: Sequence[Article], jobs: int, skip: tuple[str, ...], pipeline: Sequence[Extractor] | None,
+                   lexicons: Lexicons | None, prog: Progress) -> Iterator[ArticleResult]:
+    """Results in input order, from this process or a pool of ``jobs`` processes, each one counted in ``prog``."""
     if jobs <= 1 or len(articles) < 2:
-        return [_extract_one(a, tuple(skip), pipeline, lexicons) for a in tqdm(articles, desc="extract", unit="article")]
+        work: Iterable[ArticleResult] = (_extract_one(a, skip, pipeline, lexicons) for a in articles)
+        for r in work:
+            prog.article_done(len(r.article.text))
+            yield r
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         n = len(articles)
-        work = pool.map(_extract_one, articles, [tuple(skip)] * n, [pipeline] * n, [lexicons] * n, chunksize=8)
-        return list(tqdm(work, total=len(articles), desc="extract", unit="article"))
+        for r in pool.map(_extract_one, articles, [skip] * n, [pipeline] * n, [lexicons] * n, chunksize=8):
+            prog.article_done(len(r.article.text))
+            yield r
 
 
-def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool = False, engine: str = "local",
+def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool | Progress = False, engine: str = "local",
           scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None,
           lexicons: Lexicons | str | Path | None = None) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
+    ``progress`` (True or a :class:`kg.progress.Progress`) prints a status line every few seconds
+    and times each phase; the same object times :meth:`BuildResult.write`.
     ``lexicons`` is the lexicon set (a ``Lexicons`` or a folder laid out like ``extractors/data``);
     two builds with different ones can run in one process.
     """
     if lexicons is not None and not isinstance(lexicons, Lexicons):
         lexicons = Lexicons(Path(lexicons))
+    prog = as_progress(progress)
     unique: list[Article] = []
     problems: list[InputProblem] = []
+    for got in prog.timed("read", _read_all(inputs)):
+        (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
+    results = extract_all(unique, jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
+                          lexicons=lexicons)
+    del unique
+    with prog.phase("graph"):
+        graph = build_graph(results)
+    out = BuildResult(graph, results, problems)
+    out.progress = prog
+    return out
+
+
+def _read_all(inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputProblem]:
+    """Articles and problems from the mixed inputs of :func:`build`, ids made unique across all of them."""
     paths: list[str | Path] = []
     ids = IdRegistry()
     for item in inputs:
         if isinstance(item, Article):
-            got: Article | InputProblem = ids.claim(item)
+            yield ids.claim(item)
         elif isinstance(item, Path) or (isinstance(item, str) and _is_path(item)):
             paths.append(item)
-            continue
         else:
-            got = ids.claim(text_article(str(item)))
-        (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
-    for got in read_inputs(paths, ids):
-        (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
-    results = extract_all(unique, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
-                           lexicons=lexicons)
-    return BuildResult(build_graph(results), results, problems)
+            yield ids.claim(text_article(str(item)))
+    yield from read_inputs(paths, ids)
 
 
 def _is_path(s: str) -> bool:

@@ -10,6 +10,7 @@ from extractors import default_pipeline
 from kg.api import build as build_graph
 from kg.api import parse_formats, write_outputs
 from kg.builddir import OutputError
+from kg.progress import DEFAULT_EVERY, Progress
 from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd, explain_cmd
 from kg.commands_html import show_cmd
@@ -49,7 +50,10 @@ def cli() -> None:
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
 @click.option("--max-nodes", "--html-max-nodes", "html_max_nodes", type=int, default=None,
               help="Keep only the N best-ranked nodes in graph.html [default: 2000; 0 = all].")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="A one-line status on stderr every --progress-every seconds (terminal or log file).")
+@click.option("--progress-every", "progress_every", type=click.FloatRange(min=0), default=DEFAULT_EVERY, show_default=True,
+              metavar="SECONDS", help="Seconds between two status lines.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this process (with --jobs) or Dask.")
 @click.option("--scheduler", default=None,
@@ -59,7 +63,7 @@ def cli() -> None:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a JSON run report here: every article built, every input skipped and why, counts per class.")
 def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs: int, html: bool,
-          html_max_nodes: int | None, progress: bool | None, engine: str, scheduler: str | None,
+          html_max_nodes: int | None, progress: bool, progress_every: float, engine: str, scheduler: str | None,
           skip: tuple[str, ...], report_path: Path | None) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     try:
@@ -71,8 +75,8 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--formats") from None
 
-    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=sys.stderr.isatty() if progress is None else progress,
-                         engine=engine, scheduler=scheduler, skip=skip)
+    prog = Progress(sys.stderr if progress else None, every=progress_every)
+    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip)
     for problem in result.problems:
         verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
         click.echo(f"kg build: {verb} {problem}", err=True)
@@ -83,7 +87,8 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
             from kg.runreport import run_report, write_report
 
             try:
-                write_report(report_path, run_report(result.results, result.problems, out_dir, code, error))
+                write_report(report_path, run_report(result.results, result.problems, out_dir, code, error,
+                                                      timings=prog.report()))
             except OSError as exc:
                 click.echo(f"kg build: cannot write the report {report_path}: {exc.strerror or exc}", err=True)
                 code = code or 2
@@ -95,7 +100,8 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         finish(1, "no article could be read")
         return
     try:
-        written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip)
+        written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip,
+                                progress=prog)
     except OutputError as exc:
         click.echo(f"kg build: {exc}", err=True)
         finish(1, str(exc))
@@ -109,6 +115,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
     if report is not None and report.nodes_omitted:
         click.echo(f"graph.html: {report.summary()}", err=True)
+    click.echo(prog.summary(), err=True)
     finish(status)
 
 

@@ -1,7 +1,8 @@
 """The run report of ``kg build --report FILE``: every input accounted for, as JSON.
 
 Lists each article built (id, where it came from) and each problem (file, line, offset,
-class, whether the input was skipped), with counts per class and the exit status, so a
+class, whether the input was skipped), with counts per class, the exit status and the seconds
+per phase (``timings``), so a
 batch job can check what was lost without parsing stderr.
 """
 from __future__ import annotations
@@ -17,8 +18,8 @@ from kg.model import ArticleResult
 
 
 def run_report(results: list[ArticleResult], problems: list[InputProblem], out_dir: str | Path, exit_status: int,
-               output_error: str = "") -> dict[str, Any]:
-    """The report as plain data (see the module docstring)."""
+               output_error: str = "", timings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report as plain data (see the module docstring); ``timings`` from :meth:`kg.progress.Progress.report`."""
     severities = Counter(p.severity for p in problems)
     return {
         "exit_status": exit_status,
@@ -30,6 +31,7 @@ def run_report(results: list[ArticleResult], problems: list[InputProblem], out_d
             "notes": severities.get("note", 0),
             "by_kind": dict(sorted(Counter(p.kind for p in problems).items())),
         },
+        "timings": timings or {},
         "articles": [{"id": r.article.id, "source": r.article.source, "title": r.article.title} for r in results],
         "problems": [{"source": p.source, "line": p.line, "offset": p.offset, "kind": p.kind, "severity": p.severity,
                       "reason": p.reason} for p in problems],
