@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
+from kg.cache import ExtractionCache
 from kg.graph import build_graph
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
@@ -294,60 +295,73 @@ def _extract_one(article: Article, skip: tuple[str, ...] = (), pipeline: Sequenc
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool | Progress = False, engine: str = "local",
-                scheduler: str | None = None, skip: Sequence[str] = (),
-                pipeline: Sequence[Extractor] | None = None, lexicons: Lexicons | None = None) -> list[ArticleResult]:
+                scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None,
+                lexicons: Lexicons | None = None, cache: ExtractionCache | None = None) -> list[ArticleResult]:
     """Extract every article, in parallel processes when ``jobs > 1`` or on Dask; order of results = order of input.
 
     ``pipeline`` replaces the default components (``extractors.default_pipeline``); its order is checked.
     ``lexicons`` is the data folder they read (default: the bundled ``extractors/data``); on Dask the
     folder must be readable at the same path on every worker.
     ``progress``: True for a status line on stderr every few seconds, or a :class:`kg.progress.Progress`.
+    ``cache`` (:mod:`kg.cache`, made for the same ``skip`` and ``lexicons``) supplies the results of
+    articles extracted before; only the others are extracted, and stored in it.
     """
     if pipeline is not None:
         check_order(list(pipeline))
         if engine == "dask":
             raise ValueError("a custom pipeline runs locally (engine='local')")
+        if cache is not None:
+            raise ValueError("the extraction cache is keyed by the default pipeline: no cache with a custom one")
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     prog = as_progress(progress)
     prog.total = len(articles)
     with quiet_jieba(), prog.phase("extract"):
+        cached = [cache.get(a) for a in articles] if cache is not None else [None] * len(articles)
+        todo = [a for a, r in zip(articles, cached) if r is None]
         if engine == "dask":
             from kg.distributed import extract_with_dask
 
-            results = extract_with_dask(articles, scheduler=scheduler, skip=tuple(skip), lexicons=lexicons)
-            for r in results:
-                prog.article_done(len(r.article.text))
-            return results
-        return list(_extract_local(articles, jobs, tuple(skip), pipeline, lexicons, prog))
+            fresh: Iterator[ArticleResult] = iter(extract_with_dask(todo, scheduler=scheduler, skip=tuple(skip),
+                                                                    lexicons=lexicons))
+        else:
+            fresh = _extract_local(todo, jobs, tuple(skip), pipeline, lexicons)
+        results = []
+        for r in cached:
+            if r is None:
+                r = next(fresh)
+                if cache is not None:
+                    cache.put(r)
+            prog.article_done(len(r.article.text))
+            results.append(r)
+        if cache is not None:
+            prog.count("cache hits", cache.hits)
+            prog.count("extracted", len(todo))
+        return results
 
 
 def _extract_local(articles: Sequence[Article], jobs: int, skip: tuple[str, ...], pipeline: Sequence[Extractor] | None,
-                   lexicons: Lexicons | None, prog: Progress) -> Iterator[ArticleResult]:
-    """Results in input order, from this process or a pool of ``jobs`` processes, each one counted in ``prog``."""
+                   lexicons: Lexicons | None) -> Iterator[ArticleResult]:
+    """Results in input order, from this process or a pool of ``jobs`` processes, as they come."""
     if jobs <= 1 or len(articles) < 2:
-        work: Iterable[ArticleResult] = (_extract_one(a, skip, pipeline, lexicons) for a in articles)
-        for r in work:
-            prog.article_done(len(r.article.text))
-            yield r
+        yield from (_extract_one(a, skip, pipeline, lexicons) for a in articles)
         return
+    n = len(articles)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        n = len(articles)
-        for r in pool.map(_extract_one, articles, [skip] * n, [pipeline] * n, [lexicons] * n, chunksize=8):
-            prog.article_done(len(r.article.text))
-            yield r
+        yield from pool.map(_extract_one, articles, [skip] * n, [pipeline] * n, [lexicons] * n, chunksize=8)
 
 
 def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool | Progress = False, engine: str = "local",
           scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None,
-          lexicons: Lexicons | str | Path | None = None) -> BuildResult:
+          lexicons: Lexicons | str | Path | None = None, cache: str | Path | ExtractionCache | None = None) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
     ``progress`` (True or a :class:`kg.progress.Progress`) prints a status line every few seconds
     and times each phase; the same object times :meth:`BuildResult.write`.
     ``lexicons`` is the lexicon set (a ``Lexicons`` or a folder laid out like ``extractors/data``);
-    two builds with different ones can run in one process.
+    two builds with different ones can run in one process. ``cache``: a folder (or an
+    :class:`kg.cache.ExtractionCache`) of per-article results, so a rebuild extracts only new or changed articles.
     """
     if lexicons is not None and not isinstance(lexicons, Lexicons):
         lexicons = Lexicons(Path(lexicons))
@@ -356,8 +370,10 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
     problems: list[InputProblem] = []
     for got in prog.timed("read", _read_all(inputs)):
         (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
+    if cache is not None and not isinstance(cache, ExtractionCache):
+        cache = ExtractionCache.open(cache, skip, lexicons)
     results = extract_all(unique, jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
-                          lexicons=lexicons)
+                          lexicons=lexicons, cache=cache)
     del unique
     with prog.phase("graph"):
         graph = build_graph(results)

@@ -10,6 +10,7 @@ from extractors import default_pipeline
 from kg.api import build as build_graph
 from kg.api import parse_formats, write_outputs
 from kg.builddir import OutputError
+from kg.cache import ExtractionCache
 from kg.progress import DEFAULT_EVERY, Progress
 from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd, explain_cmd
@@ -60,11 +61,13 @@ def cli() -> None:
               help="With --engine dask: processes, threads, synchronous, or a distributed scheduler address (tcp://host:8786).")
 @click.option("--skip", "skip", multiple=True, metavar="COMPONENT",
               help="Leave out a pipeline component, e.g. --skip ner (general-news names; about 3x faster).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Keep per-article extraction results in DIR: the next build extracts only new or changed articles.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a JSON run report here: every article built, every input skipped and why, counts per class.")
 def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs: int, html: bool,
           html_max_nodes: int | None, progress: bool, progress_every: float, engine: str, scheduler: str | None,
-          skip: tuple[str, ...], report_path: Path | None) -> None:
+          skip: tuple[str, ...], cache_dir: Path | None, report_path: Path | None) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     try:
         default_pipeline(skip)
@@ -76,7 +79,9 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         raise click.BadParameter(str(e), param_hint="--formats") from None
 
     prog = Progress(sys.stderr if progress else None, every=progress_every)
-    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip)
+    cache = None if cache_dir is None else _open_cache(cache_dir, skip)
+    result = build_graph([Path(p) for p in paths], jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip,
+                         cache=cache)
     for problem in result.problems:
         verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
         click.echo(f"kg build: {verb} {problem}", err=True)
@@ -115,8 +120,19 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     click.echo(f"{len(result.results)} articles → {n_ent} entities, {g.number_of_edges()} edges → {out_dir}", err=True)
     if report is not None and report.nodes_omitted:
         click.echo(f"graph.html: {report.summary()}", err=True)
+    if cache is not None:
+        cache.prune()  # results of other code or rule versions can never be used again
     click.echo(prog.summary(), err=True)
     finish(status)
+
+
+def _open_cache(folder: Path, skip: tuple[str, ...]) -> ExtractionCache | None:
+    """The extraction cache in ``folder``; a folder that cannot be made only means no cache (said on stderr)."""
+    try:
+        return ExtractionCache.open(folder, skip)
+    except OSError as exc:
+        click.echo(f"kg build: note: no extraction cache ({folder}: {exc.strerror or exc})", err=True)
+        return None
 
 
 for _command in (eval_cmd, explain_cmd, query_cmd, validate_cmd, publish_cmd, show_cmd,

@@ -38,6 +38,7 @@ class Progress:
         self.clock = clock
         self.started = clock()
         self.times: dict[str, float] = {}
+        self.counts: dict[str, int] = {}
         self.phase_name = ""
         self.done = 0
         self.chars = 0
@@ -60,6 +61,10 @@ class Progress:
     def add(self, name: str, seconds: float) -> None:
         """Count ``seconds`` towards phase ``name`` (for work timed elsewhere, e.g. reading a stream)."""
         self.times[name] = self.times.get(name, 0.0) + seconds
+
+    def count(self, name: str, n: int) -> None:
+        """Record a count for the summary (``cache hits``, ``extracted``)."""
+        self.counts[name] = self.counts.get(name, 0) + n
 
     def timed(self, name: str, items: Iterable[T]) -> Iterator[T]:
         """``items``, with the time spent producing each one counted as phase ``name``."""
@@ -109,12 +114,13 @@ class Progress:
     def summary(self) -> str:
         """The run summary line: each phase's seconds in the order run, total and peak memory."""
         parts = ", ".join(f"{name} {secs:.1f} s" for name, secs in self.times.items())
-        return f"kg build: timings: {parts}; total {self.elapsed():.1f} s; peak RSS {peak_rss_mb():.0f} MB"
+        counts = "".join(f"; {name} {n}" for name, n in self.counts.items())
+        return f"kg build: timings: {parts}; total {self.elapsed():.1f} s; peak RSS {peak_rss_mb():.0f} MB{counts}"
 
     def report(self) -> dict[str, Any]:
         """The timings as plain data for ``--report`` (seconds rounded to milliseconds)."""
         return {"phases": {k: round(v, 3) for k, v in self.times.items()}, "total": round(self.elapsed(), 3),
-                "peak_rss_mb": round(peak_rss_mb(), 1)}
+                "peak_rss_mb": round(peak_rss_mb(), 1), "counts": dict(self.counts)}
 
 
 def peak_rss_mb() -> float:

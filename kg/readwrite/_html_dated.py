@@ -84,7 +84,7 @@ def dated_payload(shown: nx.MultiDiGraph, full: nx.MultiDiGraph, index: dict[str
                 orgs = "、".join(sorted(promoters.get(n, {}).get(art, ())))
                 rows.append((dates.get(art, ""), art, orgs, ("…" if at > KWIC_WINDOW else "") + left, key,
                              right + ("…" if at + length + KWIC_WINDOW < len(sent) else "")))
-        rows = sorted(set(rows), key=lambda r: (not r[0], r[0], _natural(r[1]), r[3], r[4]))
+        rows = sorted(set(rows), key=lambda r: (not r[0], r[0], _natural(r[1]), r))  # whole row: no tie left to set order
         kwic[str(i)] = {"rows": [list(r) for r in rows[:KWIC_PER_NODE]], "more": max(0, len(rows) - KWIC_PER_NODE)}
     all_days = sorted(d for d in dates.values() if d)
     return {"spans": spans, "series": series, "kwic": kwic,

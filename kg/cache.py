@@ -1,0 +1,174 @@
+"""Per-article extraction cache: a rebuild re-extracts only the articles that changed.
+
+Extraction is a pure function of one article and of the code and data that run it
+(:func:`kg.pipeline.extract`), and it is most of a build's time. So each result is
+stored under a key that covers everything it depends on:
+
+* the article as read: id, title, date, source and text;
+* the pipeline: the components run (``--skip``) and a custom lexicon folder's files (``lexicons=``);
+* the code and rule data: a hash of every file under ``extractors/`` (the modules and
+  ``extractors/data/``: lexicons, rules) and of ``kg/pipeline.py``, ``kg/text.py``,
+  ``kg/model.py``, plus the package's and the extraction libraries' versions (jieba,
+  OpenCC, cn2an, pyahocorasick) and Python's.
+
+Any change to one of them misses the cache; nothing has to be invalidated by hand.
+Appending 10 articles to a corpus therefore extracts 10, and the output is the same
+bytes as a clean build, because the cached value *is* what extraction returned.
+
+Safety: each entry is written to a temporary file and renamed into place (a reader
+never sees half an entry; two builds writing the same key write the same bytes), and
+carries a SHA-256 of its payload, so an entry that is truncated, overwritten or not
+readable by this version is ignored and extracted again. Entries are pickles: the cache
+is trusted like the code (its folder is created private, mode 0700).
+
+Where: only where asked (``kg build --cache DIR``, ``kg.build(..., cache=DIR)``), not beside
+``-o`` by default: a build writes nothing outside its output folder unasked (scorers and CI
+build into folders they then list), and one cache folder can serve several outputs. It is not
+inside the output folder either, which is replaced as a whole by each build (:mod:`kg.builddir`).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable
+
+from extractors.lexicon import Lexicons
+from kg.model import Article, ArticleResult
+
+_MAGIC = b"KGCACHE1"
+_DIGEST = hashlib.sha256().digest_size
+#: Distributions whose behaviour is part of extraction.
+_LIBRARIES = ("policy-slogan-kg", "jieba", "opencc", "cn2an", "pyahocorasick", "cpca")
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+#: What extraction runs, relative to the project root: all of ``extractors/`` and the kg modules it uses.
+_CODE = ("extractors", "kg/pipeline.py", "kg/text.py", "kg/model.py")
+
+
+def _files(root: Path, entries: Iterable[str]) -> list[Path]:
+    out: list[Path] = []
+    for entry in entries:
+        p = root / entry
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc")
+        elif p.is_file():
+            out.append(p)
+    return out
+
+
+def fingerprint(skip: Iterable[str] = (), lexicons: Lexicons | None = None, root: Path = _PACKAGE_ROOT) -> str:
+    """A hash of the pipeline (components left out) and of the code, rule data and library versions it runs.
+
+    ``lexicons``: a lexicon folder used instead of the bundled ``extractors/data`` (its files are hashed too).
+    """
+    h = hashlib.sha256()
+    h.update(f"python {sys.version_info[:3]}\0skip {sorted(set(skip))}\0".encode())
+    for dist in _LIBRARIES:
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{dist} {version}\0".encode())
+    for f in _files(root, _CODE):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    folder = lexicons.folder if lexicons is not None else None
+    if folder is not None:
+        h.update(b"lexicons\0")
+        for f in _files(folder, ["."]):
+            h.update(f.relative_to(folder).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def article_key(article: Article) -> str:
+    """A hash of everything of the article that extraction reads."""
+    h = hashlib.sha256()
+    for part in (article.id, article.title, article.date, article.source, article.text):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """The results of one pipeline version under ``root`` (``root/<version>/<ab>/<key>``)."""
+
+    def __init__(self, root: str | Path, version: str) -> None:
+        self.root = Path(root)
+        self.version = version
+        self.dir = self.root / f"v-{version[:24]}"
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def open(cls, root: str | Path, skip: Iterable[str] = (), lexicons: Lexicons | None = None) -> ExtractionCache:
+        """The cache in ``root`` for the default pipeline less ``skip`` (reading ``lexicons``); creates ``root`` (private)."""
+        root = Path(root)
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return cls(root, fingerprint(skip, lexicons))
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / key
+
+    def get(self, article: Article) -> ArticleResult | None:
+        """The stored result for ``article``, or None (absent, or an entry that fails its checksum)."""
+        key = article_key(article)
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        result = _decode(raw)
+        if result is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        result.article = article  # stored without the article: the key already says it is this one
+        return result
+
+    def put(self, result: ArticleResult) -> None:
+        """Store ``result`` atomically; a cache that cannot be written only costs the next build time."""
+        key = article_key(result.article)
+        target = self._path(key)
+        stored = ArticleResult(None, result.entities, result.relations, result.warnings)  # type: ignore[arg-type]
+        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Remove the folders of other versions: their entries can never match again (this bounds the cache).
+
+        Entries of articles no longer built are kept: a cache may serve several corpora.
+        """
+        for d in self.root.glob("v-*"):
+            if d != self.dir and d.is_dir():
+                shutil.rmtree(d, ignore_errors=True)
+
+
+def _decode(raw: bytes) -> ArticleResult | None:
+    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+        return None
+    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # written by another version of the classes: extract again
+        return None
+    return value if isinstance(value, ArticleResult) else None
