@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -127,13 +127,14 @@ class BuildResult:
         return to_rdf(self.graph)
 
     def write(self, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
-              formats: str | Sequence[str] | None = None, gzip: bool = False) -> dict[str, Path]:
+              formats: str | Sequence[str] | None = None, gzip: bool = False, jobs: int = 1) -> dict[str, Path]:
         """Write the exports into ``out_dir`` (created if missing); returns {name: path}.
 
-        ``formats``: names from :data:`ALL_FORMATS`, ``"all"``, or ``None`` for :data:`DEFAULT_FORMATS`.
+        ``formats``: names from :data:`ALL_FORMATS`, ``"all"``, or ``None`` for :data:`DEFAULT_FORMATS`;
+        ``jobs > 1`` writes the store in a second process meanwhile (same files).
         """
         return write_outputs(self.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=formats, gzip=gzip,
-                             progress=self.progress)
+                             progress=self.progress, jobs=jobs)
 
     def show(self, height: int = 650, max_nodes: int = 2000):
         """The explorer inline in Jupyter: a sandboxed iframe holding the whole offline page."""
@@ -203,7 +204,7 @@ class Written(dict[str, Path]):
 def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -> Written:
     """Write the build into ``out_dir`` as one whole: staged, then swapped in (:mod:`kg.builddir`).
 
-    ``options`` as for :func:`_write_outputs_into`. Raises :class:`kg.builddir.OutputError` when the
+    ``options`` as for :func:`_write_outputs_into` (``jobs``, ``progress``, ``formats``…). Raises :class:`kg.builddir.OutputError` when the
     folder cannot be written; the previous build stays as it was.
     """
     from kg.builddir import transaction
@@ -218,14 +219,17 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -
 
 def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
                         formats: str | Sequence[str] | None = None, gzip: bool = False,
-                        progress: Progress | None = None) -> Written:
+                        progress: Progress | None = None, jobs: int = 1) -> Written:
     """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
 
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
     time in the header). ``html=False`` drops the explorer whatever ``formats`` says.
     ``progress`` times each step: ``rdf`` (graph → sorted triples), each file (``graph.ttl``…), ``store``, ``html``.
+    ``jobs > 1`` writes the store in a forked child meanwhile (:mod:`kg.forked`); the files are the same bytes.
+    With one job the triples are dropped before the explorer is drawn, so the two never share memory.
     """
     from kg import store
+    from kg.forked import Forked, can_fork
     from kg.readwrite import rdf
     from kg.readwrite.rdf_blocks import graph_blocks
 
@@ -235,32 +239,44 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     out.mkdir(parents=True, exist_ok=True)
     rdf_formats = [f for f in chosen if f in rdf.FORMATS]
     written = Written()
-    if html and "html" in chosen:
-        from kg.readwrite.html import write_html
+    child: Forked | None = None
+    try:
+        if rdf_formats or "store" in chosen:
+            with prog.phase("rdf"):
+                blocks = graph_blocks(graph)
+            if "store" in chosen and jobs > 1 and can_fork():
+                child = Forked(lambda: store.write_store(rdf.format_chunks("nq", blocks), out))
+            files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
+            written.update({p.name: p for p in files.values()})
+            if "store" in chosen and child is None:
+                with prog.phase("store"):
+                    nq = files.get("nq")
+                    source: Path | Iterable[str | bytes] = nq if nq is not None and not gzip else rdf.format_chunks("nq", blocks)
+                    written[store.STORE_NAME] = store.write_store(source, out)
+            del blocks
+        if "store" not in chosen:
+            store.remove_store(out)  # a store from an earlier build would answer queries with old data
+        if html and "html" in chosen:
+            from kg.readwrite.html import write_html
 
-        cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
-        with prog.phase("html"):
-            report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
-        written["graph.html"] = out / "graph.html"
-        written.html_report = report
-    if "graphml" in chosen:
-        from kg.readwrite.graphml import write_graphml
+            cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
+            with prog.phase("html"):
+                report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
+            written["graph.html"] = out / "graph.html"
+            written.html_report = report
+        if "graphml" in chosen:
+            from kg.readwrite.graphml import write_graphml
 
-        with prog.phase("graph.graphml"):
-            written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
-    if rdf_formats or "store" in chosen:
-        with prog.phase("rdf"):
-            blocks = graph_blocks(graph)
-        files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
-        written.update({p.name: p for p in files.values()})
-        if "store" in chosen:
-            with prog.phase("store"):
-                nq = files.get("nq")
-                source: Path | Iterable[str | bytes] = nq if nq is not None and not gzip else rdf.format_chunks("nq", blocks)
-                written[store.STORE_NAME] = store.write_store(source, out)
-        del blocks
-    if "store" not in chosen:
-        store.remove_store(out)  # a store from an earlier build would answer queries with old data
+            with prog.phase("graph.graphml"):
+                written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
+        if child is not None:
+            with prog.phase("store wait"):
+                prog.add("store (forked)", child.join())
+            child = None
+            written[store.STORE_NAME] = store.store_path(out)
+    finally:
+        if child is not None:
+            child.kill()
     return written
 
 
@@ -353,7 +369,8 @@ def _extract_local(articles: Sequence[Article], jobs: int, skip: tuple[str, ...]
 
 def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bool | Progress = False, engine: str = "local",
           scheduler: str | None = None, skip: Sequence[str] = (), pipeline: Sequence[Extractor] | None = None,
-          lexicons: Lexicons | str | Path | None = None, cache: str | Path | ExtractionCache | None = None) -> BuildResult:
+          lexicons: Lexicons | str | Path | None = None, cache: str | Path | ExtractionCache | None = None,
+          keep_results: bool = True) -> BuildResult:
     """Build a graph from texts, ``Article`` objects, or paths (files, folders, JSONL).
 
     Strings that are existing paths are read as files; any other string is article text.
@@ -362,6 +379,8 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
     ``lexicons`` is the lexicon set (a ``Lexicons`` or a folder laid out like ``extractors/data``);
     two builds with different ones can run in one process. ``cache``: a folder (or an
     :class:`kg.cache.ExtractionCache`) of per-article results, so a rebuild extracts only new or changed articles.
+    ``keep_results=False`` keeps of each article's result only its metadata (no text, entities or relations) once
+    the graph holds them: on a corpus that is most of the memory not needed for writing (``kg build`` does this).
     """
     if lexicons is not None and not isinstance(lexicons, Lexicons):
         lexicons = Lexicons(Path(lexicons))
@@ -377,6 +396,8 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
     del unique
     with prog.phase("graph"):
         graph = build_graph(results)
+        if not keep_results:
+            results = [ArticleResult(replace(r.article, text="")) for r in results]
     out = BuildResult(graph, results, problems)
     out.progress = prog
     return out

@@ -47,7 +47,7 @@ def cli() -> None:
               help="Comma-separated outputs: ttl, nt, nq, trig, jsonld, rdf, graphml, html, store; "
                    "'all'; 'default' = ttl,html,store (the smallest set for a corpus).")
 @click.option("--gzip", "gzip", is_flag=True, help="Write the RDF files gzip-compressed (graph.ttl.gz, …).")
-@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes: extraction, then the store written beside the files and the explorer.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")
 @click.option("--max-nodes", "--html-max-nodes", "html_max_nodes", type=int, default=None,
               help="Keep only the N best-ranked nodes in graph.html [default: 2000; 0 = all].")
@@ -81,7 +81,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     prog = Progress(sys.stderr if progress else None, every=progress_every)
     cache = None if cache_dir is None else _open_cache(cache_dir, skip)
     result = build_graph([Path(p) for p in paths], jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip,
-                         cache=cache)
+                         cache=cache, keep_results=False)
     for problem in result.problems:
         verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
         click.echo(f"kg build: {verb} {problem}", err=True)
@@ -106,7 +106,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         return
     try:
         written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip,
-                                progress=prog)
+                                progress=prog, jobs=jobs)
     except OutputError as exc:
         click.echo(f"kg build: {exc}", err=True)
         finish(1, str(exc))

@@ -39,6 +39,8 @@ class Progress:
         self.started = clock()
         self.times: dict[str, float] = {}
         self.counts: dict[str, int] = {}
+        #: peak RSS (MB) when each phase ended: which phase set the build's peak
+        self.peaks: dict[str, float] = {}
         self.phase_name = ""
         self.done = 0
         self.chars = 0
@@ -56,6 +58,7 @@ class Progress:
             yield
         finally:
             self.add(name, self.clock() - self._phase_started)
+            self.peaks[name] = peak_rss_mb()
             self.phase_name, self._phase_started = outer, outer_started
 
     def add(self, name: str, seconds: float) -> None:
@@ -120,7 +123,8 @@ class Progress:
     def report(self) -> dict[str, Any]:
         """The timings as plain data for ``--report`` (seconds rounded to milliseconds)."""
         return {"phases": {k: round(v, 3) for k, v in self.times.items()}, "total": round(self.elapsed(), 3),
-                "peak_rss_mb": round(peak_rss_mb(), 1), "counts": dict(self.counts)}
+                "peak_rss_mb": round(peak_rss_mb(), 1), "peak_rss_mb_after": {k: round(v, 1) for k, v in self.peaks.items()},
+                "counts": dict(self.counts)}
 
 
 def peak_rss_mb() -> float:
