@@ -12,6 +12,7 @@ from extractors.person import PersonExtractor
 from extractors.place import ContextExtractor, PlaceExtractor
 from extractors.relations import RelationExtractor
 from extractors.slogan import SloganExtractor
+from extractors.speakers import SpeakerExtractor
 from extractors.theory import TheoryExtractor
 
 
@@ -35,6 +36,7 @@ def default_pipeline(skip: Iterable[str] = ()) -> list[Extractor]:
         MeetingExtractor(),
         SloganExtractor(),
         RelationExtractor(),
+        SpeakerExtractor(),
     ]
     unknown = set(skip) - {c.name for c in components}
     if unknown:

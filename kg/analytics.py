@@ -103,6 +103,9 @@ class Index:
     surfaces: dict[str, set[str]] = field(default_factory=dict)
     meeting_mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slogan → [(meeting, article)]
     held_by: dict[str, set[str]] = field(default_factory=dict)                         # meeting → org IRIs
+    meeting_articles: dict[str, set[str]] = field(default_factory=dict)                # meeting → article ids
+    in_series: dict[str, str] = field(default_factory=dict)                            # meeting → series IRI
+    series: dict[str, dict[str, Any]] = field(default_factory=dict)                    # series IRI → node data
 
     @property
     def dated(self) -> list[str]:
@@ -118,6 +121,8 @@ def index(graph: nx.MultiDiGraph) -> Index:
     slogan_articles: dict[str, set[str]] = {}
     surfaces: dict[str, set[str]] = defaultdict(set)
     org_label: dict[str, str] = {}
+    meeting_articles: dict[str, set[str]] = {}
+    series: dict[str, dict[str, Any]] = {}
     for n, d in graph.nodes(data=True):
         t = d.get("type")
         if t == "Article":
@@ -132,11 +137,16 @@ def index(graph: nx.MultiDiGraph) -> Index:
                 surfaces[n].add(m.get("surface", ""))
         elif t == "Organization":
             org_label[n] = d.get("label", "")
+        elif t == "Meeting":
+            meeting_articles[n] = set(d.get("articles") or ())
+        elif t == "MeetingSeries":
+            series[n] = d
     sentences: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     promoters: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     org_place: dict[str, str] = {}
     meeting_mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)
     held_by: dict[str, set[str]] = defaultdict(set)
+    in_series: dict[str, str] = {}
     for s, o, d in graph.edges(data=True):
         p = d.get("predicate")
         if p == "mentionedIn" and s in slogans:
@@ -153,10 +163,12 @@ def index(graph: nx.MultiDiGraph) -> Index:
             meeting_mentions[o].extend((s, ev["article"]) for ev in d.get("evidence") or ())
         elif p == "heldBy":
             held_by[s].add(o)
+        elif p == "inSeries" and o in series:
+            in_series[s] = o
     for v in sentences.values():
         v.sort()
     return Index(dates, titles, slogans, slogan_articles, dict(sentences), dict(promoters), org_label, org_place, dict(surfaces),
-                 dict(meeting_mentions), dict(held_by))
+                 dict(meeting_mentions), dict(held_by), meeting_articles, in_series, series)
 
 
 def match(idx: Index, term: str) -> list[str]:
@@ -349,17 +361,21 @@ class CoOccurrence:
     pmi: float
 
 
-def _groups(idx: Index) -> dict[str, set[str]]:
-    """Formulations folded by variant key → their articles, keyed by the most widespread label of the group."""
-    arts: dict[str, set[str]] = defaultdict(set)
+def _group_labels(idx: Index) -> dict[str, str]:
+    """Formulation IRI → the label of its variant group (the group's most widespread label)."""
     names: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for iri, d in idx.slogans.items():
         label = d.get("label", "")
-        core = _core(label)
-        found = idx.slogan_articles.get(iri, set())
-        arts[core] |= found
-        names[core].append((-len(found), label))
-    return {min(names[c])[1]: arts[c] for c in arts}
+        names[_core(label)].append((-len(idx.slogan_articles.get(iri, set())), label))
+    return {iri: min(names[_core(d.get("label", ""))])[1] for iri, d in idx.slogans.items()}
+
+
+def _groups(idx: Index) -> dict[str, set[str]]:
+    """Formulations folded by variant key → their articles, keyed by the most widespread label of the group."""
+    arts: dict[str, set[str]] = defaultdict(set)
+    for iri, label in _group_labels(idx).items():
+        arts[label] |= idx.slogan_articles.get(iri, set())
+    return dict(arts)
 
 
 def cooccurring(graph_or_index: nx.MultiDiGraph | Index, term: str, min_count: int = 2, limit: int = 30) -> list[CoOccurrence]:
@@ -422,3 +438,103 @@ def top_formulations(graph_or_index: nx.MultiDiGraph | Index, limit: int = 20) -
     counts = [(t, sum(1 for a in arts if idx.dates.get(a))) for t, arts in _groups(idx).items()]
     counts.sort(key=lambda c: (-c[1], c[0]))
     return counts[:limit]
+
+
+# ------------------------------------------------------------------ meeting series
+
+@dataclass
+class SeriesSummary:
+    series: str
+    sittings: int        # sittings in the build
+    dated: int           # sittings with a dated report
+    first_date: str
+    last_date: str
+    formulations: int    # distinct formulations (variants folded) stated in its sittings' reports
+
+
+@dataclass
+class SeriesRow:
+    series: str
+    period: str
+    term: str
+    sittings: int        # sittings of the period whose report states the term
+    total_sittings: int  # sittings of the series in the period
+    share: float         # sittings / total_sittings
+
+
+def _sitting_date(idx: Index, meeting: str) -> str:
+    """A sitting's day: the earliest date of the articles reporting it ('' if none is dated)."""
+    days = [idx.dates[a] for a in idx.meeting_articles.get(meeting, ()) if idx.dates.get(a)]
+    return min(days) if days else ""
+
+
+def match_series(idx: Index, name: str | None) -> list[str]:
+    """Series IRIs named ``name`` (label or alias, folded), else containing it; every series for None."""
+    if name is None:
+        return sorted(idx.series)
+    key = fold(name)
+    names = {iri: [fold(n) for n in (d.get("label", ""), *(d.get("aliases") or ()))] for iri, d in idx.series.items()}
+    exact = sorted(i for i, ns in names.items() if key in ns)
+    return exact or sorted(i for i, ns in names.items() if any(key in n for n in ns))
+
+
+def _sittings(idx: Index) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for m, s in idx.in_series.items():
+        out[s].append(m)
+    return out
+
+
+def _stated(idx: Index) -> dict[str, set[str]]:
+    """Meeting IRI → the formulation groups its reports state (``mentions``)."""
+    group = _group_labels(idx)
+    out: dict[str, set[str]] = defaultdict(set)
+    for slogan, pairs in idx.meeting_mentions.items():
+        for meeting, _ in pairs:
+            out[meeting].add(group[slogan])
+    return out
+
+
+def meeting_series(graph_or_index: nx.MultiDiGraph | Index) -> list[SeriesSummary]:
+    """Every meeting series of the build: its sittings, their date range, the formulations they state."""
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    stated = _stated(idx)
+    out = []
+    for s, ms in _sittings(idx).items():
+        days = sorted(d for d in (_sitting_date(idx, m) for m in ms) if d)
+        terms = set().union(*(stated.get(m, set()) for m in ms))
+        out.append(SeriesSummary(idx.series[s].get("label", ""), len(ms), len(days), days[0] if days else "",
+                                 days[-1] if days else "", len(terms)))
+    out.sort(key=lambda r: (-r.sittings, r.series))
+    return out
+
+
+def series_formulations(graph_or_index: nx.MultiDiGraph | Index, series: str | None = None, by: str = "month",
+                        top: int | None = None) -> list[SeriesRow]:
+    """What a series stressed, period by period: per (series, period, formulation) the sittings stating it.
+
+    A sitting counts once per formulation however often its report repeats it; its period is that of its
+    earliest dated report (undated sittings are left out). ``top`` keeps the N most stated per period.
+    """
+    idx = graph_or_index if isinstance(graph_or_index, Index) else index(graph_or_index)
+    stated = _stated(idx)
+    wanted = set(match_series(idx, series))
+    rows: list[SeriesRow] = []
+    for s, ms in sorted(_sittings(idx).items()):
+        if s not in wanted:
+            continue
+        label = idx.series[s].get("label", "")
+        totals: Counter[str] = Counter()
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in ms:
+            day = _sitting_date(idx, m)
+            if not day:
+                continue
+            p = period_of(day, by)
+            totals[p] += 1
+            counts[p].update(stated.get(m, set()))
+        for p in sorted(totals):
+            ranked = sorted(counts[p].items(), key=lambda tc: (-tc[1], tc[0]))
+            for term, n in ranked[:top] if top else ranked:
+                rows.append(SeriesRow(label, p, term, n, totals[p], round(n / totals[p], 6)))
+    return rows

@@ -120,6 +120,20 @@ class BuildResult:
 
         return to_frame(trends(self._idx(), start, end, min_articles=min_articles), Trend)
 
+    def meeting_series(self) -> Any:
+        """Every meeting series (中共中央政治局会议, 国务院常务会议 ...): sittings, date range, formulations."""
+        from kg.analytics import SeriesSummary, meeting_series
+        from kg.tables import to_frame
+
+        return to_frame(meeting_series(self._idx()), SeriesSummary)
+
+    def series(self, series: str | None = None, by: str = "month", top: int | None = None) -> Any:
+        """What a series stressed per period: sittings stating each formulation, of the period's sittings."""
+        from kg.analytics import SeriesRow, series_formulations
+        from kg.tables import to_frame
+
+        return to_frame(series_formulations(self._idx(), series, by=by, top=top), SeriesRow)
+
     def to_rdf(self):
         """The graph as an :class:`rdflib.Dataset` (default graph + one named graph per article)."""
         from kg.readwrite.rdf import to_rdf

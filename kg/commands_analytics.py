@@ -111,6 +111,30 @@ def trends_cmd(graph: str, start: str, end: str, min_articles: int, fmt: str) ->
     click.echo(format_result(_table(rows, ["status", "term", "first_date", "last_date", "articles", "in_window"]), fmt), nl=False)
 
 
+@click.command("series")
+@click.argument("graph", metavar="GRAPH")
+@click.argument("series", required=False)
+@click.option("--by", type=click.Choice(["month", "week", "year", "day"]), default="month", show_default=True)
+@click.option("--top", type=click.IntRange(1), default=None, help="Only the N formulations stated at most sittings per period.")
+@_FORMAT
+def series_cmd(graph: str, series: str | None, by: str, top: int | None, fmt: str) -> None:
+    """Recurring meetings: without SERIES, every meeting series of GRAPH (sittings, dates); with it, what
+    the series stressed per period (the sittings whose report states each formulation).
+
+    \b
+    Example:  kg series out/ 中共中央政治局会议 --by month --top 5
+    """
+    from kg.analytics import match_series, meeting_series, series_formulations
+
+    idx = _index(graph)
+    if series is None:
+        rows = [asdict(r) for r in meeting_series(idx)]
+        click.echo(format_result(_table(rows, ["series", "sittings", "dated", "first_date", "last_date", "formulations"]), fmt), nl=False)
+        return
+    if not match_series(idx, series):
+        raise click.ClickException(f"no meeting series {series!r} in {graph} (kg series {graph} lists them)")
+    rows = [asdict(r) for r in series_formulations(idx, series, by=by, top=top)]
+    click.echo(format_result(_table(rows, ["series", "period", "term", "sittings", "total_sittings", "share"]), fmt), nl=False)
 
 
 @click.group("export")
@@ -137,3 +161,4 @@ def export_tables_cmd(graph: str, out_dir: str | None, formats: tuple[str, ...])
     target = Path(out_dir) if out_dir else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / "tables"
     written = export_tables(g, target, formats or ("csv", "parquet"))
     click.echo(f"wrote {len(written)} files to {target}")
+

@@ -7,6 +7,7 @@ from kg.iri import article_iri
 from kg.model import ArticleResult
 from kg.text import trim_span
 from kg.resolve import merge
+from kg.series import add_series
 
 
 def _sorted_unique(dicts: list[dict], keys: tuple[str, ...]) -> tuple[dict, ...]:
@@ -43,6 +44,7 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
     for (s, p, o) in sorted(grouped):
         evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
         g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)
+    add_series(g)  # recurring meetings (kg.series): derived from the merged graph, never from one article
     return g
 
 

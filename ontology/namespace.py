@@ -43,6 +43,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     Speech: URIRef
     Article: URIRef
+    MeetingSeries: URIRef
     # provenance classes
     Assertion: URIRef
     Mention: URIRef
@@ -58,6 +59,8 @@ class KG(DefinedNamespace):
     chairedBy: URIRef
     attendedBy: URIRef
     mentionedIn: URIRef
+    inSeries: URIRef
+    voices: URIRef
 
     # provenance properties
     subject: URIRef

@@ -55,10 +55,16 @@ ENTITY_CLASSES: tuple[ClassTerm, ...] = (
     ClassTerm("Theory", "指导思想", "theory", "#B07AA1", "hexagon"),
     ClassTerm("Document", "讲话/文件", "document", "#EDC948", "square"),
 )
+#: Classes the ``kg`` layer derives from extracted ones (never scored): a recurring meeting's series,
+#: made from its sittings' holder and kind (:mod:`kg.series`).
+DERIVED_CLASSES: tuple[ClassTerm, ...] = (
+    ClassTerm("MeetingSeries", "会议系列", "meeting series", "#FFBE7D", "diamond"),
+)
 #: One input document (provenance rather than content).
 ARTICLE = ClassTerm("Article", "来源文章", "article", "#BAB0AC", "box")
 
-#: The relations of SCHEMA.md §4, in schema order; ``mentionedIn`` is provenance.
+#: The relations of SCHEMA.md §4, in schema order, then the project's own (``inSeries``: a sitting → its
+#: series; ``voices``: a person → a formulation he states); ``mentionedIn`` is provenance.
 RELATIONS: tuple[RelationTerm, ...] = (
     RelationTerm("heldBy", "召开", "held by", "#F28E2B", scored=True),
     RelationTerm("studies", "学习", "studies", "#B07AA1", scored=True),
@@ -69,9 +75,12 @@ RELATIONS: tuple[RelationTerm, ...] = (
     RelationTerm("locatedIn", "位于", "located in", "#76B7B2"),
     RelationTerm("chairedBy", "主持", "chaired by", "#59A14F"),
     RelationTerm("attendedBy", "出席", "attended by", "#8CD17D"),
+    RelationTerm("inSeries", "属于系列", "in series", "#FFBE7D"),
+    RelationTerm("voices", "表述", "voices", "#D37295"),
     RelationTerm("mentionedIn", "出处", "mentioned in", "#C9C9C9", dashes=True),
 )
 
 ENTITY_CLASS_NAMES: tuple[str, ...] = tuple(c.name for c in ENTITY_CLASSES)
+DERIVED_CLASS_NAMES: tuple[str, ...] = tuple(c.name for c in DERIVED_CLASSES)
 RELATION_NAMES: tuple[str, ...] = tuple(r.name for r in RELATIONS)
 SCORED_RELATION_NAMES: tuple[str, ...] = tuple(r.name for r in RELATIONS if r.scored)

@@ -14,7 +14,7 @@ import pytest
 from kgtest import extract_text
 
 DATA = Path(__file__).resolve().parents[1] / "extractors" / "data"
-RELATIONS = {"heldBy", "studies", "promotes", "mentions", "hasPart", "subOrganizationOf", "locatedIn", "chairedBy", "attendedBy"}
+RELATIONS = {"heldBy", "studies", "promotes", "mentions", "hasPart", "subOrganizationOf", "locatedIn", "chairedBy", "attendedBy", "voices"}
 
 
 def _rows() -> list[tuple[str, dict[str, str]]]:

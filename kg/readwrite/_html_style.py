@@ -42,7 +42,7 @@ class RelationStyle:
 # vis-network shapes whose label is drawn *below* the shape, so size still encodes counts;
 # Article gets a "box" (label inside) because it is provenance rather than content.
 CLASS_STYLES: tuple[ClassStyle, ...] = tuple(
-    ClassStyle(c.name, c.zh, c.color, c.shape) for c in (*vocabulary.ENTITY_CLASSES, vocabulary.ARTICLE))
+    ClassStyle(c.name, c.zh, c.color, c.shape) for c in (*vocabulary.ENTITY_CLASSES, *vocabulary.DERIVED_CLASSES, vocabulary.ARTICLE))
 UNKNOWN_CLASS = ClassStyle("Other", "其他", "#9C755F", "dot")
 
 RELATION_STYLES: tuple[RelationStyle, ...] = tuple(

@@ -60,7 +60,7 @@ PREFIXES: dict[str, str] = {
 TTL_PREFIXES: dict[str, str] = {
     **PREFIXES,
     **{kind.lower(): f"{KGR_BASE}{kind}/" for kind in (
-        "Article", "Organization", "Meeting", "PolicySlogan", "Person", "Place", "Theory", "Document")},
+        "Article", "Organization", "Meeting", "PolicySlogan", "Person", "Place", "Theory", "Document", "MeetingSeries")},
     "assertion": f"{KGR_BASE}assertion/",
     "mention": f"{KGR_BASE}mention/",
 }
@@ -77,7 +77,7 @@ XSD_INTEGER = XSD_NS + "integer"
 XSD_DATE = XSD_NS + "date"
 
 #: Main classes of the contract (``type`` attribute); order = priority when reading back.
-CLASSES: tuple[str, ...] = (vocabulary.ARTICLE.name, *vocabulary.ENTITY_CLASS_NAMES)
+CLASSES: tuple[str, ...] = (vocabulary.ARTICLE.name, *vocabulary.ENTITY_CLASS_NAMES, *vocabulary.DERIVED_CLASS_NAMES)
 #: Relations of the contract (edge keys).
 RELATIONS: tuple[str, ...] = vocabulary.RELATION_NAMES
 
