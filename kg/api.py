@@ -184,7 +184,7 @@ def load(build_dir: str | Path) -> BuildResult:
 
 
 #: Everything a build can write; ``ttl``…``rdf`` are the RDF files ``graph.<ext>``.
-ALL_FORMATS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "graphml", "html", "store")
+ALL_FORMATS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "graphml", "gexf", "html", "store")
 #: Written unless asked otherwise. Chosen for size on a corpus: Turtle is the smallest RDF text
 #: (and what the scorer reads), the store answers queries without re-parsing, the explorer is
 #: capped; N-Triples/N-Quads are 3× Turtle, RDF/XML and JSON-LD 1.5×, GraphML 0.6× (on request).
@@ -283,6 +283,11 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
 
             with prog.phase("graph.graphml"):
                 written["graph.graphml"] = write_graphml(graph, out / "graph.graphml")
+        if "gexf" in chosen:  # dynamic, for Gephi's timeline (kg/readwrite/gexf.py)
+            from kg.readwrite.gexf import write_gexf
+
+            with prog.phase("graph.gexf"):
+                written["graph.gexf"] = write_gexf(graph, out / "graph.gexf")
         if child is not None:
             with prog.phase("store wait"):
                 prog.add("store (forked)", child.join())

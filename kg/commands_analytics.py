@@ -139,7 +139,7 @@ def series_cmd(graph: str, series: str | None, by: str, top: int | None, fmt: st
 
 @click.group("export")
 def export_cmd() -> None:
-    """Export a built graph in other shapes (tables for pandas, R, spreadsheets)."""
+    """Export a built graph in other shapes (tables for pandas, R, spreadsheets; dynamic GEXF for Gephi)."""
 
 
 @export_cmd.command("tables")
@@ -162,3 +162,23 @@ def export_tables_cmd(graph: str, out_dir: str | None, formats: tuple[str, ...])
     written = export_tables(g, target, formats or ("csv", "parquet"))
     click.echo(f"wrote {len(written)} files to {target}")
 
+
+@export_cmd.command("gexf")
+@click.argument("graph", metavar="GRAPH")
+@click.option("-o", "--out", "out_file", default=None, help="File to write [default: GRAPH/graph.gexf].")
+@click.option("--articles/--no-articles", default=False, show_default=True,
+              help="Also the Article nodes and their mentionedIn edges (most of a corpus graph).")
+def export_gexf_cmd(graph: str, out_file: str | None, articles: bool) -> None:
+    """A dynamic GEXF for Gephi: each node and edge from its first to its last article date."""
+    from pathlib import Path
+
+    from kg.readwrite.gexf import write_gexf
+    from kg.readwrite.rdf import read
+
+    try:
+        g = read(graph)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    target = Path(out_file) if out_file else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / "graph.gexf"
+    write_gexf(g, target, articles=articles)
+    click.echo(f"wrote {target}")
