@@ -59,11 +59,11 @@ def gexf_lines(graph: nx.MultiDiGraph, articles: bool = False) -> Iterable[str]:
     yield "    </nodes>"
     yield "    <edges>"
     edges = sorted((s, o, k, d) for s, o, k, d in graph.edges(keys=True, data=True) if s in keep and o in keep)
-    for i, (s, o, k, d) in enumerate(edges):
+    for num, (s, o, k, d) in enumerate(edges):
         span = _interval(dates.get(e["article"], "") for e in d.get("evidence") or ())
         count = int(d.get("count") or 0)
         values = _attvalues((("0", k), ("1", count)))
-        yield (f'      <edge id="{i}" source={quoteattr(s)} target={quoteattr(o)} label={quoteattr(k)} weight="{max(count, 1)}"'
+        yield (f'      <edge id="{num}" source={quoteattr(s)} target={quoteattr(o)} label={quoteattr(k)} weight="{max(count, 1)}"'
                f"{span}><attvalues>{values}</attvalues></edge>")
     yield "    </edges>"
     yield "  </graph>"
