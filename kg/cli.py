@@ -12,7 +12,7 @@ from kg.api import parse_formats, write_outputs
 from kg.builddir import OutputError
 from kg.cache import ExtractionCache
 from kg.progress import DEFAULT_EVERY, Progress
-from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, series_cmd, timeline_cmd, trends_cmd
+from kg.commands_analytics import adopters_cmd, cooccur_cmd, export_cmd, report_cmd, series_cmd, timeline_cmd, trends_cmd
 from kg.commands_eval import eval_cmd, explain_cmd
 from kg.commands_html import show_cmd
 from kg.commands_rdf import publish_cmd, query_cmd, validate_cmd
@@ -136,7 +136,7 @@ def _open_cache(folder: Path, skip: tuple[str, ...]) -> ExtractionCache | None:
 
 
 for _command in (eval_cmd, explain_cmd, query_cmd, validate_cmd, publish_cmd, show_cmd,
-                 timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd, series_cmd, export_cmd):
+                 timeline_cmd, adopters_cmd, cooccur_cmd, trends_cmd, series_cmd, report_cmd, export_cmd):
     cli.add_command(_command)
 
 

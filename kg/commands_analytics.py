@@ -137,6 +137,30 @@ def series_cmd(graph: str, series: str | None, by: str, top: int | None, fmt: st
     click.echo(format_result(_table(rows, ["series", "period", "term", "sittings", "total_sittings", "share"]), fmt), nl=False)
 
 
+@click.command("report")
+@click.argument("graph", metavar="GRAPH")
+@click.option("-o", "--out", "out_file", default="report.html", show_default=True, help="The page to write.")
+@click.option("--slogan", default=None, help="The formulation whose adoption curve is drawn [default: the top one].")
+@click.option("--by", type=click.Choice(["month", "week", "year"]), default="month", show_default=True)
+@click.option("--top", type=click.IntRange(1, 10), default=8, show_default=True, help="Formulations drawn over time.")
+def report_cmd(graph: str, out_file: str, slogan: str | None, by: str, top: int) -> None:
+    """One offline HTML page: the top formulations over time, the adoption curve of one formulation
+    (organizations that have promoted it so far), and the tables behind them (inline SVG, no network).
+
+    \b
+    Example:  kg report out/ -o report.html --slogan 新质生产力
+    """
+    from kg.readwrite.rdf import read
+    from kg.report import write_report
+
+    try:
+        g = read(graph)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    write_report(g, out_file, slogan=slogan, by=by, top=top)
+    click.echo(f"wrote {out_file}")
+
+
 @click.group("export")
 def export_cmd() -> None:
     """Export a built graph in other shapes (tables for pandas, R, spreadsheets; dynamic GEXF for Gephi)."""
