@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 
 from extractors.base import Doc
+from extractors.lexicon import Lexicons
 from extractors.model import Relation
-from extractors.rules import ruleset
 
 RULE = "speakers.voices.subject"
 
 
-def _speaks() -> re.Pattern[str]:
+def _speaks(lex: Lexicons) -> re.Pattern[str]:
     """Right after a person's name: settings (在讲话中, 并) then a verb of speech, then its object."""
-    return ruleset("speakers").regex("speaks", r"(?:{speech_settings})*(?:{speech_verbs})[，：:]?")
+    return lex.ruleset("speakers").regex("speaks", r"(?:{speech_settings})*(?:{speech_verbs})[，：:]?")
 
 
 class SpeakerExtractor:
@@ -34,7 +34,7 @@ class SpeakerExtractor:
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text
-        speaks = _speaks()
+        speaks = _speaks(doc.lex)
         slogans = sorted((m for m in doc.of_type("PolicySlogan") if "component_of" not in m.attrs), key=lambda m: m.start)
         if not slogans:
             return
