@@ -57,7 +57,7 @@ class ReportData:
 def collect(graph: nx.MultiDiGraph, slogan: str | None = None, by: str = "month", top: int = 8) -> ReportData:
     """Compute everything the report shows."""
     idx = A.index(graph)
-    best = A.top_formulations(idx, limit=top)
+    best = [t for t in A.top_formulations(idx, limit=top) if t[1] > 0]  # an undated build has nothing to draw
     chosen = slogan or (best[0][0] if best else "")
     periods: list[str] = []
     shares: dict[str, list[float]] = {}

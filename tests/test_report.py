@@ -65,6 +65,11 @@ def test_report_cli(built, tmp_path):
     assert res.exit_code == 0 and "No formulation" in (tmp_path / "none.html").read_text(encoding="utf-8")
 
 
+def test_undated_build_says_so():
+    page = render(collect(kg.build([Article("u1", "徐州市委召开会议，强调“两个确立”。")]).graph))
+    assert "No dated formulation in this build." in page and 'class="series"' not in page
+
+
 @pytest.mark.browser
 def test_report_renders_in_chromium(browser: Any, built: Path, tmp_path: Path) -> None:  # noqa: F811
     path = tmp_path / "report.html"
