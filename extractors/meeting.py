@@ -110,6 +110,7 @@ class MeetingExtractor:
         self._described(doc)
         self._subject_meetings(doc)
         self._studied(doc)
+        self._speech_venues(doc)
         self._headline_is_lead(doc)
         self._bare(doc)
         self._documents_of_meetings(doc)
@@ -295,7 +296,26 @@ class MeetingExtractor:
                 continue
             n = num(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
             label = f"{rows[0]['canonical']}第{cn(n)}次{m.group(2)}"
-            self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True)
+            # the body named in the meeting's name convenes it (中共中央政治局第八次集体学习)
+            body = _org_starting_at(doc, start)
+            # 习近平在中央深改委第二十四次会议上的讲话: the venue of a speech, not the meeting the article reports
+            venue = doc.covered(start, end + m.end(), "Document")
+            self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True,
+                      **({"holder": body.label, "holder_type": "Organization", "venue": venue} if body is not None and body.end <= end else {}))
+        for m in _re(doc.lex, "body_acts_numbered", rf"(?:{{numbered_session_verbs}})第(?P<n>[{N}0-9]+)次(?P<kind>集体学习|会议|常务会议)").finditer(text):
+            # 中共中央政治局9月27日下午就…进行第八次集体学习: the body is the subject of the sentence
+            s_start, _ = doc.sentence_at(m.start())
+            found = [(b_start, b_end, rows) for b_start, b_end, _s, rows in _bodies(doc.lex).longest(text[s_start:m.start()])]
+            if not found or doc.covered(m.start("n") - 1, m.end(), "Meeting"):
+                continue
+            b_start, b_end, rows = found[0]
+            if rows[0]["kind"] != m.group("kind"):
+                continue
+            n = num(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+            body = _org_starting_at(doc, s_start + b_start)
+            self._add(doc, "meeting.numbered_body.verb", f"{rows[0]['canonical']}第{cn(n)}次{m.group('kind')}", m.start("n") - 1, m.end(),
+                      (m.group()[m.start("n") - 1 - m.start():],), (), named=True,
+                      **({"holder": body.label, "holder_type": "Organization"} if body is not None else {}))
         for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
             if not doc.blocked("meeting.congress.abbreviated", "Meeting", m.start(), m.end()):
                 place = place_for_level(doc.context, m.group(1), doc.lex)
@@ -333,7 +353,8 @@ class MeetingExtractor:
                     nxt = seg[i:i + 1]
                     if nxt == "暨" and any(seg[i + 1:j].endswith(types) for j in range(i + 3, len(seg) + 1)):
                         continue  # 党组扩大会议暨党组中心组学习扩大会议 is one joint meeting
-                    if nxt == "" or nxt in "、并上暨后时的（(" :
+                    if nxt == "" or nxt in "、并上暨后时的（(" or _re(doc.lex, "verbs_after_name", "(?:{verbs_after_name})").match(seg, i):
+                        # …党组会议传达学习…: a verb after a meeting type ends the name
                         end_rel = i
                         break
             if end_rel < 0:
@@ -492,6 +513,22 @@ class MeetingExtractor:
                     continue
                 self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True)
 
+    def _speech_venues(self, doc: Doc) -> None:
+        """习近平总书记在党外人士座谈会上的重要讲话: the meeting where a named speech was given."""
+        types = _types(doc.lex)
+        for d in doc.of_type("Document"):
+            if "Speech" not in d.subtypes:
+                continue
+            m = _re(doc.lex, "speech_venue", r"在(?:{venue_verbs})?(?P<v>[^，。；、\n在]{3,40}?)(?:上|期间|时)(?:所作|作|发表)?的").search(doc.text, d.start, d.end)
+            if m is None:
+                continue
+            v = m.group("v")
+            if not v.endswith(types) or not _is_meeting_phrase(v, doc.lex) or v in _w(doc.lex, "too_generic") or _meeting_ending(doc, m.start("v"), m.end("v")):
+                continue
+            if doc.covered(m.start("v"), m.end("v"), "Meeting"):
+                continue
+            self._add(doc, "meeting.speech_venue", v, m.start("v"), m.end("v"), (), (), venue=True)
+
     def _documents_of_meetings(self, doc: Doc) -> None:
         """十九届五中全会公报: a document named after a plenum or congress."""
         text = doc.text
@@ -622,5 +659,6 @@ def _subject(doc: Doc, verb_pos: int):
     clause_start = doc.clause_start(verb_pos)
     in_clause = [m for m in cands if m.start >= clause_start]
     pool = in_clause or cands[-1:]
-    return sorted(pool, key=lambda m: m.start)[0]
+    # of two names starting together (浙江中医药大学 | 浙江中医药大学附属第一医院) the whole one is the subject
+    return sorted(pool, key=lambda m: (m.start, -m.end))[0]
 

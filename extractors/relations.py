@@ -28,6 +28,27 @@ def _study_before(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "study_before", r"(?:{study_verbs})[^，。；]{0,14}$")
 
 
+def _study_span(lex: Lexicons) -> re.Pattern[str]:
+    """传达学习A、B和C精神: the objects of one study verb, up to the 精神 that closes them."""
+    return _re(lex, "study_span", r"(?:{study_verbs})(?P<objs>[^，。；！？\n]{2,90}?)(?:{spirit_qualifiers})?精神")
+
+
+def _studied_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of [start, end) that a study verb governs (its objects, before 精神)."""
+    return [(m.start("objs"), m.end("objs")) for m in _study_span(doc.lex).finditer(doc.text, start, end)]
+
+
+def _in_studied_span(doc: Doc, x: Mention, spans: list[tuple[int, int]], pool: list[Mention]) -> bool:
+    """x is one of the studied objects: inside a span, not nested in a longer name, not the venue of a
+    speech (在X上的讲话)."""
+    for s, e in spans:
+        if s <= x.start and x.end <= e:
+            if any(y is not x and y.start <= x.start and x.end <= y.end and (y.start, y.end) != (x.start, x.end) for y in pool):
+                return False
+            return not _re(doc.lex, "venue_after", r"(?:{venue_after})").match(doc.text, x.end)
+    return False
+
+
 def _acts_re(lex: Lexicons) -> re.Pattern[str]:
     """What an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)."""
     return _re(lex, "acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
@@ -106,13 +127,26 @@ class RelationExtractor:
             holder = m.attrs.get("holder") or m.attrs.get("body")
             if holder and holder in orgs:
                 add("heldBy", m, orgs[holder], m.start, "relations.held_by.holder")
+        # a meeting named for what it studies: 学习贯彻十七大精神领导干部大会, 十七届五中全会精神报告会
+        for m in meetings:
+            for y in doc.touching("Meeting", m.start, m.end) + doc.touching("Document", m.start, m.end):
+                if m.start <= y.start and y.end < m.end and y is not m and re.match(r"[》”]?精神", text[y.end:m.end]):
+                    add("studies", m, y, y.start, "relations.studies.in_name")
         # paragraph structure
         speakers = speaker_orgs(doc)
-        described = [m for m in meetings if m.attrs.get("holder")]
+        # a meeting named only as the venue of a speech (在中央政治局第四次集体学习时的讲话) reports nothing here
+        # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
+        described = [m for m in meetings if (m.attrs.get("holder") or m.rule == "meeting.described") and not m.attrs.get("venue")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
-        if not described:
-            self._report_subject(doc, add)
+        if not any(m.attrs.get("holder") for m in described):
+            # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
+            fallback = self._report_subject(doc, add if not described else None)
+        else:
+            fallback = None
+        if fallback is not None:
+            for m in described:
+                add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         starts = [m.start for m in ordered]
         # described meetings and persons of each paragraph, in their own order (one pass, not one per paragraph)
@@ -128,14 +162,19 @@ class RelationExtractor:
             para_lo, para_hi = bisect_left(starts, p_start), bisect_left(starts, p_end)
             in_para = ordered[para_lo:para_hi]
             here = by_para.get(p_index, [])
+            if cur_meeting is not None:
+                # a meeting whose holder is unknown does not take over from one whose holder is known
+                here = [m for m in here if m.attrs.get("holder")]
             if here:
                 cur_meeting = here[0]
-                cur_org = orgs.get(cur_meeting.attrs["holder"])
+                cur_org = orgs.get(cur_meeting.attrs.get("holder", ""), fallback)
             if cur_meeting is None:
                 self._acting_organisations(doc, in_para, add)
                 continue
             last_doc_studied = None
             para_org = cur_org
+            objects = [y for y in in_para if y.type in ("Meeting", "Document", "Theory")]
+            spans = _studied_spans(doc, p_start, p_end)
             switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
                                 if x.label in speakers and _re(lex, "speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
@@ -160,6 +199,9 @@ class RelationExtractor:
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before(lex).search(before)):
                         if _study_before(lex).search(before) or x.type == "Document" or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")
+                            continue
+                    if x.type != "Theory" and _in_studied_span(doc, x, spans, objects):
+                        add("studies", cur_meeting, x, x.start, "relations.studies.span")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
                     # a leader speaking (市委书记X强调) speaks for his own organisation from there on
@@ -203,14 +245,15 @@ class RelationExtractor:
                     add("promotes", o, x, x.start, "relations.promotes.acting")
 
     @staticmethod
-    def _report_subject(doc: Doc, add) -> None:
-        """A work report or statement without a described meeting: its most named organisation promotes its slogans."""
+    def _report_subject(doc: Doc, add) -> Mention | None:
+        """A work report or statement without a described meeting: its most named organisation promotes its
+        slogans (through ``add``, when given). Returns that organisation, or None."""
         counts: dict[str, list[Mention]] = {}
         for o in doc.of_type("Organization"):
             if o.attrs.get("kind") != "national":
                 counts.setdefault(o.label, []).append(o)
         if not counts:
-            return
+            return None
         ctx = doc.context
         local = {p for p in (ctx.county, ctx.city) if p}
 
@@ -223,10 +266,12 @@ class RelationExtractor:
         session_bodies = [m.attrs.get("body") for m in doc.of_type("Meeting") if "Session" in m.subtypes]
         label = next((b for b in session_bodies if b in counts), label)
         if len(counts[label]) < 2:
-            return
+            return None
         if label not in session_bodies and not any(_in_subject_position(doc, o) for o in counts[label]):
-            return  # named often but never the one acting (国际奥委会主席说…, a digest of several bodies)
+            return None  # named often but never the one acting (国际奥委会主席说…, a digest of several bodies)
         subject = counts[label][0]
-        for x in doc.of_type("PolicySlogan"):
-            if "component_of" not in x.attrs:
-                add("promotes", subject, x, x.start, "relations.promotes.report_subject")
+        if add is not None:
+            for x in doc.of_type("PolicySlogan"):
+                if "component_of" not in x.attrs:
+                    add("promotes", subject, x, x.start, "relations.promotes.report_subject")
+        return subject
