@@ -275,18 +275,28 @@ class MeetingExtractor:
                 numbers = {k: num(groups[k]) for k in ("jie", "ci", "n") if k in groups}
                 if any(not v for v in numbers.values()):
                     continue
-                # the holder written right before (徐矿集团第三届职代会…), else the subject of the sentence (徐矿集团召开…)
-                holder = _org_ending_at(doc, m.start())
-                start = holder.start if holder is not None else m.start()
+                # the body named inside the match (十四届全国人大常委会第二十二次会议), else the holder written right
+                # before (徐矿集团第三届职代会…), else the subject of the sentence (徐矿集团召开…)
+                holder = _org_starting_at(doc, m.start("body")) if "body" in groups else None
+                if "body" in groups and holder is None:
+                    continue  # the body is no organisation the article names
+                start = m.start()
+                if holder is None:
+                    holder = _org_ending_at(doc, m.start())
+                    start = holder.start if holder is not None else m.start()
                 if holder is None:
                     holder = _subject(doc, m.start())
                 fields: dict[str, str] = {**groups, **{k: cn(v) for k, v in numbers.items()},
-                          "holder": holder.label if holder is not None else "", "written": text[start:m.end()]}
+                          "holder": holder.label if holder is not None else "", "written": text[start:m.end()],
+                          "holder_full": max((holder.label, *holder.aliases), key=len) if holder is not None else ""}
                 label = rule.label.format(**fields)
                 aliases = [a.format(**fields) for a in rule.aliases]
+                # a sitting named inside a name (列席…会议的代表) is reported only when it is convened here
+                venue = "body" in groups and not (_re(doc.lex, "convened_before", r"(?:{convene_verbs})[^，。；]{0,4}$").search(text, doc.clause_start(m.start()), m.start())
+                                                  or _re(doc.lex, "held_after", r"[^，。；]{0,16}?(?:{held_verbs})").match(text, m.end()))
                 self._add(doc, rule.id, label, start, m.end(), aliases, rule.subtypes, **numbers,
                           holder=fields["holder"], holder_type="Organization" if holder is not None else "",
-                          relative=holder is None or bool(holder.attrs.get("relative")))
+                          relative=holder is None or bool(holder.attrs.get("relative")), **({"venue": True} if venue else {}))
 
     def _named(self, doc: Doc) -> None:
         text = doc.text

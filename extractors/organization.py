@@ -179,6 +179,18 @@ def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str, l
     return label, aliases, row["kind"]
 
 
+def _without_modifiers(name: str, lex: Lexicons) -> str:
+    """The name without the era or rank words written before institutions (新时代人民法院, 上级党委,
+    甲等医院): a name made only of distinguishing words (jieba tag b) names no institution."""
+    for lead in lex.ruleset("organization").words("modifier_leads"):
+        if name.startswith(lead):
+            name = name[len(lead):]
+    tokens = cut(name, lex) if name else []
+    if tokens and all(word_tag(t) == "b" for t in tokens):
+        return ""
+    return name
+
+
 class OrganizationExtractor:
     """Finds organisations and gives each its full name when the article's place is known."""
 
@@ -323,6 +335,9 @@ class OrganizationExtractor:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             if name:
                 name = trim_lead(name + m.group(), lex)[: -len(m.group())]
+                name = _without_modifiers(name, lex)
+            if row["kind"] == "party" and name and not name.endswith(lex.ruleset("organization").words("party_stem_heads")):
+                name = ""  # 评判党委, 新一届党委: a party committee's name ends in the institution it belongs to
             if row["kind"] == "party" and (name in rows or any(o.end == s_start for o in doc.of_type("Organization"))):
                 continue  # 市政府党组: the institution's own party group, folded into it
             start = s_start - len(name)
