@@ -19,7 +19,9 @@ all driven by data files in ``extractors/data`` (``ner_*``):
   plus: a surname + one-character token completed by a following character (张洁 + 清), a
   run of transliteration tokens (斯特罗 + 耶夫), a bare surname before a title (汤局长), and the
   founder at the start of a Theory mention (邓小平理论 → 邓小平, nested in the theory);
-* LOC — a token that is a country, region, foreign city or geographic feature from
+* LOC — by form (``_place_grammar``): a name word ending in a place suffix (白湖乡, 恰帕斯州), a
+  name-like token before a division token (塔科马 + 市), a listed place fused with a word about it
+  (东北地区 → 东北, 法国人 → 法国); and by list: a token that is a country, region, foreign city or geographic feature from
   ``ner_places.txt`` (a list, not jieba's noisy ``ns`` tag, which includes 城市 and 哥哥), a
   token made only of country abbreviations (中美 → 中, 美), an abbreviation before a head
   word (俄总统, 中方), an abbreviation after a verb of movement (访华, 访韩, 在京), inside a
@@ -231,6 +233,7 @@ class NameExtractor:
             cands += self._places(text, toks, lex)
             cands += self._orgs(text, toks, lex)
             cands += self._place_headed_orgs(text, toks, place_spans, lex)
+            cands += self._place_grammar(text, toks, lex)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
@@ -424,6 +427,38 @@ class NameExtractor:
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
+        return out
+
+    def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+        """Places read from their form rather than from a list (``ner/words.tsv``: ``place_*``).
+
+        * a name word jieba knows (ns/nr/nz) ending in a place suffix: 白湖乡, 恰帕斯州, 肯特郡, 大昭寺;
+        * a name-like token followed by a one-character division suffix token: 塔科马 + 市, 窑河 + 乡;
+        * a listed place fused with a word about it: 东北地区 → 东北, 法国人 → 法国, 德国总理 → 德国
+          (People's Daily marks the place alone; the place lexicon's not_before still applies: 中国人);
+        * two country abbreviations, fused (中日) or as two one-character tokens (中 + 美)."""
+        out = []
+        rs = lex.ruleset("ner")
+        suffixes, divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
+        word_heads = rs.words("place_word_heads")
+        places, abbrev = _places(lex), _abbrev(lex)
+        for i, (s, e, w) in enumerate(toks):
+            if not _HAN.match(w) or w in places:
+                continue
+            tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
+            if len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and not word_tag(w[-2:]).startswith("n"):
+                out.append((s, e, "Place", w, "place-suffix"))
+            elif len(w) >= 2 and nxt in divisions and (tag in ("ns", "nz", "nr") or not tag) \
+                    and w[-1] not in _bad_last(lex) and not _orgs_known(lex) & {w}:
+                out.append((s, e + 1, "Place", w + nxt, "place-suffix-token"))
+            elif len(w) == 2 and all(c in abbrev for c in w) and tag == "t":
+                out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]  # 中日
+            elif len(w) == 1 and w in abbrev and len(nxt) == 1 and nxt in abbrev and word_tag(nxt) in ("ns", "j"):
+                out += [(s, e, "Place", abbrev[w], "abbrev-pair"), (e, e + 1, "Place", abbrev[nxt], "abbrev-pair")]  # 中 + 美
+            else:
+                k = next((k for k in range(len(w) - 1, 1, -1) if w[:k] in places and w[k:] in word_heads), 0)
+                if k and not any(text.startswith(x, s + k) for x in _place_not_before(lex).get(w[:k], ())):
+                    out.append((s, s + k, "Place", w[:k], "place-word-head"))
         return out
 
     def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],

@@ -177,3 +177,11 @@ def test_institutions_named_by_their_place():
     # the place nests inside the institution; a head word that names no institution does not make one
     assert not _found("印度当局和俄罗斯政局都受到关注，中美两国有关公司签了约。", "Organization")
     assert {"印度", "俄罗斯"} <= _found("印度当局和俄罗斯政局都受到关注。", "Place")
+
+
+def test_places_by_their_form():
+    assert "恰帕斯州" in _found("他们来到墨西哥恰帕斯州考察。", "Place")
+    assert {"东北", "法国"} <= _found("东北地区的经济正在复苏，法国人也来投资。", "Place")
+    assert "东北地区" not in _found("东北地区的经济正在复苏。", "Place")
+    doc = _run("根据中美联合声明精神，双方同意。")
+    assert {("中", 2), ("美", 3)} <= {(m.surface, m.start) for m in doc.of_type("Place")}
