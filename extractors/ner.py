@@ -277,14 +277,21 @@ class NameExtractor:
         tr = _translit(lex)
         titles = _words(lex, "ner_honorifics.txt")
         places, before, after = _places(lex), _words(lex, "ner_person_before.txt"), _words(lex, "ner_person_after.txt")
+        long_titles = tuple(sorted(t for t in before if len(t) >= 2))
         for i, (s, e, w) in enumerate(toks):
             if not _HAN.match(w) or w in stop or w in places:
                 continue
             tag = word_tag(w)
             sl = _surname_len(w, lex)
+            nxt2 = toks[i + 1][2] if i + 1 < n else ""
+            if tag == "nr" and len(w) == 1 and sl and len(nxt2) == 2 and word_tag(nxt2) in ("ns", "nz") \
+                    and _HAN.match(nxt2) and nxt2 not in places and w not in _weak_first(lex):
+                out.append((s, e + 2, "Person", w + nxt2, "surname-split-name"))  # 吉 + 德里, 庞 + 卫国
+                continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
-            cued = prev in before or nxt in after
+            # a title before the name may be fused to what precedes it (德国总理 + 科尔, 财政部副部长 + 萨默斯)
+            cued = prev in before or nxt in after or prev.endswith(long_titles)
             if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first(lex) \
                     and not (w in _abbrev_all(lex) and nxt in _words(lex, "ner_abbrev_heads.txt")):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
