@@ -136,6 +136,16 @@ def _org_suffix(w: str, lex: Lexicons) -> str:
     return suf
 
 
+@cache
+def _place_org_words(lex: Lexicons) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The word lists of the place-headed institution rule, read once per lexicon set."""
+    rs = lex.ruleset("ner")
+    heads = tuple(h for h in _org_suffixes(lex) if len(h) >= 2 and h not in _words(lex, "ner_org_heads_generic.txt"))
+    breakers = _words(lex, "ner_person_before.txt") | frozenset(rs.words("org_place_breakers"))
+    return (heads, rs.words("org_place_head_chars"), rs.words("org_place_not_heads"), breakers,
+            frozenset(rs.words("org_place_mid_tags")))
+
+
 def _endings(w: str, words: frozenset[str], min_len: int = 1) -> list[str]:
     """The words of ``words`` that ``w`` ends with, longest first (a hash lookup per length, not a scan)."""
     return [w[-k:] for k in range(len(w), min_len - 1, -1) if w[-k:] in words]
@@ -478,11 +488,7 @@ class NameExtractor:
         the whole phrase as the organisation, the place nested in it). A token ending in 部长 names
         the ministry without the 长 (司法部长 → 司法部), with or without a place."""
         out = []
-        rs = lex.ruleset("ner")
-        heads = tuple(h for h in _org_suffixes(lex) if len(h) >= 2 and h not in _words(lex, "ner_org_heads_generic.txt"))
-        tails = rs.words("org_place_head_chars")
-        not_heads, breakers = rs.words("org_place_not_heads"), _words(lex, "ner_person_before.txt") | set(rs.words("org_place_breakers"))
-        mid_tags = frozenset(rs.words("org_place_mid_tags"))
+        heads, tails, not_heads, breakers, mid_tags = _place_org_words(lex)
 
         def is_place(k: int) -> bool:
             s, e, w = toks[k]
