@@ -139,14 +139,16 @@ class RelationExtractor:
         described = [m for m in meetings if (m.attrs.get("holder") or m.rule == "meeting.described") and not m.attrs.get("venue")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
-        if not any(m.attrs.get("holder") for m in described):
-            # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
-            fallback = self._report_subject(doc, add if not described else None)
-        else:
-            fallback = None
+        # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
+        fallback = None if any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
         if fallback is not None:
             for m in described:
                 add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
+            if not described:
+                # a work report or statement without a described meeting: its subject promotes its slogans
+                for x in doc.of_type("PolicySlogan"):
+                    if "component_of" not in x.attrs:
+                        add("promotes", fallback, x, x.start, "relations.promotes.report_subject")
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         starts = [m.start for m in ordered]
         # described meetings and persons of each paragraph, in their own order (one pass, not one per paragraph)
@@ -245,9 +247,9 @@ class RelationExtractor:
                     add("promotes", o, x, x.start, "relations.promotes.acting")
 
     @staticmethod
-    def _report_subject(doc: Doc, add) -> Mention | None:
-        """A work report or statement without a described meeting: its most named organisation promotes its
-        slogans (through ``add``, when given). Returns that organisation, or None."""
+    def _report_subject(doc: Doc) -> Mention | None:
+        """The organisation an article without a named meeting holder is about: the most named one that
+        acts (or the body holding the session reported), or None."""
         counts: dict[str, list[Mention]] = {}
         for o in doc.of_type("Organization"):
             if o.attrs.get("kind") != "national":
@@ -269,9 +271,4 @@ class RelationExtractor:
             return None
         if label not in session_bodies and not any(_in_subject_position(doc, o) for o in counts[label]):
             return None  # named often but never the one acting (国际奥委会主席说…, a digest of several bodies)
-        subject = counts[label][0]
-        if add is not None:
-            for x in doc.of_type("PolicySlogan"):
-                if "component_of" not in x.attrs:
-                    add("promotes", subject, x, x.start, "relations.promotes.report_subject")
-        return subject
+        return counts[label][0]

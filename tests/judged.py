@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 
@@ -101,3 +101,23 @@ def check_well_formed(rows: tuple[dict, ...], n: int, classes: set[str]) -> None
             assert r["error"] in classes, r
         else:
             assert "error" not in r, r
+
+
+def assert_precision(rows: tuple[dict, ...], made: set[tuple[str, ...]], floor: float) -> None:
+    """Among the judged assertions still produced, the share judged correct is at least ``floor``."""
+    value, still, wrong = precision(rows, made)
+    assert still, "none of the 200 judged relations is produced any more: the extractor or the id scheme changed"
+    counts = Counter(r["error"] for r in wrong)
+    assert value >= floor, (
+        f"precision {value:.3f} < {floor} on the {len(still)} judged relations still produced; "
+        f"{len(wrong)} judged wrong are produced ({dict(counts)}):\n{listing(wrong, 'error')}")
+
+
+def assert_retained(rows: tuple[dict, ...], made: set[tuple[str, ...]], floor: float, sample: Path) -> None:
+    """At least ``floor`` of the relations judged correct are still produced."""
+    correct = [r for r in rows if r["judgement"] == "correct"]
+    lost = [r for r in correct if key(r) not in made]
+    kept = 1 - len(lost) / len(correct)
+    assert kept >= floor, (
+        f"only {kept:.2f} of the {len(correct)} relations judged correct are still produced (< {floor}); "
+        f"if a label changed on purpose, update {sample}. Lost:\n{listing(lost, 'predicate')}")

@@ -15,13 +15,12 @@ draw and judge a new sample.
 """
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from judged import check_well_formed, key, listing, load, precision, sampler
+from judged import assert_precision, assert_retained, check_well_formed, load, sampler
 from judged import produced as rebuild
 
 HERE = Path(__file__).resolve().parent
@@ -71,18 +70,8 @@ def produced(corpus: Path, tmp_path_factory) -> set[tuple[str, ...]]:
 
 
 def test_precision_on_judged_xwlb_relations(produced: set[tuple[str, ...]]) -> None:
-    value, still, wrong = precision(judged(), produced)
-    assert still, "none of the 200 judged relations is produced any more: the extractor or the id scheme changed"
-    counts = Counter(r["error"] for r in wrong)
-    assert value >= PRECISION_FLOOR, (
-        f"precision {value:.3f} < {PRECISION_FLOOR} on the {len(still)} judged relations still produced; "
-        f"{len(wrong)} judged wrong are produced ({dict(counts)}):\n{listing(wrong, 'error')}")
+    assert_precision(judged(), produced, PRECISION_FLOOR)
 
 
 def test_relations_judged_correct_are_still_produced(produced: set[tuple[str, ...]]) -> None:
-    correct = [r for r in judged() if r["judgement"] == "correct"]
-    lost = [r for r in correct if key(r) not in produced]
-    kept = 1 - len(lost) / len(correct)
-    assert kept >= RETAINED_FLOOR, (
-        f"only {kept:.2f} of the {len(correct)} relations judged correct are still produced (< {RETAINED_FLOOR}); "
-        f"if a label changed on purpose, update tests/judged_xwlb/sample.json. Lost:\n{listing(lost, 'predicate')}")
+    assert_retained(judged(), produced, RETAINED_FLOOR, Path("tests/judged_xwlb/sample.json"))

@@ -14,13 +14,12 @@ change that were never judged do not count here (docs/QUALITY.md reports how man
 """
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from judged import check_well_formed, key, listing, load, precision
+from judged import assert_precision, assert_retained, check_well_formed, load
 from judged import produced as rebuild
 
 JUDGED = Path(__file__).resolve().parent / "judged_xwlb2" / "sample.json"
@@ -53,18 +52,8 @@ def produced(corpus: Path, tmp_path_factory) -> set[tuple[str, ...]]:
 
 
 def test_precision_on_fresh_xwlb_sample(produced: set[tuple[str, ...]]) -> None:
-    value, still, wrong = precision(judged(), produced)
-    assert still, "none of the 200 judged relations is produced any more: the extractor or the id scheme changed"
-    counts = Counter(r["error"] for r in wrong)
-    assert value >= PRECISION_FLOOR, (
-        f"precision {value:.3f} < {PRECISION_FLOOR} on the {len(still)} judged relations still produced; "
-        f"{len(wrong)} judged wrong are produced ({dict(counts)}):\n{listing(wrong, 'error')}")
+    assert_precision(judged(), produced, PRECISION_FLOOR)
 
 
 def test_fresh_relations_judged_correct_are_still_produced(produced: set[tuple[str, ...]]) -> None:
-    correct = [r for r in judged() if r["judgement"] == "correct"]
-    lost = [r for r in correct if key(r) not in produced]
-    kept = 1 - len(lost) / len(correct)
-    assert kept >= RETAINED_FLOOR, (
-        f"only {kept:.2f} of the {len(correct)} relations judged correct are still produced (< {RETAINED_FLOOR}); "
-        f"if a label changed on purpose, update tests/judged_xwlb2/sample.json. Lost:\n{listing(lost, 'predicate')}")
+    assert_retained(judged(), produced, RETAINED_FLOOR, Path("tests/judged_xwlb2/sample.json"))
