@@ -36,7 +36,7 @@ from kg import query as Q  # noqa: E402
 from kg.iri import article_iri, entity_iri  # noqa: E402
 from kg.readwrite import rdf  # noqa: E402
 from kg.readwrite.rdf_blocks import graph_blocks, no_gc  # noqa: E402
-from kg.readwrite.rdf_formats import atomic_write  # noqa: E402
+from kg.atomicfile import atomic_write  # noqa: E402
 
 QUERIES = ("promoters_of_slogan.rq", "most_promoted_slogans.rq", "slogan_first_appearance.rq")
 

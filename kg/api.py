@@ -306,7 +306,7 @@ def _write_rdf_files(blocks: Any, out: Path, formats: Sequence[str], gzip: bool,
     other formats besides), they are left to do so and timed together as ``rdf files``.
     """
     from kg.readwrite import rdf
-    from kg.readwrite.rdf_formats import atomic_write
+    from kg.atomicfile import atomic_write
 
     if not formats:
         return {}

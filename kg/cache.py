@@ -29,16 +29,15 @@ inside the output folder either, which is replaced as a whole by each build (:mo
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import shutil
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
 from extractors.lexicon import Lexicons
+from kg.atomicfile import atomic_write
 from kg.model import Article, ArticleResult
 
 _MAGIC = b"KGCACHE1"
@@ -139,15 +138,9 @@ class ExtractionCache:
         stored = ArticleResult(None, result.entities, result.relations, result.warnings)  # type: ignore[arg-type]
         payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:8]}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            # no fsync: a torn entry fails its checksum and is extracted again, and syncing every article
+            # would cost more than the cache saves; mode stays mkstemp's 0600 (the cache is private)
+            atomic_write(target, _MAGIC + hashlib.sha256(payload).digest() + payload, fsync=False, mode=None)
         except OSError:
             pass
 

@@ -20,7 +20,9 @@ def eval_cmd(gold: Path, texts: Path, verbose: bool, json_out: Path | None) -> N
     if json_out:
         import json
 
-        json_out.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        from kg.atomicfile import atomic_write
+
+        atomic_write(json_out, json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
 
 
 @click.command("explain")

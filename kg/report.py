@@ -20,6 +20,7 @@ from typing import Sequence
 
 import networkx as nx
 
+from kg.atomicfile import atomic_write
 from kg import analytics as A
 
 #: Tableau-10, as in the explorer (ontology/vocabulary.py).
@@ -230,8 +231,4 @@ def render(data: ReportData, title: str = "提法报告 · formulation report") 
 
 def write_report(graph: nx.MultiDiGraph, path: str | Path, slogan: str | None = None, by: str = "month", top: int = 8) -> Path:
     """Write the report page for ``graph`` to ``path`` (atomic)."""
-    out = Path(path)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(render(collect(graph, slogan=slogan, by=by, top=top)), encoding="utf-8")
-    tmp.replace(out)
-    return out
+    return atomic_write(path, render(collect(graph, slogan=slogan, by=by, top=top)))

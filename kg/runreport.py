@@ -8,11 +8,11 @@ batch job can check what was lost without parsing stderr.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from kg.atomicfile import atomic_write
 from kg.ingest import InputProblem
 from kg.model import ArticleResult
 
@@ -40,10 +40,4 @@ def run_report(results: list[ArticleResult], problems: list[InputProblem], out_d
 
 def write_report(path: str | Path, report: dict[str, Any]) -> None:
     """Write the report atomically (a temporary file renamed over the target)."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", errors="backslashreplace")
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n", errors="backslashreplace")

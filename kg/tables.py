@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import networkx as nx
 
+from kg.atomicfile import atomic_path
 from kg.dates import normalize_date
 
 if TYPE_CHECKING:
@@ -119,16 +120,14 @@ def export_tables(graph: nx.MultiDiGraph, out_dir: str | Path, formats: tuple[st
         df = build(graph)
         if "csv" in formats:
             path = out / f"{name}.csv"
-            tmp = path.with_suffix(".csv.tmp")
             frame = df.assign(date=df["date"].dt.strftime("%Y-%m-%d")) if name == "articles" else df
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-            tmp.replace(path)
+            with atomic_path(path) as tmp:
+                frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
             written.append(path)
         if "parquet" in formats:
             path = out / f"{name}.parquet"
-            tmp = path.with_suffix(".parquet.tmp")
-            df.to_parquet(tmp, index=False)
-            tmp.replace(path)
+            with atomic_path(path) as tmp:
+                df.to_parquet(tmp, index=False)
             written.append(path)
     return written
 

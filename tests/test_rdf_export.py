@@ -15,7 +15,6 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from kg.iri import article_iri
 from kg.readwrite import rdf
-from kg.readwrite import rdf_formats
 from ontology import KG
 from rdf_fixtures import A1, A2, iri_of, sample_graph
 
@@ -186,20 +185,6 @@ def test_subset_of_formats_and_unknown_format(graph, tmp_path):
     assert list(paths) == ["ttl"] and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
     with pytest.raises(ValueError, match="unknown RDF format"):
         rdf.write(graph, tmp_path, formats=("xml",))
-
-
-def test_atomic_write_keeps_old_file_on_failure(tmp_path):
-    target = tmp_path / "graph.ttl"
-    target.write_text("old", encoding="utf-8")
-
-    def broken():
-        yield "new content"
-        raise RuntimeError("disk on fire")
-
-    with pytest.raises(RuntimeError):
-        rdf_formats.atomic_write(target, broken())
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
 
 def test_bad_iri_and_type_are_reported_with_the_node(tmp_path):

@@ -18,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
+from kg.atomicfile import atomic_write
 from kg.dates import normalize_date
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -72,8 +73,4 @@ def gexf_lines(graph: nx.MultiDiGraph, articles: bool = False) -> Iterable[str]:
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path, articles: bool = False) -> Path:
     """Write ``graph`` as a dynamic GEXF file (atomic: a temporary file renamed into place)."""
-    out = Path(path)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text("\n".join(gexf_lines(graph, articles=articles)) + "\n", encoding="utf-8")
-    tmp.replace(out)
-    return out
+    return atomic_write(path, "\n".join(gexf_lines(graph, articles=articles)) + "\n")

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
+
+from kg.atomicfile import atomic_path
 
 
 def _flat(value):
@@ -26,14 +26,6 @@ def to_flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write atomically: a crash never leaves a half-written file behind."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         nx.write_graphml(to_flat_graph(graph), tmp, encoding="utf-8", prettyprint=True)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is meant to be shared
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return Path(path)

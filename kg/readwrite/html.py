@@ -25,6 +25,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.atomicfile import atomic_write
+
 from ._html_payload import build_payload
 from ._html_dated import article_dates
 from ._html_select import CORPUS_VIEW_ARTICLES, corpus_view, ego_graph, find_nodes, nearest_labels, select_nodes
@@ -193,9 +195,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, *, max_nodes: int | Non
     count and degree); the report lists the ids of the rest.
     """
     page, report = render_html(graph, max_nodes=max_nodes, title=title, focus=focus, layout=layout, view=view)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(page.encode("utf-8"))
+    target = atomic_write(path, page)
     return HtmlReport(**{**report.__dict__, "path": str(target)})
 
 

@@ -28,7 +28,8 @@ from kg.readwrite.rdf_blocks import (
     CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
     SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
 )
-from kg.readwrite.rdf_formats import WRITERS, atomic_write
+from kg.atomicfile import atomic_write
+from kg.readwrite.rdf_formats import WRITERS
 
 __all__ = ["FORMATS", "GRAPH_NAME", "graph_blocks", "to_rdf", "from_rdf", "from_triples", "read", "write", "write_blocks",
            "find_graph_file"]

@@ -8,18 +8,15 @@ rdflib in ``tests/test_rdf_export.py`` and compared for isomorphism.
 
 Each generator yields ``str`` chunks (a few thousand subject blocks each), or
 ``bytes`` where it copies an already written file (N-Quads reuses N-Triples,
-TriG reuses Turtle); :func:`atomic_write` writes them to a temp file and
+TriG reuses Turtle); :func:`kg.atomicfile.atomic_write` writes them to a temp file and
 renames it into place.
 """
 from __future__ import annotations
 
-import gzip
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg.readwrite.rdf_blocks import (
     PRED_RANK, PREFIXES, RDF_TYPE, TTL_PREFIXES, XSD_INTEGER, XSD_STRING, Block, Blocks, Term, nt_escape, parse_term,
@@ -316,55 +313,3 @@ WRITERS: dict[str, Callable[..., Iterator[str | bytes]]] = {
     "jsonld": jsonld,
     "rdf": rdfxml,
 }
-
-
-def _opened(fd: int, compress: bool) -> Any:
-    raw = os.fdopen(fd, "wb", buffering=1 << 20)
-    if not compress:
-        return raw
-    return _GzipOwning(raw)
-
-
-class _GzipOwning(gzip.GzipFile):
-    """A deterministic GzipFile that also closes the file it writes into."""
-
-    def __init__(self, raw: Any) -> None:
-        super().__init__(filename="", mode="wb", compresslevel=6, fileobj=raw, mtime=0)
-        self._raw = raw
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self._raw.close()
-
-
-def atomic_write(path: Path, chunks: Iterable[str | bytes], compress: bool = False) -> Path:
-    """Write ``chunks`` to ``path`` via a temp file + rename, so readers never see half a file.
-
-    ``compress``: gzip at level 6 with an empty name and mtime 0, so the bytes depend only on the content.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with _opened(fd, compress) as fh:
-            for chunk in chunks:
-                if isinstance(chunk, bytes):
-                    fh.write(chunk)
-                    continue
-                try:
-                    fh.write(chunk.encode("utf-8"))
-                except UnicodeEncodeError as exc:
-                    raise ValueError(f"{path}: text is not valid Unicode ({exc})") from None
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, ValueError) and str(path) not in str(exc):
-            raise ValueError(f"{path}: {exc}") from exc
-        raise
-    return path
