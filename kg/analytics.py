@@ -26,24 +26,19 @@ from typing import Any, Iterable
 import networkx as nx
 
 from kg.dates import normalize_date
+from kg.wordlists import items
 
 PERIODS = ("month", "week", "year", "day")
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉 \u3000\t\n")
 _QUOTED = re.compile(r"[“‘「『\"']([^“”‘’「」『』\"']{2,30})[”’」』\"']")
 #: A verb in front of a formulation that does not make it another one (增强四个意识 is 四个意识).
-LEAD_VERBS = ("增强", "树牢", "做到", "坚持", "践行", "落实", "推进", "推动", "实施", "坚决", "深刻领悟", "贯彻", "牢记", "坚定")
+LEAD_VERBS = items("lead_verbs")
 #: A banner word after a formulation (乡村振兴战略 is 乡村振兴).
-TAIL_WORDS = ("战略", "规划", "行动", "工程", "建设", "理念", "精神", "要求", "目标")
+TAIL_WORDS = items("tail_words")
 #: Central-level organizations: the national Party, state, legislature, judiciary and their organs ...
-CENTRAL_PREFIXES = ("中共中央", "党中央", "中央委员会", "中央政治局", "中央军委", "中央纪委", "中央办公厅", "中央宣传部",
-                    "中央组织部", "中央统战部", "中央政法委", "中央网信办", "中央财经", "中央全面", "中央外事", "中央和国家机关",
-                    "中央书记处", "中央广播电视总台", "国务院", "全国人大", "全国政协", "最高人民法院", "最高人民检察院",
-                    "国家", "中华人民共和国", "中国共产党", "十四届全国人大", "十三届全国人大")
+CENTRAL_PREFIXES = items("central_prefixes")
 #: ... and the State Council's departments, written without a place (2023 line-up, with recent earlier names).
-CENTRAL_NAMES = frozenset("""外交部 国防部 教育部 科技部 科学技术部 工业和信息化部 工信部 国家民委 公安部 国家安全部 民政部 司法部
-    财政部 人力资源社会保障部 人社部 自然资源部 生态环境部 住房城乡建设部 住建部 交通运输部 水利部 农业农村部 商务部 文化和旅游部
-    文旅部 国家卫生健康委 国家卫健委 退役军人事务部 应急管理部 中国人民银行 人民银行 央行 审计署 国资委 海关总署 税务总局
-    市场监管总局 金融监管总局 证监会 国家统计局 国家发展改革委 国家发改委 中国科学院 中国社会科学院 中国工程院 新华社""".split())
+CENTRAL_NAMES = frozenset(items("central_names"))
 
 
 def fold(text: str) -> str:

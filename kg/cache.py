@@ -8,7 +8,8 @@ stored under a key that covers everything it depends on:
 * the pipeline: the components run (``--skip``) and a custom lexicon folder's files (``lexicons=``);
 * the code and rule data: a hash of every file under ``extractors/`` (the modules and
   ``extractors/data/``: lexicons, rules) and of ``kg/pipeline.py``, ``kg/text.py``,
-  ``kg/model.py``, plus the package's and the extraction libraries' versions (jieba,
+  ``kg/model.py``, ``kg/wordlists.py`` and ``kg/data/`` (the site-furniture patterns), plus
+  the package's and the extraction libraries' versions (jieba,
   OpenCC, cn2an, pyahocorasick) and Python's.
 
 Any change to one of them misses the cache; nothing has to be invalidated by hand.
@@ -46,7 +47,7 @@ _DIGEST = hashlib.sha256().digest_size
 _LIBRARIES = ("policy-slogan-kg", "jieba", "opencc", "cn2an", "pyahocorasick", "cpca")
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 #: What extraction runs, relative to the project root: all of ``extractors/`` and the kg modules it uses.
-_CODE = ("extractors", "kg/pipeline.py", "kg/text.py", "kg/model.py")
+_CODE = ("extractors", "kg/pipeline.py", "kg/text.py", "kg/model.py", "kg/wordlists.py", "kg/data")
 
 
 def _files(root: Path, entries: Iterable[str]) -> list[Path]:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.wordlists import alternation
+
 _PUNCT = str.maketrans({
     ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
     "\u3000": " ", "\u00a0": " ", "\t": " ", "\r": "\n",
@@ -27,14 +29,8 @@ _DATELINE = re.compile(r"(?m)^[ 　]*[\u4e00-\u9fff]{2,8}消息(?:（[^）\n]{1,
 # Stray punctuation: ",，" ",、" "，。" -> keep the last (stronger) one
 _STRAY = re.compile(r"[，,](?=[，,、。；！？])")
 
-# A whole line is site clutter when it matches one of these (menus, CMS metadata, footers).
-_CLUTTER = re.compile(
-    r"^\s*(?:[•·»>]?\s*当前位置|您的位置|首页\s*[>＞»]|来源[:：].*(?:作者|发布|浏览|时间)|发布时间[:：]|"
-    r"(?:作者|编辑|责任编辑|责编|审核|校对)[:：]\s*\S{0,12}\s*$|.*(?:次浏览|浏览次数|阅读次数|点击数|点击量|阅读量)|"
-    r".*(?:版权所有|Copyright|©|ICP备|ICP证|公网安备)|分享到|打印本页|关闭窗口|【\s*字号|字号[:：]|"
-    r"\s*(?:news|NEWS|首页|返回|上一篇|下一篇)\s*$)",
-    re.IGNORECASE,
-)
+# A whole line is site clutter when it matches one of these (menus, CMS metadata, footers): kg/data/site_clutter.txt.
+_CLUTTER = re.compile(r"^\s*" + alternation("site_clutter"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
