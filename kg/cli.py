@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from extractors import default_pipeline
+from extractors.lexicon import Lexicons
 from kg.api import build as build_graph
 from kg.api import parse_formats, write_outputs
 from kg.builddir import OutputError
@@ -63,11 +64,14 @@ def cli() -> None:
               help="Leave out a pipeline component, e.g. --skip ner (general-news names; about 3x faster).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="Keep per-article extraction results in DIR: the next build extracts only new or changed articles.")
+@click.option("--lexicons", "lexicons_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              metavar="DIR", help="Read word lists and rules from DIR, an edited copy of extractors/data, instead of the "
+                                  "bundled set (as kg.build(lexicons=DIR)).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a JSON run report here: every article built, every input skipped and why, counts per class.")
 def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs: int, html: bool,
           html_max_nodes: int | None, progress: bool, progress_every: float, engine: str, scheduler: str | None,
-          skip: tuple[str, ...], cache_dir: Path | None, report_path: Path | None) -> None:
+          skip: tuple[str, ...], cache_dir: Path | None, lexicons_dir: Path | None, report_path: Path | None) -> None:
     """Build the graph from PATHS: .txt files, folders of them, or JSONL files."""
     try:
         default_pipeline(skip)
@@ -78,10 +82,11 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--formats") from None
 
+    lexicons = None if lexicons_dir is None else _lexicon_set(lexicons_dir)
     prog = Progress(sys.stderr if progress else None, every=progress_every)
-    cache = None if cache_dir is None else _open_cache(cache_dir, skip)
+    cache = None if cache_dir is None else _open_cache(cache_dir, skip, lexicons)
     result = build_graph([Path(p) for p in paths], jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip,
-                         cache=cache, keep_results=False)
+                         lexicons=lexicons, cache=cache, keep_results=False)
     for problem in result.problems:
         verb = {"note": "note:", "warning": "warning:"}.get(problem.severity, "skipped")
         click.echo(f"kg build: {verb} {problem}", err=True)
@@ -126,10 +131,33 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     finish(status)
 
 
-def _open_cache(folder: Path, skip: tuple[str, ...]) -> ExtractionCache | None:
+def _lexicon_set(folder: Path) -> Lexicons:
+    """``folder`` as a lexicon set, refused up front (not as a traceback mid-build) when it is not one.
+
+    A lexicon set is a whole folder laid out like ``extractors/data`` (the library's rule: a file
+    missing from a kind's folder reads as empty, so rules can be left out; the top-level lexicon
+    files are read as such and must be there).
+    """
+    lex = Lexicons(folder)
+    missing = sorted(name for name in _bundled_top_level() if not (folder / name).is_file())
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise click.BadParameter(f"{folder} is not a lexicon set: it lacks {shown}; start from a copy of extractors/data "
+                                 f"(see extractors/data/README.md)", param_hint="--lexicons")
+    return lex
+
+
+def _bundled_top_level() -> list[str]:
+    from importlib import resources
+
+    data = resources.files("extractors").joinpath("data")
+    return [f.name for f in data.iterdir() if f.is_file() and f.name != "README.md"]
+
+
+def _open_cache(folder: Path, skip: tuple[str, ...], lexicons: Lexicons | None = None) -> ExtractionCache | None:
     """The extraction cache in ``folder``; a folder that cannot be made only means no cache (said on stderr)."""
     try:
-        return ExtractionCache.open(folder, skip)
+        return ExtractionCache.open(folder, skip, lexicons)
     except OSError as exc:
         click.echo(f"kg build: note: no extraction cache ({folder}: {exc.strerror or exc})", err=True)
         return None

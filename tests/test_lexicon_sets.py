@@ -50,3 +50,33 @@ def test_a_lexicon_set_is_a_value_keyed_on_its_folder(tmp_path):
     assert pickle.loads(pickle.dumps(lex)) == lex  # it travels to worker processes (kg build --jobs)
     assert EXTRA in lex.text("slogans.tsv") and EXTRA not in Lexicons().text("slogans.tsv")
     assert lex.ruleset("meeting").words("convene_verbs") == Lexicons().ruleset("meeting").words("convene_verbs")
+
+
+def test_kg_build_lexicons_dir_on_the_cli(tmp_path):
+    """``kg build --lexicons DIR`` is ``kg.build(lexicons=DIR)``: the edited copy's slogan appears, even
+    through a cache filled by a bundled build; a folder that is no lexicon set is refused up front."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    folder = _custom(tmp_path)
+    src = tmp_path / "in" / "a.txt"
+    src.parent.mkdir()
+    src.write_text(TEXT, encoding="utf-8")
+    cache = tmp_path / "cache"
+    runner = CliRunner()
+
+    def label_count(*extra: str) -> int:
+        out = tmp_path / f"out{len(list(tmp_path.glob('out*')))}"
+        r = runner.invoke(cli, ["build", str(src), "-o", str(out), "--formats", "ttl", "--no-progress", "--cache", str(cache), *extra])
+        assert r.exit_code == 0, r.output
+        return (out / "graph.ttl").read_text(encoding="utf-8").count(f'"{EXTRA}"')
+
+    assert label_count() == 0
+    assert label_count("--lexicons", str(folder)) > 0
+    assert label_count() == 0  # the bundled set again: nothing of the custom one stayed behind
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "x"), "--lexicons", str(empty)])
+    assert r.exit_code == 2 and "not a lexicon set" in r.output and "jieba_user.txt" in r.output
+    assert not (tmp_path / "x").exists()
