@@ -75,7 +75,7 @@ class HtmlReport:
             text += (f"; corpus view: top formulations × the organizations promoting them, {self.nodes_omitted} other nodes "
                      "found by search (kg show --focus NAME draws any of them)")
         elif self.nodes_omitted:
-            text += f"; left out {self.nodes_omitted} lowest-ranked nodes (raise --html-max-nodes to show them)"
+            text += f"; left out {self.nodes_omitted} lowest-ranked nodes (raise --max-nodes to show them)"
         if self.evidence_omitted:
             text += f"; {self.evidence_omitted} evidence sentences beyond 5 per edge not embedded"
         return text
