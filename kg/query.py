@@ -38,8 +38,11 @@ _INTEGER_TYPES = {
     for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "unsignedInt")
 }
 _DECLARED = re.compile(r"(?im)^\s*PREFIX\s+([\w\-.]*)\s*:")
-#: ``# param NAME: what it is`` lines declare a query's parameters (bound with ``--param NAME=VALUE``).
-_PARAM = re.compile(r"(?m)^#\s*param\s+([A-Za-z_]\w*)\s*:")
+#: ``# param NAME: what it is`` lines declare a query's parameters (bound with ``--param NAME=VALUE``);
+#: ``# param NAME@zh: ...`` binds the value as a ``"…"@zh`` literal, so the query can match
+#: ``rdfs:label ?NAME`` directly (an index lookup) instead of scanning every label with
+#: ``FILTER (STR(?label) = ?NAME)``.
+_PARAM = re.compile(r"(?m)^#\s*param\s+([A-Za-z_]\w*)(?:@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*))?\s*:")
 
 
 @dataclass
@@ -73,7 +76,12 @@ def read_query(text_or_file: str) -> str:
 
 def declared_params(sparql: str) -> list[str]:
     """The parameters a query declares in ``# param NAME: ...`` comment lines."""
-    return _PARAM.findall(sparql)
+    return [name for name, _lang in _PARAM.findall(sparql)]
+
+
+def param_languages(sparql: str) -> dict[str, str]:
+    """The language tag of each parameter declared as ``# param NAME@LANG: ...``."""
+    return {name: lang for name, lang in _PARAM.findall(sparql) if lang}
 
 
 def check_params(sparql: str, params: Mapping[str, str] | None) -> None:
@@ -87,8 +95,9 @@ def check_params(sparql: str, params: Mapping[str, str] | None) -> None:
         raise ValueError(f"the query has no variable ?{', ?'.join(unknown)}")
 
 
-def _param_term(value: Any, ox_terms: bool) -> Any:
-    """``<iri>`` → an IRI, an int → xsd:integer, anything else → a plain string literal; never query text."""
+def _param_term(value: Any, ox_terms: bool, lang: str | None = None) -> Any:
+    """``<iri>`` → an IRI, an int → xsd:integer, with ``lang`` a ``"…"@lang`` literal, anything else a
+    plain string literal; never query text."""
     if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
         iri = value[1:-1]
         if ox_terms:
@@ -98,6 +107,14 @@ def _param_term(value: Any, ox_terms: bool) -> Any:
         import rdflib
 
         return rdflib.URIRef(iri)
+    if lang and not isinstance(value, int):
+        if ox_terms:
+            import pyoxigraph as ox
+
+            return ox.Literal(str(value), language=lang)
+        import rdflib
+
+        return rdflib.Literal(str(value), lang=lang)
     if ox_terms:
         import pyoxigraph as ox
 
@@ -184,10 +201,11 @@ def run_query(store: Any, sparql: str, params: Mapping[str, Any] | None = None) 
     never spliced into its text, so a value cannot change what the query does.
     """
     sparql = with_prefixes(sparql)
+    langs = param_languages(sparql)
     import pyoxigraph as ox
 
     if isinstance(store, ox.Store):
-        subs = {ox.Variable(k): _param_term(v, True) for k, v in (params or {}).items()}
+        subs = {ox.Variable(k): _param_term(v, True, langs.get(k)) for k, v in (params or {}).items()}
         try:
             res = store.query(sparql, substitutions=subs or None)
         except SyntaxError as exc:
@@ -208,7 +226,8 @@ def run_query(store: Any, sparql: str, params: Mapping[str, Any] | None = None) 
         raise ValueError(f"invalid SPARQL: {exc}") from exc
     import rdflib
 
-    res = store.query(prepared, initBindings={rdflib.Variable(k): _param_term(v, False) for k, v in (params or {}).items()})
+    res = store.query(prepared, initBindings={rdflib.Variable(k): _param_term(v, False, langs.get(k))
+                                                   for k, v in (params or {}).items()})
     if res.type == "ASK":
         return QueryResult(["ask"], [(bool(res.askAnswer),)])
     if res.type in ("CONSTRUCT", "DESCRIBE"):

@@ -75,6 +75,18 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     rule: URIRef
 
+    # corpus-wide figures precomputed at export (kg/readwrite/rdf_aggregates.py)
+    articleCount: URIRef
+    firstMentioned: URIRef
+    lastMentioned: URIRef
+    promoterCount: URIRef
+    promotionCount: URIRef
+    pairFirst: URIRef
+    pairSecond: URIRef
+    sharedArticleCount: URIRef
+    ofClass: URIRef
+    instanceCount: URIRef
+
 
 #: The ontology's own IRI (not a ``kg:`` term: it has no ``#``).
 ONTOLOGY_IRI = URIRef("https://w3id.org/policy-slogan-kg/ontology")

@@ -34,6 +34,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from kg.dates import normalize_date
+from kg.readwrite.rdf_aggregates import AGGREGATE_PROPERTIES, aggregate_pairs
 from ontology import vocabulary
 from kg.iri import BASE as KGR_BASE
 from kg.iri import article_iri
@@ -88,7 +89,7 @@ K = {name: KG_NS + name for name in (
 
 #: Order of predicates inside a subject block: type, names, counts, metadata, relations, provenance.
 _PRED_ORDER = [
-    RDF_TYPE, RDFS_LABEL, SKOS_ALT, K["mentionCount"], DCT_ID, DCT_TITLE, DCT_DATE, DCT_SOURCE,
+    RDF_TYPE, RDFS_LABEL, SKOS_ALT, K["mentionCount"], *AGGREGATE_PROPERTIES, DCT_ID, DCT_TITLE, DCT_DATE, DCT_SOURCE,
     *(K[r] for r in RELATIONS),
     K["subject"], K["predicate"], K["object"], K["refersTo"], K["inArticle"],
     K["startOffset"], K["endOffset"], K["evidenceSentence"], K["surfaceForm"], K["rule"],
@@ -346,9 +347,11 @@ def _graph_blocks(graph: nx.MultiDiGraph) -> Blocks:
             if ev.get("rule"):  # provenance: the extraction rule
                 pairs.append((p_rule, string(ev["rule"])))
             named[art_iri][s].append(plain)
+    nodes = graph.nodes
+    for s, extra in aggregate_pairs(subjects, nodes).items():  # corpus-wide figures (rdf_aggregates)
+        subjects.setdefault(s, []).extend(extra)
     # Assertion and mention pairs are built in PRED_RANK order already; only
     # resource blocks (attributes + edges in arbitrary order) need sorting.
-    nodes = graph.nodes
     blocks = Blocks()
     blocks.default = [(s, _sort_pairs(subjects[s]) if s in nodes else subjects[s]) for s in sorted(subjects)]
     blocks.named = [
