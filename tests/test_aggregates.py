@@ -70,8 +70,9 @@ def test_slogan_dates_and_counts(store):
 
 
 def test_undated_slogan_has_count_but_no_date(store):
-    rows = Q.run_query(store, """SELECT ?p ?v WHERE { <%s> ?p ?v FILTER (STRSTARTS(STR(?p), STR(kg:))) }"""
-                       % entity_iri("PolicySlogan", "新质生产力")).rows
+    rows = Q.run_query(store, "SELECT ?s ?p ?v WHERE { ?s ?p ?v FILTER (STRSTARTS(STR(?p), STR(kg:))) }",
+                       {"s": f"<{entity_iri('PolicySlogan', '新质生产力')}>"}).rows
+    rows = [r[1:] for r in rows]
     assert sorted(rows) == [(KG + "articleCount", 1), (KG + "mentionCount", 1),
                             (KG + "mentionedIn", article_iri("a3")), (KG + "promoterCount", 0),
                             (KG + "promotionCount", 0)]
