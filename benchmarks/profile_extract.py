@@ -26,6 +26,8 @@ def _noop(doc) -> None:
 
 
 _noop.name = "noop"  # type: ignore[attr-defined]
+_noop.requires = ()  # type: ignore[attr-defined]
+_noop.assigns = ()  # type: ignore[attr-defined]
 
 
 def main(argv=None) -> int:

@@ -38,6 +38,14 @@ class Lexicons:
         if self.folder is not None:
             object.__setattr__(self, "folder", Path(self.folder).resolve())
 
+    def __hash__(self) -> int:
+        # every memoised word list is keyed on the set: the generated dataclass hash builds a tuple per look-up
+        return hash(self.folder)
+
+    def canonical(self) -> Lexicons:
+        """The one instance equal to this set, so that cache look-ups succeed by identity, not ``__eq__``."""
+        return _CANONICAL.setdefault(self, self)
+
     def text(self, name: str) -> str:
         """The text of data file ``name`` (a path relative to the folder, e.g. ``slogans.tsv``)."""
         if self.folder is None:
@@ -65,6 +73,9 @@ class Lexicons:
     def precedence(self) -> Precedence:
         """The overlap table (``precedence.tsv``) of this lexicon set."""
         return _precedence(self)
+
+
+_CANONICAL: dict[Lexicons, Lexicons] = {}
 
 
 @cache
@@ -140,6 +151,11 @@ def _word_tags() -> dict[str, str]:
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab
+
+
+def word_tag_table() -> dict[str, str]:
+    """jieba's word → tag table itself (read it, never change it): ``.get`` for a caller that tags every token."""
+    return _word_tags()
 
 
 def word_tag(word: str) -> str:

@@ -41,7 +41,7 @@ from functools import lru_cache, cache
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.person import full_name_for, surnames
-from extractors.lexicon import cut, is_dictionary_word, word_tag
+from extractors.lexicon import cut, is_dictionary_word, word_tag, word_tag_table
 from extractors.model import Mention
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -195,6 +195,106 @@ def _tokens(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, i
     return out
 
 
+_MEMO_MAX = 200_000  # distinct words remembered per lexicon set
+
+
+class _Word:
+    """What the rules ask about one distinct token, computed once per lexicon set and word.
+
+    The flags are necessary conditions of each rule's per-token branches, read from the word
+    alone: a token whose flag is off cannot fire that rule, so the rule skips it without
+    evaluating its branches (most tokens are ordinary words that fire nothing)."""
+
+    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known")
+
+    def __init__(self, w: str, W: _Words) -> None:
+        self.han = han = bool(_HAN.match(w))
+        self.tag = tag = W.tags.get(w, "")
+        self.sl = sl = _surname_len(w, W.lex)
+        #: _persons' first loop: a surname start, or a transliteration-only name-like word
+        self.person = han and w not in W.person_stop and w not in W.places and (
+            sl > 0 and (len(w) == sl or not is_dictionary_word(w))
+            or (tag in _NAME_TAGS or not tag) and len(w) >= 2 and all(c in W.translit for c in w))
+        #: _places: a listed place, a word with abbreviations, or made of abbreviations / a mover
+        self.place = (w in W.places or w in W.abbrev_words or w in W.abbrev or w in W.abbrev_all
+                      or 2 <= len(w) <= 3 and all(c in W.abbrev for c in w)
+                      or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all)
+        #: _orgs' second loop: an nt word or one ending in an organisation suffix
+        self.org = tag == "nt" or bool(_org_suffix(w, W.lex))
+        #: _place_grammar: one of its branches' conditions on the word itself
+        self.grammar = han and w not in W.places and (
+            len(w) >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
+            or len(w) >= 2 and (tag in ("ns", "nz", "nr") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
+            or len(w) == 2 and tag == "t"
+            or len(w) == 1 and w in W.abbrev
+            or any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(len(w) - 1, 1, -1)))
+        #: _place_headed_orgs: a word ending in an institution head (or in 部长)
+        self.headed = han and not w.endswith(W.headed_not_heads) and w not in W.places and (
+            len(w) >= 4 and w.endswith("部长") or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
+        #: a possible piece of a transliterated name cut by jieba (耶夫, 亚克)
+        self.piece = han and all(c in W.translit for c in w) and (not tag or tag in _NAME_TAGS) \
+            and w not in W.places and w not in W.person_stop
+        #: the first token of a listed organisation (ner_orgs.txt) may be this word
+        self.known = w in W.known_prefixes
+
+
+class _Words:
+    """Every word list the component reads, gathered once per lexicon set, and the per-word memo.
+
+    The rules run per token of every sentence; reading each list through a cache keyed on the
+    lexicon set costs a hash of the set per look-up, which dominated the component's time."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.tags = word_tag_table()
+        rs = lex.ruleset("ner")
+        self.places = _places(lex)
+        self.place_not_before = _place_not_before(lex)
+        self.abbrev, self.abbrev_all, self.abbrev_words = _abbrev(lex), _abbrev_all(lex), _abbrev_words(lex)
+        self.known_orgs = _orgs_known(lex)
+        self.known_prefixes = frozenset(n[:k] for n in self.known_orgs for k in range(1, len(n) + 1))
+        self.known_max = max(map(len, self.known_orgs), default=0)
+        self.org_suffixes = _org_suffixes(lex)
+        self.person_next = _person_next(lex)
+        self.translit = _translit(lex)
+        self.weak_first = _weak_first(lex)
+        self.bad_last = _bad_last(lex)
+        self.person_stop = _words(lex, "ner_person_stop.txt")
+        self.honorifics = _words(lex, "ner_honorifics.txt")
+        self.person_before = _words(lex, "ner_person_before.txt")
+        self.person_after = _words(lex, "ner_person_after.txt")
+        self.long_titles = tuple(sorted(t for t in self.person_before if len(t) >= 2))
+        self.abbrev_heads = _words(lex, "ner_abbrev_heads.txt")
+        self.movers = _words(lex, "ner_abbrev_movers.txt")
+        self.abbrev_stop = _words(lex, "ner_abbrev_stop.txt")
+        self.place_name_heads = _words(lex, "ner_place_name_heads.txt")
+        self.org_stop = _words(lex, "ner_org_stop.txt")
+        self.org_heads_generic = _words(lex, "ner_org_heads_generic.txt")
+        self.org_ministries = rs.words("org_ministries")
+        self.theory_kinds = rs.words("theory_kinds")
+        self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
+        self.place_word_heads = rs.words("place_word_heads")
+        (self.headed_heads, self.headed_tails, self.headed_not_heads, self.headed_breakers,
+         self.headed_mid_tags) = _place_org_words(lex)
+        self._memo: dict[str, _Word] = {}
+
+    def infos(self, toks: list[tuple[int, int, str]]) -> list[_Word]:
+        """The memoised :class:`_Word` of each token."""
+        memo = self._memo
+        if len(memo) > _MEMO_MAX:
+            memo.clear()  # a bound on memory over a large corpus; the values are pure, so output is unchanged
+        out = []
+        for _, _, w in toks:
+            info = memo.get(w)
+            if info is None:
+                info = memo[w] = _Word(w, self)
+            out.append(info)
+        return out
+
+
+@cache
+def _bundle(lex: Lexicons) -> _Words:
+    return _Words(lex)
 
 
 # jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
@@ -235,15 +335,17 @@ class NameExtractor:
 
     def __call__(self, doc: Doc) -> None:
         text, lex = doc.text, doc.lex
+        words = _bundle(lex)
         place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
+            info = words.infos(toks)
             cands: list[tuple[int, int, str, str, str]] = []
-            cands += self._persons(text, toks, lex)
-            cands += self._places(text, toks, lex)
-            cands += self._orgs(text, toks, lex)
-            cands += self._place_headed_orgs(text, toks, place_spans, lex)
-            cands += self._place_grammar(text, toks, lex)
+            cands += self._persons(text, toks, info, lex)
+            cands += self._places(text, toks, info, lex)
+            cands += self._orgs(text, toks, info, lex)
+            cands += self._place_headed_orgs(text, toks, info, place_spans, lex)
+            cands += self._place_grammar(text, toks, info, lex)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
@@ -280,16 +382,17 @@ class NameExtractor:
                     break
 
     # -- persons ---------------------------------------------------------------------------
-    def _persons(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _persons(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
+                 lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
         stop = _words(lex, "ner_person_stop.txt")
         n = len(toks)
         tr = _translit(lex)
         titles = _words(lex, "ner_honorifics.txt")
         places, before, after = _places(lex), _words(lex, "ner_person_before.txt"), _words(lex, "ner_person_after.txt")
-        long_titles = tuple(sorted(t for t in before if len(t) >= 2))
+        long_titles = _bundle(lex).long_titles
         for i, (s, e, w) in enumerate(toks):
-            if not _HAN.match(w) or w in stop or w in places:
+            if not info[i].person or not _HAN.match(w) or w in stop or w in places:
                 continue
             tag = word_tag(w)
             sl = _surname_len(w, lex)
@@ -328,7 +431,7 @@ class NameExtractor:
         i = 0
         while i < n:
             j = i
-            while j < n and self._translit_piece(toks[j][2], lex):
+            while j < n and info[j].piece:
                 j += 1
             if j - i >= 2 and any(word_tag(t[2]) in _NAME_TAGS for t in toks[i:j]) \
                     and toks[j - 1][1] - toks[i][0] >= 3 and not (j < n and toks[j][2] == "·") \
@@ -337,7 +440,9 @@ class NameExtractor:
             i = max(j, i + 1)
         # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
         # transliteration characters and snapped back to a jieba token boundary
-        bounds = {t[0] for t in toks} | {t[1] for t in toks} if any(t[2] == "·" for t in toks) else set()
+        if not any(t[2] == "·" for t in toks):
+            return out
+        bounds = {t[0] for t in toks} | {t[1] for t in toks}
         for k, (s, e, w) in enumerate(toks):
             if w != "·" or k == 0 or (k > 1 and toks[k - 2][2] == "·"):
                 continue  # start only at the first dot of a chain
@@ -357,14 +462,15 @@ class NameExtractor:
                     break
                 right = r
                 j = next((x for x, t in enumerate(toks) if t[0] == r), len(toks))
-            while j < len(toks) and toks[j][0] == right and self._translit_piece(toks[j][2], lex):
+            while j < len(toks) and toks[j][0] == right and info[j].piece:
                 right, j = toks[j][1], j + 1  # 莉萨·科斯 + 马斯
             if left < s and right > e:
                 out.append((left, right, "Person", text[left:right], "dot-name"))
         return out
 
     # -- places ----------------------------------------------------------------------------
-    def _places(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
+                lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
         places, abbrev, every = _places(lex), _abbrev(lex), _abbrev_all(lex)
         heads = _words(lex, "ner_abbrev_heads.txt")
@@ -372,6 +478,8 @@ class NameExtractor:
         person_next = _person_next(lex)
         n = len(toks)
         for i, (s, e, w) in enumerate(toks):
+            if not info[i].place:
+                continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
                 if any(text.startswith(x, e) for x in _place_not_before(lex).get(w, ())):
@@ -403,18 +511,23 @@ class NameExtractor:
         return out
 
     # -- organisations ---------------------------------------------------------------------
-    def _orgs(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
+              lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         out = []
         stop = _words(lex, "ner_org_stop.txt")
         known = _orgs_known(lex)
         places = _places(lex)
         for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
+            if not info[i].known:
+                continue
             for j in range(min(len(toks), i + 3), i, -1):
                 name = text[toks[i][0]:toks[j - 1][1]]
                 if name in known:
                     out.append((toks[i][0], toks[j - 1][1], "Organization", name, "org-list"))
                     break
         for i, (s, e, w) in enumerate(toks):
+            if not info[i].org:
+                continue
             is_nt = word_tag(w) == "nt"
             if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
@@ -446,7 +559,8 @@ class NameExtractor:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
         return out
 
-    def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
+                       lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         """Places read from their form rather than from a list (``ner/words.tsv``: ``place_*``).
 
         * a name word jieba knows (ns/nr/nz) ending in a place suffix: 白湖乡, 恰帕斯州, 肯特郡, 大昭寺;
@@ -460,7 +574,7 @@ class NameExtractor:
         word_heads = rs.words("place_word_heads")
         places, abbrev = _places(lex), _abbrev(lex)
         for i, (s, e, w) in enumerate(toks):
-            if not _HAN.match(w) or w in places:
+            if not info[i].grammar or not _HAN.match(w) or w in places:
                 continue
             tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
             if len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and not word_tag(w[-2:]).startswith("n"):
@@ -478,8 +592,8 @@ class NameExtractor:
                     out.append((s, s + k, "Place", w[:k], "place-word-head"))
         return out
 
-    def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],
-                           lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
+                           place_spans: set[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
         """An institution named by its place: a place, up to three nominal tokens, an institution head
         (巴西 + 足球队, 衡阳 + 有色 冶金 机械 + 总厂, 美国 + 财政部[长]).
 
@@ -495,7 +609,7 @@ class NameExtractor:
             return w in _places(lex) or (s, e) in place_spans or word_tag(w) == "ns"
 
         for i, (s, e, w) in enumerate(toks):
-            if not _HAN.match(w) or w.endswith(not_heads) or w in _places(lex):
+            if not info[i].headed or not _HAN.match(w) or w.endswith(not_heads) or w in _places(lex):
                 continue
             minister = len(w) >= 4 and w.endswith("部长")
             end = e - 1 if minister else e
@@ -521,14 +635,6 @@ class NameExtractor:
         """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
         return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last(lex) and c not in _FUNCTION_CHARS \
             and c not in _words(lex, "ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
-
-    @staticmethod
-    @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _translit_piece(w: str, lex: Lexicons) -> bool:
-        """A token that may be part of a transliterated name cut by jieba (耶夫, 亚克)."""
-        tag = word_tag(w)
-        return bool(_HAN.match(w)) and all(c in _translit(lex) for c in w) and (not tag or tag in _NAME_TAGS) \
-            and w not in _places(lex) and w not in _words(lex, "ner_person_stop.txt")
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences

@@ -32,7 +32,7 @@ def make_doc(article: Article, lexicons: Lexicons | None = None) -> Doc:
     """The extractors' working document: normalised text (offset map kept), sentences, paragraphs,
     and the lexicon set the components read (``None``: the bundled ``extractors/data``)."""
     norm = normalize(article.text)
-    return Doc(article, norm, sentences(norm.text), paragraphs(norm.text), lex=lexicons or Lexicons())
+    return Doc(article, norm, sentences(norm.text), paragraphs(norm.text), lex=(lexicons or Lexicons()).canonical())
 
 
 def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
