@@ -205,7 +205,7 @@ class _Word:
     alone: a token whose flag is off cannot fire that rule, so the rule skips it without
     evaluating its branches (most tokens are ordinary words that fire nothing)."""
 
-    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known")
+    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
         self.han = han = bool(_HAN.match(w))
@@ -236,6 +236,7 @@ class _Word:
             and w not in W.places and w not in W.person_stop
         #: the first token of a listed organisation (ner_orgs.txt) may be this word
         self.known = w in W.known_prefixes
+        self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known
 
 
 class _Words:
@@ -270,6 +271,7 @@ class _Words:
         self.place_name_heads = _words(lex, "ner_place_name_heads.txt")
         self.org_stop = _words(lex, "ner_org_stop.txt")
         self.org_heads_generic = _words(lex, "ner_org_heads_generic.txt")
+        self.name_bad_next = _words(lex, "ner_name_bad_next.txt")
         self.org_ministries = rs.words("org_ministries")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
@@ -305,7 +307,7 @@ _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
 
 
-def _plausible(typ: str, label: str, rule: str, lex: Lexicons) -> bool:
+def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
     """Last check of a general-news name: ordinary words and abstract nouns are not names."""
     tag = word_tag(label)
     if typ == "Person":
@@ -318,9 +320,9 @@ def _plausible(typ: str, label: str, rule: str, lex: Lexicons) -> bool:
     if typ == "Organization" and rule != "org-list":
         if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):
             return False  # 中国化, 重大进展; 新时代党(的群众路线)
-        if tag in _WORD_TAGS and not any(label[:k] in _places(lex) for k in range(2, len(label))):
+        if tag in _WORD_TAGS and not any(label[:k] in W.places for k in range(2, len(label))):
             return False  # 利益集团, 重大进展, 新兴产业 (but 古巴队: a place and a suffix)
-        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(lex.ruleset("ner").words("org_ministries")):
+        if label[-1] in _NOT_ORG_END and tag != "nt" and not label.endswith(W.org_ministries):
             return label.endswith("部") and len(label) >= 4
         return "与" not in label
     return True
@@ -335,20 +337,21 @@ class NameExtractor:
 
     def __call__(self, doc: Doc) -> None:
         text, lex = doc.text, doc.lex
-        words = _bundle(lex)
+        W = _bundle(lex)
         place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
-            info = words.infos(toks)
+            info = W.infos(toks)
+            hot = [i for i, f in enumerate(info) if f.hot]  # the tokens some rule may fire on
             cands: list[tuple[int, int, str, str, str]] = []
-            cands += self._persons(text, toks, info, lex)
-            cands += self._places(text, toks, info, lex)
-            cands += self._orgs(text, toks, info, lex)
-            cands += self._place_headed_orgs(text, toks, info, place_spans, lex)
-            cands += self._place_grammar(text, toks, info, lex)
+            cands += self._persons(text, toks, info, hot, W)
+            cands += self._places(text, toks, info, hot, W)
+            cands += self._orgs(text, toks, info, hot, W)
+            cands += self._place_headed_orgs(text, toks, info, hot, place_spans, W)
+            cands += self._place_grammar(text, toks, info, hot, W)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
-                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, lex):
+                if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
                     continue
                 # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
                 if doc.blocked(f"ner.{rule}", typ, start, end):
@@ -366,59 +369,60 @@ class NameExtractor:
 
         Nested inside the Theory mention; only a jieba name word (nr) of two to four characters
         at the start of the theory's surface, and only where no person mention is there yet."""
-        lex = doc.lex
+        W = _bundle(doc.lex)
         for th in doc.of_type("Theory"):
             for k in (4, 3, 2):
                 name = th.surface[:k]
                 # only where the theory is the name plus its kind (邓小平理论, 马克思主义, 毛泽东思想);
                 # 习近平新时代中国特色社会主义思想 names an era's thought, not a person mention
                 rest = th.surface[k:]
-                if rest not in lex.ruleset("ner").words("theory_kinds") and not rest.startswith(("总书记关于", "同志关于", "关于")):
+                if rest not in W.theory_kinds and not rest.startswith(("总书记关于", "同志关于", "关于")):
                     continue  # 习近平总书记关于巡视工作的重要论述 names its speaker; 习近平新时代…思想 does not
-                if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in _words(lex, "ner_person_stop.txt"):
+                if len(th.surface) > k and word_tag(name) in _NAME_TAGS and name not in W.person_stop:
                     if not doc.blocked("ner.theory-founder", "Person", th.start, th.start + k):
                         doc.add(Mention("Person", name, th.start, th.start + k, name,
                                         attrs={"source": "ner", "rule": "theory-founder"}, rule="ner.theory-founder"))
                     break
 
     # -- persons ---------------------------------------------------------------------------
-    def _persons(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
-                 lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _persons(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                 W: _Words) -> list[tuple[int, int, str, str, str]]:
         out = []
-        stop = _words(lex, "ner_person_stop.txt")
+        stop = W.person_stop
         n = len(toks)
-        tr = _translit(lex)
-        titles = _words(lex, "ner_honorifics.txt")
-        places, before, after = _places(lex), _words(lex, "ner_person_before.txt"), _words(lex, "ner_person_after.txt")
-        long_titles = _bundle(lex).long_titles
-        for i, (s, e, w) in enumerate(toks):
+        tr = W.translit
+        titles = W.honorifics
+        places, before, after = W.places, W.person_before, W.person_after
+        long_titles = W.long_titles
+        for i in hot:
+            s, e, w = toks[i]
             if not info[i].person or not _HAN.match(w) or w in stop or w in places:
                 continue
             tag = word_tag(w)
-            sl = _surname_len(w, lex)
+            sl = info[i].sl
             nxt2 = toks[i + 1][2] if i + 1 < n else ""
             if tag == "nr" and len(w) == 1 and sl and len(nxt2) == 2 and word_tag(nxt2) in ("ns", "nz") \
-                    and _HAN.match(nxt2) and nxt2 not in places and w not in _weak_first(lex):
+                    and _HAN.match(nxt2) and nxt2 not in places and w not in W.weak_first:
                 out.append((s, e + 2, "Person", w + nxt2, "surname-split-name"))  # 吉 + 德里, 庞 + 卫国
                 continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
             # a title before the name may be fused to what precedes it (德国总理 + 科尔, 财政部副部长 + 萨默斯)
             cued = prev in before or nxt in after or prev.endswith(long_titles)
-            if len(w) == sl and nxt in titles and nxt != "老" and w not in _weak_first(lex) \
-                    and not (w in _abbrev_all(lex) and nxt in _words(lex, "ner_abbrev_heads.txt")):
+            if len(w) == sl and nxt in titles and nxt != "老" and w not in W.weak_first \
+                    and not (w in W.abbrev_all and nxt in W.abbrev_heads):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
-            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in _weak_first(lex) and not is_dictionary_word(w):
+            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in W.weak_first and not is_dictionary_word(w):
                 out.append((s, s + sl, "Person", w[:sl], "surname-honorific"))  # 李老师, 王某 → 李, 王
             elif tag in _NAME_TAGS or not tag:
-                if w[-1] in _bad_last(lex) or w[0] in _weak_first(lex) and not tag:
+                if w[-1] in W.bad_last or w[0] in W.weak_first and not tag:
                     continue
-                split3 = sl == 1 and len(w) == 2 and self._given_char(nxt, lex) and w + nxt not in stop
+                split3 = sl == 1 and len(w) == 2 and self._given_char(nxt, W) and w + nxt not in stop
                 if sl and len(w) == sl + 2 and not is_dictionary_word(w[sl:]):
                     out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
                 elif split3 and (not tag or tag == "nr" and not is_dictionary_word(nxt)):
                     out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 张洁 + 清, 李铁 + 辰
-                elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i, lex)):
+                elif sl and len(w) == sl + 1 and (cued or _in_name_list(toks, i, W.lex)):
                     out.append((s, e, "Person", w, "name2-cued"))  # 郎平, 吴宓先生 (only with a cue)
                 elif tag and len(w) >= 3 and all(c in tr for c in w):
                     out.append((s, e, "Person", w, "nr-foreign"))  # 克林顿, 基里延科
@@ -428,16 +432,17 @@ class NameExtractor:
                     out.append((s, e, "Person", w, "oov-translit"))  # 阿维兰热
         # a transliterated name that jieba cut in pieces (斯特罗 + 耶夫, 拉特纳 + 亚克): a run of
         # transliteration-only tokens, each a name word or unknown, at least one a name word
-        i = 0
-        while i < n:
-            j = i
-            while j < n and info[j].piece:
-                j += 1
+        pieces = [k for k in hot if info[k].piece]
+        p = 0
+        while p < len(pieces):  # each maximal run of consecutive pieces, toks[i:j]
+            q = p
+            while q + 1 < len(pieces) and pieces[q + 1] == pieces[q] + 1:
+                q += 1
+            i, j, p = pieces[p], pieces[q] + 1, q + 1
             if j - i >= 2 and any(word_tag(t[2]) in _NAME_TAGS for t in toks[i:j]) \
                     and toks[j - 1][1] - toks[i][0] >= 3 and not (j < n and toks[j][2] == "·") \
                     and not (i and toks[i - 1][2] == "·"):
                 out.append((toks[i][0], toks[j - 1][1], "Person", text[toks[i][0]:toks[j - 1][1]], "translit-run"))
-            i = max(j, i + 1)
         # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
         # transliteration characters and snapped back to a jieba token boundary
         if not any(t[2] == "·" for t in toks):
@@ -469,28 +474,29 @@ class NameExtractor:
         return out
 
     # -- places ----------------------------------------------------------------------------
-    def _places(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
-                lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _places(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                W: _Words) -> list[tuple[int, int, str, str, str]]:
         out = []
-        places, abbrev, every = _places(lex), _abbrev(lex), _abbrev_all(lex)
-        heads = _words(lex, "ner_abbrev_heads.txt")
-        movers = _words(lex, "ner_abbrev_movers.txt")
-        person_next = _person_next(lex)
+        places, abbrev, every = W.places, W.abbrev, W.abbrev_all
+        heads = W.abbrev_heads
+        movers = W.movers
+        person_next = W.person_next
         n = len(toks)
-        for i, (s, e, w) in enumerate(toks):
+        for i in hot:
+            s, e, w = toks[i]
             if not info[i].place:
                 continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
-                if any(text.startswith(x, e) for x in _place_not_before(lex).get(w, ())):
+                if any(text.startswith(x, e) for x in W.place_not_before.get(w, ())):
                     continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
-                if nxt in _words(lex, "ner_place_name_heads.txt") or nxt in _org_suffixes(lex):
+                if nxt in W.place_name_heads or nxt in W.org_suffixes:
                     continue  # 亚太 + 酒店, 亚洲 + 论坛: part of a venue's or body's name
                 out.append((s, e, "Place", w, "place-list"))
-            elif w in _abbrev_words(lex):
-                out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in _abbrev_words(lex)[w]]
+            elif w in W.abbrev_words:
+                out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in W.abbrev_words[w]]
             elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (word_tag(w) in ("j", "ns") or not word_tag(w) and nxt in heads) \
-                    and w not in _words(lex, "ner_abbrev_stop.txt") and not (not word_tag(w) and nxt[:1].isdigit()):
+                    and w not in W.abbrev_stop and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
             elif len(w) == 1 and w in abbrev and nxt in heads:
                 out.append((s, e, "Place", abbrev[w], "abbrev-head"))
@@ -499,7 +505,7 @@ class NameExtractor:
             elif len(w) == 1 and w in every and i and toks[i - 1][2] in movers and word_tag(w) in ("j", "ns") \
                     and nxt not in person_next and not (_HAN.match(nxt) and not word_tag(nxt)):
                 out.append((s, e, "Place", every[w], "mover"))  # 在 + 京, 对 + 俄, 离 + 俄
-            elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in _translit(lex) and w != "法" \
+            elif len(w) == 1 and w in abbrev and word_tag(w) == "j" and w not in W.translit and w != "法" \
                     and nxt not in person_next and not nxt[:1].isdigit() and not word_tag(nxt).startswith("nr"):
                 out.append((s, e, "Place", abbrev[w], "abbrev-j"))  # 俄, 韩, 阿 standing alone
             elif len(w) == 1 and w in every and (
@@ -511,13 +517,13 @@ class NameExtractor:
         return out
 
     # -- organisations ---------------------------------------------------------------------
-    def _orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
-              lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+              W: _Words) -> list[tuple[int, int, str, str, str]]:
         out = []
-        stop = _words(lex, "ner_org_stop.txt")
-        known = _orgs_known(lex)
-        places = _places(lex)
-        for i in range(len(toks)):  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
+        stop = W.org_stop
+        known = W.known_orgs
+        places = W.places
+        for i in hot:  # 欧盟, 北大, 国际武联 (one token or a run of up to three)
             if not info[i].known:
                 continue
             for j in range(min(len(toks), i + 3), i, -1):
@@ -525,7 +531,8 @@ class NameExtractor:
                 if name in known:
                     out.append((toks[i][0], toks[j - 1][1], "Organization", name, "org-list"))
                     break
-        for i, (s, e, w) in enumerate(toks):
+        for i in hot:
+            s, e, w = toks[i]
             if not info[i].org:
                 continue
             is_nt = word_tag(w) == "nt"
@@ -533,34 +540,34 @@ class NameExtractor:
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
             if is_nt and w not in stop:
-                head = next((h for h in _endings(w, _words(lex, "ner_org_heads_generic.txt")) if len(w) > len(h)), "")
+                head = next((h for h in _endings(w, W.org_heads_generic) if len(w) > len(h)), "")
                 if not head:
                     out.append((s, e, "Organization", w, "nt"))
-                elif w[:-len(head)] in _places(lex):
+                elif w[:-len(head)] in W.places:
                     out.append((s, e - len(head), "Place", w[:-len(head)], "nt-place"))  # 印度政府 → 印度
-                elif 2 <= len(w) - len(head) <= 3 and all(c in _abbrev(lex) for c in w[:-len(head)]):
-                    out += [(s + k, s + k + 1, "Place", _abbrev(lex)[c], "abbrev-pair")  # 中美关系 → 中, 美
+                elif 2 <= len(w) - len(head) <= 3 and all(c in W.abbrev for c in w[:-len(head)]):
+                    out += [(s + k, s + k + 1, "Place", W.abbrev[c], "abbrev-pair")  # 中美关系 → 中, 美
                             for k, c in enumerate(w[:-len(head)])]
                 continue
             # a suffix word (代表团, 队) or an unknown word ending in one (日报社), read leftwards
-            suf = _org_suffix(w, lex)
+            suf = _org_suffix(w, W.lex)
             if not suf or text[s - 1:s].isdigit():
                 continue  # 1号岗队 is a numbered unit
             j = i
-            while j > 0 and self._name_part(toks[j - 1][2], lex) and i - j < 4:
+            while j > 0 and self._name_part(toks[j - 1][2], W) and i - j < 4:
                 j -= 1
             if j == i and len(w) == len(suf):
                 continue
             start = toks[j][0]
-            start = e - len(trim_lead(text[start:e], lex))  # 一是集团, 由县医院: not the enumerator or the preposition
-            if w in _words(lex, "ner_org_heads_generic.txt") and text[start:s] in _places(lex):
+            start = e - len(trim_lead(text[start:e], W.lex))  # 一是集团, 由县医院: not the enumerator or the preposition
+            if w in W.org_heads_generic and text[start:s] in W.places:
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
         return out
 
-    def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
-                       lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                       W: _Words) -> list[tuple[int, int, str, str, str]]:
         """Places read from their form rather than from a list (``ner/words.tsv``: ``place_*``).
 
         * a name word jieba knows (ns/nr/nz) ending in a place suffix: 白湖乡, 恰帕斯州, 肯特郡, 大昭寺;
@@ -569,18 +576,17 @@ class NameExtractor:
           (People's Daily marks the place alone; the place lexicon's not_before still applies: 中国人);
         * two country abbreviations, fused (中日) or as two one-character tokens (中 + 美)."""
         out = []
-        rs = lex.ruleset("ner")
-        suffixes, divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
-        word_heads = rs.words("place_word_heads")
-        places, abbrev = _places(lex), _abbrev(lex)
-        for i, (s, e, w) in enumerate(toks):
+        suffixes, divisions, word_heads = W.place_suffixes, W.divisions, W.place_word_heads
+        places, abbrev = W.places, W.abbrev
+        for i in hot:
+            s, e, w = toks[i]
             if not info[i].grammar or not _HAN.match(w) or w in places:
                 continue
             tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
             if len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and not word_tag(w[-2:]).startswith("n"):
                 out.append((s, e, "Place", w, "place-suffix"))
             elif len(w) >= 2 and nxt in divisions and (tag in ("ns", "nz", "nr") or not tag) \
-                    and w[-1] not in _bad_last(lex) and not _orgs_known(lex) & {w}:
+                    and w[-1] not in W.bad_last and not W.known_orgs & {w}:
                 out.append((s, e + 1, "Place", w + nxt, "place-suffix-token"))
             elif len(w) == 2 and all(c in abbrev for c in w) and tag == "t":
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]  # 中日
@@ -588,12 +594,12 @@ class NameExtractor:
                 out += [(s, e, "Place", abbrev[w], "abbrev-pair"), (e, e + 1, "Place", abbrev[nxt], "abbrev-pair")]  # 中 + 美
             else:
                 k = next((k for k in range(len(w) - 1, 1, -1) if w[:k] in places and w[k:] in word_heads), 0)
-                if k and not any(text.startswith(x, s + k) for x in _place_not_before(lex).get(w[:k], ())):
+                if k and not any(text.startswith(x, s + k) for x in W.place_not_before.get(w[:k], ())):
                     out.append((s, s + k, "Place", w[:k], "place-word-head"))
         return out
 
-    def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word],
-                           place_spans: set[tuple[int, int]], lex: Lexicons) -> list[tuple[int, int, str, str, str]]:
+    def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                           place_spans: set[tuple[int, int]], W: _Words) -> list[tuple[int, int, str, str, str]]:
         """An institution named by its place: a place, up to three nominal tokens, an institution head
         (巴西 + 足球队, 衡阳 + 有色 冶金 机械 + 总厂, 美国 + 财政部[长]).
 
@@ -602,14 +608,15 @@ class NameExtractor:
         the whole phrase as the organisation, the place nested in it). A token ending in 部长 names
         the ministry without the 长 (司法部长 → 司法部), with or without a place."""
         out = []
-        heads, tails, not_heads, breakers, mid_tags = _place_org_words(lex)
+        heads, tails, not_heads, breakers, mid_tags = (W.headed_heads, W.headed_tails, W.headed_not_heads, W.headed_breakers, W.headed_mid_tags)
 
         def is_place(k: int) -> bool:
             s, e, w = toks[k]
-            return w in _places(lex) or (s, e) in place_spans or word_tag(w) == "ns"
+            return w in W.places or (s, e) in place_spans or word_tag(w) == "ns"
 
-        for i, (s, e, w) in enumerate(toks):
-            if not info[i].headed or not _HAN.match(w) or w.endswith(not_heads) or w in _places(lex):
+        for i in hot:
+            s, e, w = toks[i]
+            if not info[i].headed or not _HAN.match(w) or w.endswith(not_heads) or w in W.places:
                 continue
             minister = len(w) >= 4 and w.endswith("部长")
             end = e - 1 if minister else e
@@ -631,18 +638,18 @@ class NameExtractor:
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _given_char(c: str, lex: Lexicons) -> bool:
+    def _given_char(c: str, W: _Words) -> bool:
         """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
-        return len(c) == 1 and bool(_HAN.match(c)) and c not in _bad_last(lex) and c not in _FUNCTION_CHARS \
-            and c not in _words(lex, "ner_name_bad_next.txt") and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
+        return len(c) == 1 and bool(_HAN.match(c)) and c not in W.bad_last and c not in _FUNCTION_CHARS \
+            and c not in W.name_bad_next and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences
-    def _name_part(w: str, lex: Lexicons) -> bool:
+    def _name_part(w: str, W: _Words) -> bool:
         """Whether a token may sit inside an organisation name (places, names, unknown words)."""
         if not _HAN.match(w):
             return False
-        if w in _places(lex) or w in _abbrev(lex):
+        if w in W.places or w in W.abbrev:
             return True
         tag = word_tag(w)
-        return tag in ("ns", "nt", "nz", "") and w not in _words(lex, "ner_org_stop.txt")
+        return tag in ("ns", "nt", "nz", "") and w not in W.org_stop
