@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, cut, word_tag
@@ -83,6 +84,25 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
     return bool(words) and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts"))
 
 
+_HEADLINE_MAX = 40  # characters: a digest item's headline is one short line
+_HEADLINE = re.compile(r"[^。！？；：:]+(?<![。！？；：:”）)])")
+_SECTION = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|第[一二三四五六七八九十]{1,3}[部章节篇]")
+
+
+def digest_items(doc: Doc) -> list[int]:
+    """Where each item after the first of a digest (快讯, a war report with its sub-stories) starts: at a
+    headline, a short paragraph without closing punctuation that opens a further paragraph
+    (民政部要求做好…保障 / 匈牙利官员：欧盟十国将用卢布结算俄天然气). A numbered section heading
+    (一、…, （二）…) divides one report, not a digest, and a text of one story has no item boundary."""
+    paras = doc.paragraphs
+    starts = []
+    for s, e in paras[1:-1]:
+        line = doc.text[s:e]
+        if len(line) <= _HEADLINE_MAX and _HEADLINE.fullmatch(line) and not _SECTION.match(line):
+            starts.append(s)
+    return starts
+
+
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     """Person label → the organisation the title right before the name belongs to (市委书记X → 市委)."""
     out: dict[str, Mention] = {}
@@ -139,15 +159,22 @@ class RelationExtractor:
         described = [m for m in meetings if (m.attrs.get("holder") or m.rule == "meeting.described") and not m.attrs.get("venue")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
+        item_starts = digest_items(doc)
+
+        def item_of(pos: int) -> int:
+            return bisect_right(item_starts, pos)
         # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
         fallback = None if any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
         if fallback is not None:
             for m in described:
                 add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
-                # a work report or statement without a described meeting: its subject promotes its slogans
+                # a work report or statement without a described meeting: its subject promotes its slogans,
+                # those of the digest items that name it (民政部 in one 快讯 item says nothing of the next)
+                named_in = {item_of(o.start) for o in doc.of_type("Organization") if o.label == fallback.label}
+                voiced = self._voiced_by_others(doc, fallback)
                 for x in doc.of_type("PolicySlogan"):
-                    if "component_of" not in x.attrs:
+                    if "component_of" not in x.attrs and item_of(x.start) in named_in and not voiced(x.start):
                         add("promotes", fallback, x, x.start, "relations.promotes.report_subject")
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         starts = [m.start for m in ordered]
@@ -161,6 +188,9 @@ class RelationExtractor:
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
+            if p_start in item_starts:
+                # a digest item's headline: what the items before it reported does not speak here
+                cur_meeting = cur_org = None
             para_lo, para_hi = bisect_left(starts, p_start), bisect_left(starts, p_end)
             in_para = ordered[para_lo:para_hi]
             here = by_para.get(p_index, [])
@@ -245,6 +275,22 @@ class RelationExtractor:
             for x in in_para:
                 if x.type == "PolicySlogan" and s <= x.start < e and x.start > o.end and "component_of" not in x.attrs:
                     add("promotes", o, x, x.start, "relations.promotes.acting")
+
+    @staticmethod
+    def _voiced_by_others(doc: Doc, subject: Mention) -> Callable[[int], bool]:
+        """Is a position in words someone else speaks? A person who speaks (习近平强调，…; 列兹尼科夫23日说)
+        speaks to the end of his paragraph, unless his title makes him the voice of the report's subject
+        (市政协主席X指出): a leader's letter to an institute, or his visit to a zone, is not theirs."""
+        text, lex = doc.text, doc.lex
+        own = speaker_orgs(doc)
+        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:在[^，。]{0,20})?(?:{speech_verbs})")
+        lead = doc.paragraphs[0] if doc.paragraphs else (0, 0)
+        leads = {p.label for p in doc.of_type("Person") if lead[0] <= p.start < lead[1]}
+        spans = []
+        for p in doc.of_type("Person"):
+            if p.label in leads and p.label not in own and voice.match(text, p.end):
+                spans.append((p.end, doc.paragraph_at(p.start)[1]))
+        return lambda pos: any(s <= pos < e for s, e in spans)
 
     @staticmethod
     def _report_subject(doc: Doc) -> Mention | None:

@@ -1,0 +1,39 @@
+"""Who promotes a formulation: the scope of an article's subject (issue 9, tests/judged_xwlb2).
+
+Texts here are written for the test (not taken from the corpus): a digest of short items, each
+with its headline, and a report whose lead names a leader who speaks for nobody in the text.
+"""
+from __future__ import annotations
+
+from kgtest import extract_text, rels
+
+DIGEST = (
+    "民政部部署春节困难群众保障工作\n"
+    "民政部今天表示，春节期间要做好困难群众基本生活保障，民政部要求各地加强走访。\n"
+    "“清朗·春节网络环境整治”专项行动启动\n"
+    "从今天起，有关部门开展为期一个月的“清朗·春节网络环境整治”专项行动。\n"
+)
+
+
+def test_a_digest_item_does_not_speak_for_the_next():
+    res = extract_text(DIGEST)
+    promoted = {o for s, o in rels(res, "promotes") if s == "民政部"}
+    assert not any("清朗" in o for o in promoted), promoted
+
+
+def test_the_same_text_without_headlines_is_one_report():
+    # no headline line: one story, its subject promotes what it reports
+    res = extract_text(DIGEST.replace("民政部部署春节困难群众保障工作\n", "").replace("“清朗·春节网络环境整治”专项行动启动\n", ""))
+    assert any("清朗" in o for s, o in rels(res, "promotes") if s == "民政部")
+
+
+LETTER = (
+    "3月1日，某某领导力学院竣工启用仪式在国外举行。中共中央总书记习近平致贺信。\n"
+    "习近平指出，某某领导力学院竣工启用将为各方交流互鉴提供新平台。\n"
+    "习近平强调，当今世界正经历百年未有之大变局，各方更加需要加强团结合作。\n"
+)
+
+
+def test_a_leader_who_speaks_for_no_body_of_the_text_is_not_the_addressee():
+    res = extract_text(LETTER)
+    assert ("某某领导力学院", "世界百年未有之大变局") not in rels(res, "promotes")
