@@ -86,21 +86,21 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
 
 _HEADLINE_MAX = 40  # characters: a digest item's headline is one short line
 _HEADLINE = re.compile(r"[^。！？；：:]+(?<![。！？；：:”）)])")
+_SENTENCE_END = re.compile(r"[。！？][”’）)]*$")
 _SECTION = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|第[一二三四五六七八九十]{1,3}[部章节篇]")
 
 
 def digest_items(doc: Doc) -> list[int]:
     """Where each item after the first of a digest (快讯, a war report with its sub-stories) starts: at a
-    headline, a short paragraph without closing punctuation that opens a further paragraph
+    headline, a short paragraph without closing punctuation between two paragraphs of sentences
     (民政部要求做好…保障 / 匈牙利官员：欧盟十国将用卢布结算俄天然气). A numbered section heading
     (一、…, （二）…) divides one report, not a digest, and a text of one story has no item boundary."""
-    paras = doc.paragraphs
-    starts = []
-    for s, e in paras[1:-1]:
-        line = doc.text[s:e]
-        if len(line) <= _HEADLINE_MAX and _HEADLINE.fullmatch(line) and not _SECTION.match(line):
-            starts.append(s)
-    return starts
+    heads = [len(doc.text[s:e]) <= _HEADLINE_MAX and bool(_HEADLINE.fullmatch(doc.text[s:e])) and not _SECTION.match(doc.text[s:e])
+             for s, e in doc.paragraphs]
+    # the article's own title lines (one or several, above its first sentence) open no item
+    body = [not h and bool(_SENTENCE_END.search(doc.text[s:e])) for h, (s, e) in zip(heads, doc.paragraphs)]
+    return [s for i, (s, _) in enumerate(doc.paragraphs)
+            if heads[i] and any(body[:i]) and i + 1 < len(body) and body[i + 1]]
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:

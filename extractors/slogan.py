@@ -46,11 +46,19 @@ def _lexicon(lex: Lexicons) -> Scanner:
     return Scanner(items)
 
 
+#: quote_rules.tsv kinds whose value is a regex: of the quoted string, of the text right after the closing
+#: quote (what the quote names: “喜欢你”茶餐厅, “海马斯”高机动火箭炮系统), of the text right before the
+#: opening quote (how it is introduced: 题为“…”, 被誉为“…”)
+_REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue"})
+_CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
+
+
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
-    rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": []}
+    rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
+                              "reject_after": [], "reject_cue": []}
     for row in lex.read_tsv("quote_rules.tsv"):
-        value = re.compile(row["value"]) if row["kind"] == "reject_regex" else row["value"]
+        value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
         rules[row["kind"]].append(value)
     rules["extend"].sort(key=len, reverse=True)
     return rules
@@ -97,6 +105,11 @@ class SloganExtractor:
                 continue
             if any(after.startswith(b) for b in rules["reject_before"]):
                 continue
+            if any(r.match(text, m.end()) for r in rules["reject_after"]):
+                continue  # the quote names a thing: “中国航天这十年”摄影艺术展, “天和”号
+            cue = text[max(0, m.start() - _CUE_SPAN):m.start()]
+            if any(r.search(cue) for r in rules["reject_cue"]):
+                continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
             if "，" in inner and any(len(part) > 10 for part in inner.split("，")):
                 continue  # a quoted sentence (“全体起立，奏唱中华人民共和国国歌”), not a formulation
             if doc.blocked("slogan.quoted", "PolicySlogan", m.start(1), m.end(1)):

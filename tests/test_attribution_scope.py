@@ -37,3 +37,9 @@ LETTER = (
 def test_a_leader_who_speaks_for_no_body_of_the_text_is_not_the_addressee():
     res = extract_text(LETTER)
     assert ("某某领导力学院", "世界百年未有之大变局") not in rels(res, "promotes")
+
+
+def test_the_title_lines_above_the_first_sentence_open_no_item():
+    text = "民政部部署春节保障工作\n做好“温暖过冬”专项行动\n" + DIGEST.split("\n", 1)[1].split("“清朗")[0]
+    text = text.replace("民政部要求各地加强走访", "民政部要求各地开展“温暖过冬”专项行动")
+    assert ("民政部", "温暖过冬专项行动") in rels(extract_text(text), "promotes")

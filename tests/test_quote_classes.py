@@ -1,0 +1,38 @@
+"""What makes a quoted string a formulation, and what makes it a name (quote_rules.tsv; issue 9,
+tests/judged_xwlb2 class ``not-a-slogan``). The sentences are written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from kgtest import extract_text
+
+
+def slogans(text: str) -> set[str]:
+    return {label for (t, label) in extract_text(text).entities if t == "PolicySlogan"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("在市博物馆，“城市这十年”摄影艺术展展出了三百多幅作品。", "城市这十年"),   # a thing noun after the quote
+    ("该剧以“老街坊”茶餐厅作为主线。", "老街坊"),
+    ("由外方提供的“飞鹰”防空导弹系统已运抵前线。", "飞鹰"),
+    ("“探索”号科考船今天返回母港。", "探索"),
+    ("专家应邀作题为“守护文脉 传承文明”的报告。", "守护文脉 传承文明"),  # introduced as a title
+    ("这座古城被誉为“天然博物馆”。", "天然博物馆"),
+    ("省社科院公布“2021年全省考古新发现”入选项目。", "2021年全省考古新发现"),  # dated names, editions
+    ("多国联合演习“北方盾牌-2022”今天开始。", "北方盾牌-2022"),
+    ("“人民艺术家”国家荣誉称号获得者发言。", "人民艺术家"),  # honorary titles
+    ("问题不解决会产生“破窗效应”。", "破窗效应"),  # a term of art
+    ("首批“科学家精神教育基地”名单发布。", "科学家精神教育基地"),  # bodies and lists
+])
+def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("会议要求，深化“放管服”改革，继续做好“六稳”“六保”工作。", "放管服"),
+    ("要适时开展“回头看”，确保整改到位。", "回头看"),
+    ("全市开展“我为群众办实事”实践活动。", "我为群众办实事"),
+    ("坚持“外防输入、内防反弹”，不断提升防控水平。", "外防输入、内防反弹"),
+])
+def test_a_quoted_formulation_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
