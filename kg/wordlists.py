@@ -13,16 +13,13 @@ The files are package data (``pyproject.toml``), so a wheel install has them.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
-
-#: Where the files live (inside the package).
-DATA = Path(__file__).resolve().parent / "data"
+from importlib import resources
 
 
 @cache
 def items(name: str) -> tuple[str, ...]:
     """The items of ``kg/data/NAME.txt`` in file order."""
-    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    text = resources.files("kg").joinpath("data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
     return tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
 
 

@@ -118,3 +118,36 @@ def test_no_module_writes_files_its_own_way():
                 found.append(f"{rel}:{node.lineno}: .{name}(...)")
     assert not found, "write through kg.atomicfile instead:\n" + "\n".join(found)
 
+
+
+def test_every_package_writer_goes_through_the_one_writer(tmp_path, monkeypatch):
+    """With the final rename failing, no writer of the package leaves a new file or a temp file.
+
+    A writer that bypassed kg.atomicfile would write its file regardless and fail here.
+    """
+    from rdf_fixtures import sample_graph
+
+    from kg import report, runreport, tables
+    from kg.readwrite import gexf, graphml, html, rdf
+
+    graph = sample_graph()
+
+    def refuse(tmp, path, mode):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("kg.atomicfile._commit", refuse)
+    writers = {
+        "rdf": lambda d: rdf.write(graph, d, formats=("ttl", "nt")),
+        "graphml": lambda d: graphml.write_graphml(graph, d / "graph.graphml"),
+        "gexf": lambda d: gexf.write_gexf(graph, d / "graph.gexf"),
+        "html": lambda d: html.write_html(graph, d / "graph.html"),
+        "report": lambda d: report.write_report(graph, d / "report.html"),
+        "runreport": lambda d: runreport.write_report(d / "run.json", {"exit_status": 0}),
+        "tables": lambda d: tables.export_tables(graph, d, formats=("csv", "parquet")),
+    }
+    for name, write in writers.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        with pytest.raises(OSError, match="No space left"):
+            write(folder)
+        assert list(folder.iterdir()) == [], name
