@@ -48,6 +48,9 @@ def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+# the list of studied objects after the first 精神: …精神、B精神和C精神
+def _studied_more(lex: Lexicons) -> re.Pattern[str]:
+    return _re(lex, "studied_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
 def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
@@ -497,19 +500,30 @@ class MeetingExtractor:
     def _studied(self, doc: Doc) -> None:
         """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
         text = doc.text
+        tails = _w(doc.lex, "studied_other_tails")
         for m in _studied(doc.lex).finditer(text):
-            pos = m.start("objs")
-            # split the list of objects at 和/、/及, but keep a fragment that is no meeting with what follows
-            # (区局、处两级中心组集中学习会 is one meeting)
+            # the list goes on after 精神: 传达学习了A会议精神、B动员部署会精神和C大会精神
+            chunks = [(m.start("objs"), m.group("objs"))]
+            more = _studied_more(doc.lex).match(text, m.end())
+            while more:
+                chunks.append((more.start("objs"), more.group("objs")))
+                more = _studied_more(doc.lex).match(text, more.end())
+            # split each object at 和/、/及, but keep a fragment that is no meeting with what follows
+            # (区局、处两级中心组集中学习会 is one meeting) unless it is another kind of object
+            # (…工作要求及本区贯彻落实工作安排情况、X大会: the requirements and the report are no part of the meeting)
             pieces: list[tuple[int, str]] = []
-            buf_start, buf = pos, ""
-            for part in re.split(r"(和|、|及|以及)", m.group("objs")):
-                if part in ("和", "、", "及", "以及") and buf.endswith(_types(doc.lex)):
-                    pieces.append((buf_start, buf))
-                    buf_start, buf = buf_start + len(buf) + len(part), ""
-                    continue
-                buf += part
-            pieces.append((buf_start, buf))
+            for buf_start, objs in chunks:
+                buf = ""
+                for part in re.split(r"(以及|和|、|及)", objs):
+                    if part in ("和", "、", "及", "以及") and buf.endswith(_types(doc.lex)):
+                        pieces.append((buf_start, buf))
+                        buf_start, buf = buf_start + len(buf) + len(part), ""
+                        continue
+                    if part in ("和", "、", "及", "以及") and buf.endswith(tails):
+                        buf_start, buf = buf_start + len(buf) + len(part), ""
+                        continue
+                    buf += part
+                pieces.append((buf_start, buf))
             for p_start, part in pieces:
                 pos = p_start + len(part)
                 core = part.strip()
