@@ -50,7 +50,7 @@ def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 # the list of studied objects after the first 精神: …精神、B精神和C精神
 def _studied_more(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "studied_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)精神")
+    return _re(lex, "studied_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)(?:主要|重要)?精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
 def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
@@ -412,6 +412,9 @@ class MeetingExtractor:
                     subject = text[holder.start:v.start()]
                     subject = _re(doc.lex, "leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
                     subject = _re(doc.lex, "subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
+                    if subject.startswith(holder.surface) and (
+                            "，" in subject or _re(doc.lex, "governed_lead", r"(?:{governing_prepositions})").match(subject, len(holder.surface))):
+                        subject = holder.surface  # 市科协按照市委的统一部署和要求，召开了…: the adverbial is no part of the name
                     rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
                     organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
                     rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once

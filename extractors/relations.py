@@ -36,7 +36,17 @@ def _study_span(lex: Lexicons) -> re.Pattern[str]:
 
 def _studied_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of [start, end) that a study verb governs (its objects, before 精神)."""
-    return [(m.start("objs"), m.end("objs")) for m in _study_span(doc.lex).finditer(doc.text, start, end)]
+    spans = []
+    more = _re(doc.lex, "study_span_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,90}?)(?:{spirit_qualifiers})?精神")
+    for m in _study_span(doc.lex).finditer(doc.text, start, end):
+        s, e = m.start("objs"), m.end("objs")
+        # the list goes on after 精神: 学习了A讲话精神、B会议和C会议主要精神
+        nxt = more.match(doc.text, m.end(), end)
+        while nxt:
+            e = nxt.end("objs")
+            nxt = more.match(doc.text, nxt.end(), end)
+        spans.append((s, e))
+    return spans
 
 
 def _in_studied_span(doc: Doc, x: Mention, spans: list[tuple[int, int]], pool: list[Mention]) -> bool:
