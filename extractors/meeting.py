@@ -48,6 +48,7 @@ def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+_LEADING_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 # the list of studied objects after the first 精神: …精神、B精神和C精神
 def _studied_more(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)(?:主要|重要)?精神")
@@ -529,6 +530,10 @@ class MeetingExtractor:
                 pieces.append((buf_start, buf))
             for p_start, part in pieces:
                 pos = p_start + len(part)
+                dated = _LEADING_DATE.match(part)
+                if dated:
+                    # 4月8日中央政治局常务委员会会议: the date says when, the name starts after it
+                    p_start, part = p_start + dated.end(), part[dated.end():]
                 core = part.strip()
                 if not core.endswith(_types(doc.lex)) or core.endswith(("全会",)) or len(core) < 5:
                     continue
