@@ -71,6 +71,8 @@ def _name_part(tok: str, lex: Lexicons) -> bool:
     if tok[0] in "各该本这那每其此":
         return False
     tag = word_tag(tok)
+    if not tag and len(tok) > 1 and tok[-1] in lex.ruleset("organization").words("glued_function_chars")[0]:
+        return False  # 陆浩对 (jieba's guess glues a name to the preposition after it): no part of a name
     return not tag or tag in _NAME_TAGS or (tag == "ng" and len(tok) > 1) or tok in _name_words(lex)
 
 
@@ -336,6 +338,8 @@ class OrganizationExtractor:
             if name:
                 name = trim_lead(name + m.group(), lex)[: -len(m.group())]
                 name = _without_modifiers(name, lex)
+            if len(name) > 1 and all(ch in lex.ruleset("organization").words("level_chars")[0] for ch in name):
+                name = ""  # 市县党委, 省市县三级: levels in general, no one institution
             if row["kind"] == "party" and name and not name.endswith(lex.ruleset("organization").words("party_stem_heads")):
                 name = ""  # 评判党委, 新一届党委: a party committee's name ends in the institution it belongs to
             if row["kind"] == "party" and (name in rows or any(o.end == s_start for o in doc.of_type("Organization"))):

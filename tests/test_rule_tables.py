@@ -37,6 +37,16 @@ def test_every_rule_folder_has_a_table():
 @pytest.mark.parametrize("row", [r for _, r in ROWS], ids=[i for i, _ in ROWS])
 def test_rule_table_row(row: dict[str, str]) -> None:
     res = extract_text(row["sentence"])
+    if row["type"].startswith("!"):
+        # a negative row: the rule must NOT make this (a boundary or a precision case)
+        kind = row["type"][1:]
+        if kind in RELATIONS:
+            subject, obj = (s.strip() for s in row["label"].split("→"))
+            made = {(r.subject[1], r.object[1]) for r in res.relations if r.predicate == kind}
+            assert (subject, obj) not in made, f"{kind} {subject} → {obj} is made, and must not be"
+        else:
+            assert (kind, row["label"]) not in res.entities, f"{kind} {row['label']!r} is made, and must not be"
+        return
     if row["type"] in RELATIONS:
         subject, obj = (s.strip() for s in row["label"].split("→"))
         found = {(r.subject[1], r.object[1]): r.rule for r in res.relations if r.predicate == row["type"]}
