@@ -539,6 +539,8 @@ class NameExtractor:
             if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
+            if is_nt and w.endswith(lex.ruleset("ner").words("org_event_heads")) and not w.endswith(lex.ruleset("ner").words("org_event_bodies")):
+                continue  # 党员大会, 职工代表大会: jieba's nt word names a meeting here, not a body
             if is_nt and w not in stop:
                 head = next((h for h in _endings(w, W.org_heads_generic) if len(w) > len(h)), "")
                 if not head:
