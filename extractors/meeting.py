@@ -453,8 +453,23 @@ class MeetingExtractor:
         if t_end - t_start > 60 or "。" in doc.text[t_start:t_end]:
             return  # the first line is prose, not a headline
         held = [m for m in doc.of_type("Meeting") if m.attrs.get("holder")]
+        orgs = {o.label: o for o in doc.of_type("Organization")}
+        types = _types(doc.lex)
+
+        def same_holder(head: Mention, lead: Mention) -> bool:
+            if lead.attrs["holder"] == head.attrs["holder"]:
+                return True
+            # 医院举行党委理论学习中心组会议 over 浙江中医药大学附属第一医院召开党委理论学习中心组（扩大）会议:
+            # the headline names the lead's institution by its head noun alone
+            org = orgs.get(head.attrs["holder"])
+            if org is None or not org.attrs.get("relative"):
+                return False
+            bare = next((org.label[:-len(g)] for g in _w(doc.lex, "holder_organs") if org.label.endswith(g)), org.label)
+            kind = next((t for t in types if head.label.endswith(t)), "")
+            return bool(bare) and lead.attrs["holder"].endswith(bare) and bool(kind) and lead.label.endswith(kind)
+
         for head in [m for m in held if t_start <= m.start < t_end]:
-            lead = next((m for m in held if m.start >= t_end and m.attrs["holder"] == head.attrs["holder"]), None)
+            lead = next((m for m in held if m.start >= t_end and same_holder(head, m)), None)
             if lead is not None and lead.label != head.label:
                 head.aliases = tuple(sorted({*head.aliases, head.label} - {lead.label}))
                 head.label = lead.label
