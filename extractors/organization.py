@@ -17,7 +17,7 @@ from extractors.base import Context, Doc
 from extractors.lexicon import Lexicons, Scanner, cut, inside_title, is_dictionary_word, split_multi, trim_lead, word_tag
 from extractors.model import Mention
 
-LEVELS = "省市县区镇乡"
+LEVELS = "省市县区镇乡州地"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
 _DENY_BEFORE = set("全本我该各城都超门股夜集街地社郊园景辖山牧矿片校分军战试新老灾禁营厂特湾港商菜跨外内两三多四五城省市县区乡镇每外")
 
