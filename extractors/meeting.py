@@ -115,6 +115,7 @@ class MeetingExtractor:
         self._subject_meetings(doc)
         self._studied(doc)
         self._speech_venues(doc)
+        self._holders_in_names(doc)
         self._headline_is_lead(doc)
         self._bare(doc)
         self._documents_of_meetings(doc)
@@ -443,6 +444,21 @@ class MeetingExtractor:
         label = org.label + inner + "会议"
         self._add(doc, "meeting.described.bare_holder", label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
                   holder=org.label, holder_type="Organization")
+
+    @staticmethod
+    def _holders_in_names(doc: Doc) -> None:
+        """…读书班暨市委理论学习中心组2026年第二次集体学习举行: a convened meeting with no holder before its verb
+        is held by the organisation its own name gives, written right before a holder organ or a meeting type."""
+        organs = _w(doc.lex, "holder_organs")
+        types = _types(doc.lex)
+        for m in doc.of_type("Meeting"):
+            if m.attrs.get("holder") or m.rule not in ("meeting.described", "meeting.subject"):
+                continue
+            inside = sorted((o for o in doc.touching("Organization", m.start, m.end) if m.start <= o.start and o.end < m.end),
+                            key=lambda o: (o.start, -o.end))
+            org = next((o for o in inside if doc.text.startswith(organs, o.end) or doc.text.startswith(types, o.end)), None)
+            if org is not None:
+                m.attrs = {**m.attrs, "holder": org.label, "holder_type": "Organization"}
 
     @staticmethod
     def _headline_is_lead(doc: Doc) -> None:
