@@ -516,6 +516,16 @@ class MeetingExtractor:
         types = _types(doc.lex)
         for m in _subject_meeting(doc.lex).finditer(text):
             ph = m.group("ph").strip("，")
+            organiser = _org_starting_at(doc, m.end("ph") - len(ph))
+            by = _re(doc.lex, "organised_by", r"(?:{organising_verbs})的").match(text, organiser.end) if organiser is not None else None
+            if organiser is not None and by is not None and by.end() < m.end("ph"):
+                # 校团委组织的团干部学习十八大精神座谈会在…召开: the organiser holds the meeting named after 的
+                rest = text[by.end():m.end("ph")]
+                if rest.endswith(types) and not _meeting_ending(doc, by.end(), m.end("ph")) and _is_meeting_phrase(rest, doc.lex) \
+                        and not doc.blocked("meeting.subject.organised", "Meeting", by.end(), m.end("ph")):
+                    self._add(doc, "meeting.subject.organised", organiser.label + rest, by.end(), m.end("ph"), (rest, ph), (),
+                              holder=organiser.label, holder_type="Organization")
+                continue
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
             if _re(doc.lex, "subject_phrase", r"{subject_phrase_verbs}|[从对向把“”]|(?<!党)的").search(ph):

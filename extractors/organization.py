@@ -204,7 +204,23 @@ class OrganizationExtractor:
         self._national(doc)
         self._levelled(doc)
         self._suffixed(doc)
+        self._own_bodies(doc)
         self._fold_bare(doc)
+
+    @staticmethod
+    def _own_bodies(doc: Doc) -> None:
+        """校团委, 院党委, 局党委: the body of the article's own institution, named by its head character alone."""
+        rs = doc.lex.ruleset("organization")
+        pattern = rs.regex("own_body", r"(?P<head>{own_body_heads})(?P<body>{own_body_organs})")
+        function = rs.words("glued_function_chars")[0]
+        for m in pattern.finditer(doc.text):
+            before = doc.text[m.start() - 1:m.start()]
+            if before and "\u4e00" <= before <= "\u9fff" and before not in function:
+                continue  # 学校党委, 医院党委, 分局党委: the head character ends a longer name, read by the suffix rules
+            if doc.blocked("organization.own_body", "Organization", m.start(), m.end()) or doc.covered(m.start(), m.end(), "Organization"):
+                continue
+            doc.add(Mention("Organization", m.group(), m.start(), m.end(), m.group(),
+                            attrs={"kind": "party" if m.group("body").startswith("党") else "mass", "relative": True}, rule="organization.own_body"))
 
     @staticmethod
     def _fold_bare(doc: Doc) -> None:
