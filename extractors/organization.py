@@ -219,7 +219,11 @@ class OrganizationExtractor:
                 continue  # 学校党委, 医院党委, 分局党委: the head character ends a longer name, read by the suffix rules
             if doc.blocked("organization.own_body", "Organization", m.start(), m.end()) or doc.covered(m.start(), m.end(), "Organization"):
                 continue
-            doc.add(Mention("Organization", m.group(), m.start(), m.end(), m.group(),
+            # 校党委 in an article that writes 学校党委: the same body, under the longer name
+            longer = sorted({o.label for o in doc.of_type("Organization") if o.label.endswith(m.group()) and len(o.label) > len(m.group())
+                             and not o.label.startswith(("我", "本"))})
+            label = longer[0] if len(longer) == 1 else m.group()
+            doc.add(Mention("Organization", label, m.start(), m.end(), m.group(), aliases=(m.group(),) if label != m.group() else (),
                             attrs={"kind": "party" if m.group("body").startswith("党") else "mass", "relative": True}, rule="organization.own_body"))
 
     @staticmethod
