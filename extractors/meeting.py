@@ -47,7 +47,7 @@ def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "studied", r"(?:{study_verbs_first})(?:{study_verbs_more})*了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+    return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 _LEADING_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 # the list of studied objects after the first 精神: …精神、B精神和C精神
 def _studied_more(lex: Lexicons) -> re.Pattern[str]:
