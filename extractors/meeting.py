@@ -291,6 +291,8 @@ class MeetingExtractor:
                     start = holder.start if holder is not None else m.start()
                 if holder is None:
                     holder = _subject(doc, m.start())
+                if holder is None and "holder" in rule.requires:
+                    continue  # 与会全体成员集体学习了…: no one named holds it, no meeting of its own
                 fields: dict[str, str] = {**groups, **{k: cn(v) for k, v in numbers.items()},
                           "holder": holder.label if holder is not None else "", "written": text[start:m.end()],
                           "holder_full": max((holder.label, *holder.aliases), key=len) if holder is not None else ""}

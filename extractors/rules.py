@@ -43,6 +43,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     subtypes: tuple[str, ...] = ()
     why: str = ""
+    #: what a match needs to become a mention (``holder``: an organisation that holds it)
+    requires: tuple[str, ...] = ()
 
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self.pattern.replace("{N}", NUMERALS))
@@ -73,7 +75,8 @@ class RuleSet:
                 raise ValueError(f"{kind}/words.tsv: list {row['id']!r} defined twice")
             lists[row["id"]] = tuple(row["words"].split())
         rules = tuple(Rule(row["id"], row["pattern"], row["label"], tuple(a for a in row.get("aliases", "").split("|") if a),
-                           tuple(row.get("subtypes", "").split()), row.get("why", ""))
+                           tuple(row.get("subtypes", "").split()), row.get("why", ""),
+                           tuple(row.get("requires", "").split()))
                       for row in _read_tsv(read("rules.tsv")))
         return cls(kind, lists, rules)
 
