@@ -27,8 +27,9 @@ class Node:
     mentions: list[dict] = field(default_factory=list)
 
 
-# 政府工作报告 after 2018年政府工作报告, 主题教育 after 不忘初心、牢记使命主题教育: the short name is the long one
-_SUFFIX_FOLDED = ("Document", "PolicySlogan")
+# 政府工作报告 after 2018年政府工作报告, 主题教育 after 不忘初心、牢记使命主题教育, 人大常委会 after
+# 老城区人大常委会: the short name is the article's one long name that specialises it
+_SUFFIX_FOLDED = ("Document", "PolicySlogan", "Organization")
 
 
 def _specialises(long: str, short: str) -> bool:
