@@ -318,6 +318,8 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
         return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END)
     if typ == "Organization" and rule != "org-list":
+        if label.startswith(lex.ruleset("organization").words("modifier_leads")):
+            return False  # 新时代党(的建设): an era word opens no name
         if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):
             return False  # 中国化, 重大进展; 新时代党(的群众路线)
         if tag in _WORD_TAGS and not any(label[:k] in W.places for k in range(2, len(label))):

@@ -347,13 +347,16 @@ class OrganizationExtractor:
             for tok in reversed(tokens):
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
-                if not _name_part(tok, lex) and not _ORDINAL.fullmatch(tok):
+                # 中央巡视工作领导小组, 中央党的建设工作领导小组: a verb or set phrase before 工作 names the field of work
+                field_of_work = bool(name_tokens) and name_tokens[0] == "工作" and word_tag(tok) in ("v", "l")
+                if not _name_part(tok, lex) and not _ORDINAL.fullmatch(tok) and not field_of_work:
                     break
                 name_tokens.insert(0, tok)
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
-            if lex.ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(name) and not bare_only:
+            plain = "".join(t for t in name_tokens if word_tag(t) != "l")  # 党的建设 is one set phrase, not a clause
+            if lex.ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(plain) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             if name:
                 name = trim_lead(name + m.group(), lex)[: -len(m.group())]
