@@ -131,6 +131,17 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
         else:
             org = next((o for o in orgs if title_start - 3 <= o.end <= title_start
                         and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:title_start])), None)
+        # 省委书记、省人大常委会主任石宗源: of a chain of posts the first one, the party's, is whose voice he is
+        while org is not None and doc.text[org.start - 1:org.start] == "、":
+            prev = _re(doc.lex, "title_before", r"(?P<title>{leader_titles})$").search(doc.text[max(0, org.start - 9):org.start - 1])
+            if not prev:
+                break
+            t_start = org.start - 1 - len(prev.group("title"))
+            first = next((o for o in orgs if t_start - 3 <= o.end <= t_start
+                          and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:t_start])), None)
+            if first is None or first is org:
+                break
+            org = first
         if org is not None and org.attrs.get("kind") != "national":
             # a national body in a leader's title (中共中央总书记) is not the voice of every speech he gives
             out.setdefault(p.label, org)
@@ -166,7 +177,11 @@ class RelationExtractor:
         speakers = speaker_orgs(doc)
         # a meeting named only as the venue of a speech (在中央政治局第四次集体学习时的讲话) reports nothing here
         # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
-        described = [m for m in meetings if (m.attrs.get("holder") or m.rule == "meeting.described") and not m.attrs.get("venue")]
+        # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开)
+        held_here = _re(lex, "held_here", r"(?:\d{1,2}日(?:至\d{1,2}日)?|{held_times})?(?:在[^，。；！？\n]{1,16})?(?:{held_verbs})")
+        described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject")
+                                             or (m.rule == "meeting.named" and held_here.match(text, m.end)))
+                     and not m.attrs.get("venue")]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
         item_starts = digest_items(doc)
