@@ -273,6 +273,8 @@ class _Words:
         self.org_heads_generic = _words(lex, "ner_org_heads_generic.txt")
         self.name_bad_next = _words(lex, "ner_name_bad_next.txt")
         self.org_ministries = rs.words("org_ministries")
+        self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
+        self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
         self.place_word_heads = rs.words("place_word_heads")
@@ -318,7 +320,7 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
         return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END)
     if typ == "Organization" and rule != "org-list":
-        if label.startswith(lex.ruleset("organization").words("modifier_leads")):
+        if label.startswith(W.modifier_leads):
             return False  # 新时代党(的建设): an era word opens no name
         if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):
             return False  # 中国化, 重大进展; 新时代党(的群众路线)
@@ -541,7 +543,7 @@ class NameExtractor:
             if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
-            if is_nt and w.endswith(lex.ruleset("ner").words("org_event_heads")) and not w.endswith(lex.ruleset("ner").words("org_event_bodies")):
+            if is_nt and w.endswith(W.org_event_heads) and not w.endswith(W.org_event_bodies):
                 continue  # 党员大会, 职工代表大会: jieba's nt word names a meeting here, not a body
             if is_nt and w not in stop:
                 head = next((h for h in _endings(w, W.org_heads_generic) if len(w) > len(h)), "")
