@@ -18,8 +18,9 @@ def _re(lex: Lexicons, name: str, template: str) -> re.Pattern[str]:
 
 def _speech_tail(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "speech_tail",
-               r"^(?:{speaker_titles})?(?:\d{1,2}月\d{1,2}日)?"
-               r"(?:(?:在|就|于)[^，。；！？\n]{1,60}?(?:上|时|期间)|受[^，。；\n]{1,20}委托作|(?:来|到)[\u4e00-\u9fff]{1,4}(?:考察|视察|调研)(?:时)?)?"
+               r"^(?:{speaker_titles})?(?:\d{1,2}月\d{1,2}日|{speech_times})?"
+               r"(?:(?:在|就|于)[^，。；！？\n]{1,60}?(?:上|时|期间)|受[^，。；\n]{1,20}委托作|(?:来|到)[\u4e00-\u9fff]{1,4}(?:考察|视察|调研)(?:时)?"
+               r"|对[^，。；！？\n]{1,20}?作出)?(?:{speech_series})?"
                r"(?:关于[^，。；！？“”\n]{2,30}?)?(?:所作|作)?的?(?:“[^”]{1,12}”)?(?:重要)?(?P<kind>{speech_kinds})")
 
 
@@ -72,7 +73,8 @@ class DocumentExtractor:
             aliases = {bare, label.replace("重要", ""), bare.replace("重要", "")} - {label}
             doc.add(Mention("Document", label, p.start, end, label, aliases=tuple(sorted(aliases)), subtypes=("Speech",), rule="document.speech"))
             second = _and_speech(lex).match(text[end:end + 12])
-            if second:
+            # 近期重要讲话和指示: with no one occasion the second names no document of its own
+            if second and not _re(lex, "timed", "(?:{speech_times})").search(tail.group()):
                 head = label[: len(label) - len(tail.group("kind"))]
                 head = re.sub(r"(?:所作|作)?的?(?:重要)?$", "", head)
                 joiner = _re(lex, "joiner", "{second_speech_joiners}").match(second.group())
