@@ -344,7 +344,13 @@ class OrganizationExtractor:
             left = text[max(sent_s, s_start - 18):s_start]
             tokens = cut(left, lex) if left else []
             name_tokens: list[str] = []
-            for tok in reversed(tokens):
+            for k in range(len(tokens) - 1, -1, -1):
+                tok = tokens[k]
+                if name_tokens and tok in lex.ruleset("organization").words("national_leads") and (
+                        k == 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", tokens[k - 1]) or tokens[k - 1] in stop):
+                    # 全国绿化委员会: 全国 opening a name (after punctuation or a function word) is part of it
+                    name_tokens.insert(0, tok)
+                    break
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
                 # 中央巡视工作领导小组, 中央党的建设工作领导小组: a verb or set phrase before 工作 names the field of work
