@@ -258,6 +258,13 @@ class OrganizationExtractor:
                 continue
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
+            first = cut(doc.text[start:start + 16], doc.lex)[0]
+            if len(first) > len(surface) and first.startswith(surface) and word_tag(first) == "nt" \
+                    and not doc.blocked("organization.national.unit", "Organization", start, start + len(first)):
+                # 国务院新闻办, 联合国安理会, 全国政协外事委员会: a body of the national one, named as one word
+                doc.add(Mention("Organization", first, start, start + len(first), first,
+                                attrs={"kind": "national-unit", "parent": row["label"]}, rule="organization.national.unit"))
+                continue
             doc.add(Mention("Organization", row["label"], start, end, surface,
                             aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}, rule="organization.national"))
 

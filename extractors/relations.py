@@ -281,6 +281,10 @@ class RelationExtractor:
             by_kind_level.setdefault((p.attrs.get("kind"), p.attrs.get("level")), []).append(p)
         for o in doc.of_type("Organization"):
             lvl, kind = o.attrs.get("level"), o.attrs.get("kind")
+            if kind == "national-unit" and o.attrs.get("parent") in orgs:
+                # 国务院新闻办 under 国务院, when the article names both
+                add("subOrganizationOf", o, orgs[o.attrs["parent"]], o.start, "relations.sub_organization_of.national_unit")
+                continue
             parent_kind = {"party-dept": "party", "bureau": "gov"}.get(kind or "")
             if not parent_kind or not lvl:
                 continue
