@@ -274,6 +274,7 @@ class _Words:
         self.name_bad_next = _words(lex, "ner_name_bad_next.txt")
         self.org_ministries = rs.words("org_ministries")
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
+        self.org_field_nouns = rs.words("org_field_nouns")
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
@@ -543,6 +544,8 @@ class NameExtractor:
             if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
+            if is_nt and text.startswith(W.org_field_nouns, e):
+                continue  # 民族宗教工作, 国际经贸规则: jieba's nt word names a field here, not a body
             if is_nt and w.endswith(W.org_event_heads) and not w.endswith(W.org_event_bodies):
                 continue  # 党员大会, 职工代表大会: jieba's nt word names a meeting here, not a body
             if is_nt and w not in stop:
