@@ -188,8 +188,9 @@ def _without_modifiers(name: str, lex: Lexicons) -> str:
         if name.startswith(lead):
             name = name[len(lead):]
     tokens = cut(name, lex) if name else []
-    if tokens and all(word_tag(t) == "b" for t in tokens):
-        return ""
+    kinds = lex.ruleset("organization").words("kind_modifiers")
+    if tokens and all(word_tag(t) == "b" or t in kinds for t in tokens):
+        return ""  # 甲等医院, 跨国公司, 外资企业: what kind of institution, not which one
     return name
 
 
