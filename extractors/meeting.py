@@ -726,8 +726,7 @@ def _subject(doc: Doc, verb_pos: int):
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
     cands = [m for m in cands if not _governed(doc.lex).search(doc.text[doc.clause_start(m.start):m.start])
-             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))] or [
-             m for m in cands if m.attrs.get("kind") != "national" or not in_title(doc.text, m.end, doc.lex)]
+             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))]
     if not cands:
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
