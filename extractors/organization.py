@@ -194,6 +194,12 @@ def _without_modifiers(name: str, lex: Lexicons) -> str:
     return name
 
 
+def lex_unit(doc: Doc) -> re.Pattern[str]:
+    """An abbreviated unit written right after a national body, before what it does (环资委在京召开)."""
+    return doc.lex.ruleset("organization").regex(
+        "national_unit", r"(?P<u>[\u4e00-\u9fff]{1,3}(?:{unit_heads}))(?=(?:{unit_followers}))")
+
+
 class OrganizationExtractor:
     """Finds organisations and gives each its full name when the article's place is known."""
 
@@ -260,7 +266,14 @@ class OrganizationExtractor:
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
             first = cut(doc.text[start:start + 16], doc.lex)[0]
-            if len(first) > len(surface) and first.startswith(surface) and word_tag(first) == "nt" \
+            unit = lex_unit(doc).match(doc.text, end)
+            if unit and unit.group("u") in doc.lex.ruleset("organization").words("unit_posts"):
+                unit = None  # 中共中央政治局常委在…: a post, not a unit
+            if unit and not (len(first) > len(surface) and first.startswith(surface)):
+                first = surface + unit.group("u")  # 全国人大环资委在京召开…: an abbreviated unit jieba did not join
+            elif unit is None and word_tag(first) != "nt":
+                first = surface
+            if len(first) > len(surface) and first.startswith(surface) \
                     and not doc.blocked("organization.national.unit", "Organization", start, start + len(first)):
                 # 国务院新闻办, 联合国安理会, 全国政协外事委员会: a body of the national one, named as one word
                 doc.add(Mention("Organization", first, start, start + len(first), first,
