@@ -44,7 +44,7 @@ def _verb(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "verb", r"(?:{convene_verbs})")
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
 def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
+    return _re(lex, "subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:{time_of_day})?)?(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
