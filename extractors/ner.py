@@ -275,6 +275,7 @@ class _Words:
         self.org_ministries = rs.words("org_ministries")
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
         self.org_field_nouns = rs.words("org_field_nouns")
+        self.post_suffixes = rs.words("post_suffixes")
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
@@ -631,6 +632,8 @@ class NameExtractor:
             end = e - 1 if minister else e
             if not (minister or w.endswith(heads) or w[-1] in tails):
                 continue
+            if not minister and text.startswith(W.post_suffixes, e):
+                continue  # 培训班组织 + 员: a post (组织员), not an institution
             start, k = (s if minister else None), i - 1
             while k >= 0 and i - k <= 4:
                 kw = toks[k][2]
