@@ -411,6 +411,10 @@ class NameExtractor:
                     and _HAN.match(nxt2) and nxt2 not in places and w not in W.weak_first:
                 out.append((s, e + 2, "Person", w + nxt2, "surname-split-name"))  # 吉 + 德里, 庞 + 卫国
                 continue
+            third = toks[i + 2][2] if i + 2 < n else ""
+            if len(w) == 1 and sl and len(nxt2) == 2 and word_tag(nxt2) == "nr" and third in after and w not in W.weak_first:
+                out.append((s, e + 2, "Person", w + nxt2, "surname-name-titled"))  # 韩 + 春晖 + 教授
+                continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
             # a title before the name may be fused to what precedes it (德国总理 + 科尔, 财政部副部长 + 萨默斯)
