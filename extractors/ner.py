@@ -276,6 +276,7 @@ class _Words:
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
         self.org_field_nouns = rs.words("org_field_nouns")
         self.post_suffixes = rs.words("post_suffixes")
+        self.unit_chars = frozenset(rs.words("unit_chars"))
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
@@ -428,7 +429,7 @@ class NameExtractor:
                 if w[-1] in W.bad_last or w[0] in W.weak_first and not tag:
                     continue
                 split3 = sl == 1 and len(w) == 2 and self._given_char(nxt, W) and w + nxt not in stop
-                if sl and len(w) == sl + 2 and not is_dictionary_word(w[sl:]):
+                if sl and len(w) == sl + 2 and not is_dictionary_word(w[sl:]) and nxt not in W.unit_chars:
                     out.append((s, e, "Person", w, "nr2" if tag else "oov-surname"))  # 邓小平, 张敬涛
                 elif split3 and (not tag or tag == "nr" and not is_dictionary_word(nxt)):
                     out.append((s, e + 1, "Person", w + nxt, "surname-split2"))  # 张洁 + 清, 李铁 + 辰
