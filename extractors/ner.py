@@ -307,7 +307,7 @@ def _bundle(lex: Lexicons) -> _Words:
 # jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
 _WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d", "l", "i", "m", "t", "s", "f", "r", "c", "p", "u", "z", "b")
 # endings of abstract nouns and of non-person things that the name rules can reach (智能化, 幸福感, 林草局, 文亭巷)
-_NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱图线")
+_NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱图线病")
 _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
 
