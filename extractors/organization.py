@@ -273,6 +273,8 @@ class OrganizationExtractor:
                 first = surface + unit.group("u")  # 全国人大环资委在京召开…: an abbreviated unit jieba did not join
             elif unit is None and word_tag(first) != "nt":
                 first = surface
+            if first.endswith(doc.lex.ruleset("organization").words("unit_posts")):
+                first = surface  # 中央政治局常委 (one jieba word) is a post, 联合国总部 a building
             if len(first) > len(surface) and first.startswith(surface) \
                     and not doc.blocked("organization.national.unit", "Organization", start, start + len(first)):
                 # 国务院新闻办, 联合国安理会, 全国政协外事委员会: a body of the national one, named as one word
