@@ -15,7 +15,7 @@ import cn2an
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Lexicons, Scanner, in_title, split_multi
+from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
 from extractors.organization import place_for_level
 from extractors.model import Mention
 
@@ -394,7 +394,7 @@ class MeetingExtractor:
                 continue
             if not _is_meeting_phrase(phrase, doc.lex):
                 continue
-            if v.group().startswith(("组织", "开展")) and (
+            if v.group().startswith(("组织", "开展")) and not v.group().endswith("召开") and (
                     "的" in phrase or "、" in re.sub(r"“[^”]*”", "", phrase) or seg[end_rel:end_rel + 1] == "、"
                     or not (phrase.endswith(_w(doc.lex, "organised_activities"))
                             or (phrase.endswith("会议") and _re(doc.lex, "organised_meeting", "{organised_meeting_words}").search(phrase)))):
@@ -474,9 +474,13 @@ class MeetingExtractor:
         orgs = {o.label: o for o in doc.of_type("Organization")}
         types = _types(doc.lex)
 
+        def names(label: str) -> set[str]:
+            o = orgs.get(label)
+            return {label, *(o.aliases if o is not None else ()), *((o.surface,) if o is not None else ())}
+
         def same_holder(head: Mention, lead: Mention) -> bool:
-            if lead.attrs["holder"] == head.attrs["holder"]:
-                return True
+            if lead.attrs["holder"] == head.attrs["holder"] or names(lead.attrs["holder"]) & names(head.attrs["holder"]):
+                return True  # 省作协 in the headline, 江苏省作家协会 in the lead: one organisation
             # 医院举行党委理论学习中心组会议 over 浙江中医药大学附属第一医院召开党委理论学习中心组（扩大）会议:
             # the headline names the lead's institution by its head noun alone
             org = orgs.get(head.attrs["holder"])
@@ -705,6 +709,22 @@ def _governed(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "governed", r"(?:{governing_prepositions})[^，。；]{0,6}$")
 
 
+def _is_governed(doc: Doc, m: Mention) -> bool:
+    """m follows a preposition of its clause (按照市委的部署, 受省委委托) — a word of its own, not the
+    first character of one (经开区人民法院: 经 begins the zone's name)."""
+    before = doc.text[doc.clause_start(m.start):m.start]
+    found = _governed(doc.lex).search(before)
+    if not found:
+        return False
+    words = _w(doc.lex, "governing_prepositions")
+    pos = 0
+    for tok in cut(before, doc.lex):
+        if pos >= found.start() and tok in words:
+            return True
+        pos += len(tok)
+    return False
+
+
 def _subject(doc: Doc, verb_pos: int):
     """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
     s, _ = doc.sentence_at(verb_pos)
@@ -725,7 +745,7 @@ def _subject(doc: Doc, verb_pos: int):
         return None
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
-    cands = [m for m in cands if not _governed(doc.lex).search(doc.text[doc.clause_start(m.start):m.start])
+    cands = [m for m in cands if not _is_governed(doc, m)
              and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))]
     if not cands:
         return None

@@ -131,11 +131,20 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
     before = text[m.start() - 1] if m.start() > 0 else ""
     if before in _DENY_BEFORE and not m.group("cpc") and not m.group("tuan"):
         return None  # 全市, 城市, 超市: the level character is part of a word
-    if before and not m.group("cpc") and not m.group("tuan") and _closes_word(text, lvl_pos, doc.lex):
+    if before and not m.group("cpc") and not m.group("tuan") and (
+            _closes_word(text, lvl_pos, doc.lex) or m.group("unit") and _closes_unknown(text, lvl_pos, doc.lex)):
         return None  # 示范区公安局, 开发区管委会: the level character ends another word, the name is that word's
     if m.group("tuan") == "团" and m.group("unit"):
         return None
     return m.start(), ""
+
+
+def _closes_unknown(text: str, pos: int, lex: Lexicons) -> bool:
+    """True when the character at ``pos`` ends a word jieba guessed (经开区) that is no known place:
+    a zone's name, before a unit (经开区人民法院) — a party committee (X区委) is still read by level."""
+    window = text[max(0, pos - 5):pos + 1]
+    last = cut(window, lex)[-1] if window else ""
+    return len(last) >= 3 and last.endswith(text[pos]) and not word_tag(last) and gazetteer.lookup(last, lex) is None
 
 
 def _closes_word(text: str, pos: int, lex: Lexicons) -> bool:

@@ -48,6 +48,9 @@ def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]
     out = {}
     for key, ent in result.entities.items():
         owners = [k for k in by_alias.get((ent.type, ent.label), []) if k != key]
+        if not owners:
+            # 江苏省作协 listing 江苏省作家协会 among its names, beside an entity of that label: the full name's
+            owners = [(ent.type, a) for a in sorted(ent.aliases) if a != ent.label and (ent.type, a) in result.entities]
         if not owners and ent.type in _SUFFIX_FOLDED:
             owners = [k for k, other in result.entities.items() if k != key and other.type == ent.type and _specialises(other.label, ent.label)]
         # fold a short name into the single longer entity that lists it (never into several)

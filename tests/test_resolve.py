@@ -18,3 +18,9 @@ def test_a_bare_unit_name_is_the_article_s_only_longer_one():
 def test_a_bare_name_with_two_candidates_stays_apart():
     orgs = _orgs("丰县人大常委会和沛县人大常委会召开联席会议。人大常委会主任讲话。")
     assert {"丰县人大常委会", "沛县人大常委会", "人大常委会"} <= orgs, orgs
+
+
+def test_a_short_form_listing_the_full_name_folds_into_it():
+    # the headline's 省作协 (labelled 江苏省作协, alias 江苏省作家协会) and the lead's 江苏省作家协会 are one body
+    orgs = _orgs("省作协召开党组理论学习中心组学习会\n3月5日，江苏省作家协会召开党组理论学习中心组学习会，传达学习省委全会精神。")
+    assert [o for o in orgs if "作" in o] == ["江苏省作家协会"], orgs
