@@ -51,6 +51,8 @@ def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]
         if not owners:
             # 江苏省作协 listing 江苏省作家协会 among its names, beside an entity of that label: the full name's
             owners = [(ent.type, a) for a in sorted(ent.aliases) if a != ent.label and (ent.type, a) in result.entities]
+        if not owners and ent.type == "Meeting" and (ent.type, ent.label + "议") in result.entities:
+            owners = [(ent.type, ent.label + "议")]  # 理论中心组学习（扩大）会 and …会议 written in one article: one meeting
         if not owners and ent.type in _SUFFIX_FOLDED:
             owners = [k for k, other in result.entities.items() if k != key and other.type == ent.type and _specialises(other.label, ent.label)]
         # fold a short name into the single longer entity that lists it (never into several)
