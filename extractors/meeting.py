@@ -415,7 +415,7 @@ class MeetingExtractor:
                 if holder is not None:
                     subject = text[holder.start:v.start()]
                     subject = _re(doc.lex, "leader_in_subject", r"[\u4e00-\u9fff]{0,8}(?:{leader_titles})[\u4e00-\u9fff]{2,3}(?:主持)?$").sub("", subject)
-                    subject = _re(doc.lex, "subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})$").sub("", subject)
+                    subject = _re(doc.lex, "subject_tail", r"(?:在[^，。]{0,20}|于\S{0,10}|{subject_tails})+$").sub("", subject)
                     if subject.startswith(holder.surface) and (
                             "，" in subject or _re(doc.lex, "governed_lead", r"(?:{governing_prepositions})").match(subject, len(holder.surface))):
                         subject = holder.surface  # 市科协按照市委的统一部署和要求，召开了…: the adverbial is no part of the name
