@@ -98,7 +98,49 @@ def _malformed_date(g):
     g.add((a, rdflib.namespace.DCTERMS.date, Literal("2022010", datatype=rdflib.XSD.date)))
 
 
+SLOGAN = URIRef(iri_of("PolicySlogan", "走在前列"))
+
+
+def _two_en_labels(g):
+    g.add((UNION, RDFS.label, Literal("Trade Union", lang="en")))
+
+
+def _two_surface_forms(g):
+    m = sorted(g.subjects(RDF.type, KG.Mention))[0]
+    g.add((m, KG.surfaceForm, Literal("另一个")))
+
+
+def _studies_a_place(g):  # sh:or ( Meeting Document Theory )
+    g.add((MEETING, KG.studies, URIRef(iri_of("Place", "徐州"))))
+
+
+def _figures_counted_twice(g):
+    g.add((SLOGAN, KG.articleCount, Literal(99)))
+
+
+def _first_after_last(g):
+    g.remove((SLOGAN, KG.firstMentioned, None))
+    g.add((SLOGAN, KG.firstMentioned, Literal("2030-01-01", datatype=rdflib.XSD.date)))
+
+
+def _figures_missing(g):
+    g.remove((SLOGAN, KG.promoterCount, None))
+
+
+def _pair_of_a_place(g):
+    pair = sorted(g.subjects(KG.sharedArticleCount, None))[0]
+    g.remove((pair, KG.pairSecond, None))
+    g.add((pair, KG.pairSecond, URIRef(iri_of("Place", "徐州"))))
+
+
 BREAKAGES = {
+    "two_en_labels": (_two_en_labels, "one per language"),
+    "two_surface_forms": (_two_surface_forms, "at most 1 value(s) of kg:surfaceForm"),
+    "studies_a_place": (_studies_a_place, "OrConstraintComponent"),
+    "figures_counted_twice": (_figures_counted_twice, "at most 1 value(s) of kg:articleCount"),
+    "first_after_last": (_first_after_last, "kg:firstMentioned must be <= kg:lastMentioned"),
+    "figures_missing": (_figures_missing, "at least 1 value(s) of kg:promoterCount"),
+    "pair_of_a_place": (_pair_of_a_place, "kg:pairSecond"),
     "malformed_date": (_malformed_date, "Datatype"),
     "untyped": (_untyped, "no rdf:type"),
     "two_zh_labels": (_two_zh_labels, "exactly one rdfs:label@zh"),
@@ -122,7 +164,8 @@ def test_broken_graph_fails(name):
     assert expected in report, report
 
 
-@pytest.mark.parametrize("name", ["held_by_place", "two_zh_labels", "plain_triple_missing"])
+@pytest.mark.parametrize("name", ["held_by_place", "two_zh_labels", "plain_triple_missing", "two_en_labels",
+                                  "studies_a_place", "first_after_last", "figures_missing", "pair_of_a_place"])
 def test_engines_agree(name):
     g = _default()
     BREAKAGES[name][0](g)
