@@ -119,7 +119,10 @@ class Scanner:
 
     def longest(self, text: str) -> list[tuple[int, int, str, tuple]]:
         """Leftmost-longest non-overlapping hits."""
-        hits = sorted(self.iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        if self._empty:
+            return []
+        hits = [(e - len(surface) + 1, e + 1, surface, values) for e, (surface, values) in self._auto.iter(text)]
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         out, last = [], -1
         for h in hits:
             if h[0] >= last:

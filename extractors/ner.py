@@ -220,14 +220,15 @@ class _Word:
                       or 2 <= len(w) <= 3 and all(c in W.abbrev for c in w)
                       or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all)
         #: _orgs' second loop: an nt word or one ending in an organisation suffix
-        self.org = tag == "nt" or bool(_org_suffix(w, W.lex))
+        self.org = tag == "nt" or w[-1] in W.org_suffix_ends and bool(_org_suffix(w, W.lex))
         #: _place_grammar: one of its branches' conditions on the word itself
         self.grammar = han and w not in W.places and (
             len(w) >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
             or len(w) >= 2 and (tag in ("ns", "nz", "nr") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
             or len(w) == 2 and tag == "t"
             or len(w) == 1 and w in W.abbrev
-            or any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(len(w) - 1, 1, -1)))
+            or w[-1] in W.place_word_head_ends
+            and any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(len(w) - 1, 1, -1)))
         #: _place_headed_orgs: a word ending in an institution head (or in 部长)
         self.headed = han and not w.endswith(W.headed_not_heads) and w not in W.places and (
             len(w) >= 4 and w.endswith("部长") or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
@@ -281,6 +282,9 @@ class _Words:
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
         self.place_word_heads = rs.words("place_word_heads")
+        # last characters of the suffix words: a word ending in none of them ends in no suffix (a set look-up first)
+        self.org_suffix_ends = frozenset(x[-1] for x in self.org_suffixes)
+        self.place_word_head_ends = frozenset(x[-1] for x in self.place_word_heads)
         (self.headed_heads, self.headed_tails, self.headed_not_heads, self.headed_breakers,
          self.headed_mid_tags) = _place_org_words(lex)
         self._memo: dict[str, _Word] = {}
