@@ -84,7 +84,7 @@ class Segmenter:
         """For each start position, the last index of the word jieba's route takes there (``calc``)."""
         n = len(blk)
         miss, single = self._miss, self._single.get
-        base = [single(c) for c in blk]  # the one-character word's log-probability, None when it is no word
+        base = list(map(single, blk))  # the one-character word's log-probability, None when it is no word
         score = [0.0] * (n + 1)
         route = list(range(n))
         last = n - 1
