@@ -93,10 +93,7 @@ def write_store(nquads: Iterable[str | bytes] | Path, out_dir: str | Path) -> Pa
     tmp = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE_NAME}.", suffix=".tmp"))
     try:
         store = ox.Store(str(tmp))
-        if isinstance(nquads, Path):
-            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        else:
-            store.bulk_load(io.BufferedReader(_ChunkReader(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
+        _load_batched(store, nquads)
         store.flush()
         del store  # releases the RocksDB lock before the rename
         tmp.chmod(0o755)  # mkdtemp makes it private; a build is meant to be shared
@@ -111,6 +108,31 @@ def write_store(nquads: Iterable[str | bytes] | Path, out_dir: str | Path) -> Pa
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+#: Quads handed to RocksDB per bulk load. One ``bulk_load`` of everything held the whole
+#: dataset's sorted index entries in memory at once (+660 MB at 2,000 items, +1.25 GB at
+#: 5,000: the build's peak); a batch this size peaks at ~150 MB whatever the corpus, for
+#: ~10% more time and a store ~1.6x larger on disk (one set of SST files per batch).
+LOAD_BATCH = 100_000
+
+
+def _load_batched(store: Any, nquads: Iterable[str | bytes] | Path) -> None:
+    """Parse the N-Quads as a stream and bulk-insert them :data:`LOAD_BATCH` quads at a time (bounded memory)."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    if isinstance(nquads, Path):
+        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    else:
+        quads = ox.parse(io.BufferedReader(_ChunkReader(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
+    while True:
+        batch = list(itertools.islice(quads, LOAD_BATCH))
+        if not batch:
+            return
+        store.bulk_extend(batch)
+        del batch
 
 
 def remove_store(out_dir: str | Path) -> None:
