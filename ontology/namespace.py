@@ -47,6 +47,7 @@ class KG(DefinedNamespace):
     # provenance classes
     Assertion: URIRef
     Mention: URIRef
+    Sentence: URIRef
 
     # relations (SCHEMA.md §4)
     heldBy: URIRef
@@ -69,6 +70,8 @@ class KG(DefinedNamespace):
     refersTo: URIRef
     inArticle: URIRef
     evidenceSentence: URIRef
+    inSentence: URIRef
+    sentenceText: URIRef
     startOffset: URIRef
     endOffset: URIRef
     surfaceForm: URIRef

@@ -91,7 +91,7 @@ def test_cooccurring_pairs_share_two_articles(store):
 def test_class_counts(store):
     assert dict(_run(store, "class_overview.rq")) == {
         KG + "Article": 4, KG + "PolicySlogan": 4, KG + "NumberedFormulation": 3, KG + "Organization": 2,
-        KG + "Assertion": 4}
+        KG + "Assertion": 4, KG + "Sentence": 3}
     rows = Q.run_query(store, "SELECT ?p WHERE { ?p kg:ofClass kg:Article }").rows
     assert rows == [(CLASS_PARTITION_BASE + "Article",)]
 

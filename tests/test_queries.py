@@ -69,7 +69,7 @@ EXPECTED = {
     "class_overview.rq": lambda r: dict(records(r, "class", "resources")) == {
         KG + "Assertion": 41, KG + "Mention": 20, KG + "PolicySlogan": 7, KG + "Organization": 4, KG + "Meeting": 3,
         KG + "Article": 2, KG + "Campaign": 1, KG + "Document": 1, KG + "NumberedFormulation": 1,
-        KG + "PlenarySession": 1, KG + "Place": 1, KG + "Theory": 1},
+        KG + "PlenarySession": 1, KG + "Place": 1, KG + "Theory": 1, KG + "Sentence": 7},
     "slogan_timeline.rq": lambda r: ("走在前列", "2021-09", 1) in records(r, "sloganLabel", "month", "articles")
         and len(r.rows) == 9,
 }

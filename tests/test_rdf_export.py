@@ -123,7 +123,7 @@ def test_plain_triple_and_assertions_for_every_edge(graph, default):
             start = default.value(a, KG.startOffset)
             assert start.datatype == XSD.integer and isinstance(start.toPython(), int)
             ev = next(e for e in data["evidence"] if e["start"] == start.toPython())
-            assert default.value(a, KG.evidenceSentence) == Literal(ev["sentence"])
+            assert default.value(default.value(a, KG.inSentence), KG.sentenceText) == Literal(ev["sentence"])
             assert default.value(a, KG.inArticle) == URIRef(article_iri(ev["article"]))
 
 

@@ -222,6 +222,7 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
     main_rank = {K[c]: i for i, c in enumerate(CLASSES)}
     nodes: dict[str, dict[str, Any]] = {}
     assertions, mentions = [], []
+    sentences: dict[str, str] = {}
     for s, pv in props.items():
         types = sorted(v for v, kind in pv.get(RDF_TYPE, ()) if kind is None)
         mains = sorted((t for t in types if t in main_rank), key=main_rank.__getitem__)
@@ -231,6 +232,8 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
             assertions.append(s)
         elif K["Mention"] in types:
             mentions.append(s)
+        elif K["Sentence"] in types:
+            sentences[s] = _one(pv, K["sentenceText"])
 
     article_ids = {s: a["article_id"] for s, a in nodes.items() if a["type"] == "Article"}
 
@@ -259,7 +262,8 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
                 "article": article_id(art),
                 "start": int(_one(pv, K["startOffset"])),
                 "end": int(_one(pv, K["endOffset"])),
-                "sentence": _one(pv, K["evidenceSentence"]),
+                # a shared kg:Sentence node; builds before it wrote the text on each assertion
+                "sentence": sentences.get(_one(pv, K["inSentence"]), "") or _one(pv, K["evidenceSentence"]),
                 **_provenance(pv),
             })
     node_mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
