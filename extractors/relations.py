@@ -113,6 +113,25 @@ def digest_items(doc: Doc) -> list[int]:
             if heads[i] and any(body[:i]) and i + 1 < len(body) and body[i + 1]]
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _recalled(doc: Doc, m: Mention, first: bool) -> bool:
+    """The clause that describes the meeting dates it in an earlier year than the article (2018年4月，党中央
+    第一次召开…), calls it the first in history (召开党的历史上第一次…), or, when another meeting was
+    described before it, calls it the first of its kind (党中央首次召开人大工作会议): a milestone the text
+    recalls, whose holder speaks for none of the paragraphs after it."""
+    text, words = doc.text, doc.lex.ruleset("relations").words
+    clause = text[doc.clause_start(m.start):m.start]
+    s_start, _ = doc.sentence_at(m.start)
+    year = _YEAR.search(text, s_start, m.start)
+    if year and doc.article.date[:4].isdigit() and int(year.group(1)) < int(doc.article.date[:4]):
+        return True
+    if any(c in clause for c in words("recall_cues_strong")):
+        return True
+    return not first and any(c in clause for c in words("recall_cues"))
+
+
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     """Person label → the organisation the title right before the name belongs to (市委书记X → 市委)."""
     out: dict[str, Mention] = {}
@@ -182,6 +201,8 @@ class RelationExtractor:
         described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject")
                                              or (m.rule == "meeting.named" and held_here.match(text, m.end)))
                      and not m.attrs.get("venue")]
+        # a meeting recalled as a milestone (2018年4月，党中央第一次召开…) is history, not the report's subject
+        described = [m for i, m in enumerate(described) if not _recalled(doc, m, first=i == 0)]
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
         item_starts = digest_items(doc)

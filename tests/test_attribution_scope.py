@@ -43,3 +43,24 @@ def test_the_title_lines_above_the_first_sentence_open_no_item():
     text = "民政部部署春节保障工作\n做好“温暖过冬”专项行动\n" + DIGEST.split("\n", 1)[1].split("“清朗")[0]
     text = text.replace("民政部要求各地加强走访", "民政部要求各地开展“温暖过冬”专项行动")
     assert ("民政部", "温暖过冬专项行动") in rels(extract_text(text), "promotes")
+
+
+RECALL = (
+    "省人大常委会召开第五次会议，听取和审议有关报告。\n"
+    "会议回顾，党中央首次召开人大工作会议，为新时代人大工作指明方向。\n"
+    "会议要求，要按照“四个机关”要求加强常委会自身建设。\n"
+)
+
+
+def test_a_meeting_recalled_as_a_milestone_does_not_take_over():
+    res = extract_text(RECALL)
+    assert ("中共中央", "四个机关") not in rels(res, "promotes"), rels(res, "promotes")
+
+
+def test_a_meeting_dated_before_the_article_is_history():
+    from kg.model import Article
+    from kg.pipeline import extract
+
+    text = "2014年，党中央召开全国网络安全和信息化工作会议。\n如今，全国行政村全面实现“村村通宽带”。\n"
+    res = extract(Article(id="t", text=text, date="2022-03-27"))
+    assert not any(o == "村村通宽带" for _, o in rels(res, "mentions")), rels(res, "mentions")
