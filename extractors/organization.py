@@ -139,19 +139,23 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
     return m.start(), ""
 
 
-def _closes_unknown(text: str, pos: int, lex: Lexicons) -> bool:
-    """True when the character at ``pos`` ends a word jieba guessed (经开区) that is no known place:
-    a zone's name, before a unit (经开区人民法院) — a party committee (X区委) is still read by level."""
+def _word_ending_at(text: str, pos: int, lex: Lexicons) -> str:
+    """The jieba word that ends with the character at ``pos`` when it is longer than it and no known place."""
     window = text[max(0, pos - 5):pos + 1]
     last = cut(window, lex)[-1] if window else ""
-    return len(last) >= 3 and last.endswith(text[pos]) and not word_tag(last) and gazetteer.lookup(last, lex) is None
+    return last if len(last) > 1 and last.endswith(text[pos]) and gazetteer.lookup(last, lex) is None else ""
 
 
 def _closes_word(text: str, pos: int, lex: Lexicons) -> bool:
     """True when the character at ``pos`` ends a longer jieba word (示范区) that is no known place."""
-    window = text[max(0, pos - 5):pos + 1]
-    last = cut(window, lex)[-1] if window else ""
-    return len(last) > 1 and last.endswith(text[pos]) and is_dictionary_word(last) and gazetteer.lookup(last, lex) is None
+    return is_dictionary_word(_word_ending_at(text, pos, lex))
+
+
+def _closes_unknown(text: str, pos: int, lex: Lexicons) -> bool:
+    """True when the character at ``pos`` ends a word jieba guessed (经开区) that is no known place:
+    a zone's name, before a unit (经开区人民法院) — a party committee (X区委) is still read by level."""
+    word = _word_ending_at(text, pos, lex)
+    return len(word) >= 3 and not word_tag(word)
 
 
 def _levelled_names(m: re.Match[str], lvl: str, place_full: str, surface: str, lex: Lexicons) -> tuple[str, set[str], str]:
@@ -203,7 +207,7 @@ def _without_modifiers(name: str, lex: Lexicons) -> str:
     return name
 
 
-def lex_unit(doc: Doc) -> re.Pattern[str]:
+def _national_unit(doc: Doc) -> re.Pattern[str]:
     """An abbreviated unit written right after a national body, before what it does (环资委在京召开)."""
     return doc.lex.ruleset("organization").regex(
         "national_unit", r"(?P<u>[\u4e00-\u9fff]{1,3}(?:{unit_heads}))(?=(?:{unit_followers}))")
@@ -275,7 +279,7 @@ class OrganizationExtractor:
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
             first = cut(doc.text[start:start + 16], doc.lex)[0]
-            unit = lex_unit(doc).match(doc.text, end)
+            unit = _national_unit(doc).match(doc.text, end)
             if unit and unit.group("u") in doc.lex.ruleset("organization").words("unit_posts"):
                 unit = None  # 中共中央政治局常委在…: a post, not a unit
             if unit and not (len(first) > len(surface) and first.startswith(surface)):
