@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     inArticle: URIRef
     evidenceSentence: URIRef
     inSentence: URIRef
+    sentenceStart: URIRef
     sentenceText: URIRef
     startOffset: URIRef
     endOffset: URIRef

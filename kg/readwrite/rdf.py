@@ -26,7 +26,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.iri import BASE as KGR_BASE
 from kg.readwrite.rdf_blocks import (
     CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
-    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
+    MENTIONED_IN_RULE, SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
 )
 from kg.atomicfile import atomic_write
 from kg.readwrite.rdf_formats import WRITERS
@@ -267,9 +267,20 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
                 **_provenance(pv),
             })
     node_mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    derived: set[tuple[str, str, int, int]] = set()
     for m in mentions:
         pv = props[m]
         node = _one(pv, K["refersTo"])
+        in_sentence = _one(pv, K["inSentence"])
+        if node in nodes and in_sentence and _one(pv, K["inArticle"]) in nodes:
+            # the mentionedIn evidence the exporter folded into the mention (rdf_blocks: MENTIONED_IN_RULE)
+            text, art = sentences.get(in_sentence, ""), _one(pv, K["inArticle"])
+            start = int(_one(pv, K["sentenceStart"]))
+            if (node, art, start, start + len(text)) not in derived:
+                derived.add((node, art, start, start + len(text)))
+                evidence[(node, art, "mentionedIn")].append({
+                    "article": article_id(art), "start": start, "end": start + len(text), "sentence": text,
+                    "rule": MENTIONED_IN_RULE, "component": MENTIONED_IN_RULE.split(".", 1)[0]})
         if node in nodes:
             node_mentions[node].append({
                 "article": article_id(_one(pv, K["inArticle"])),
