@@ -207,6 +207,45 @@ def _without_modifiers(name: str, lex: Lexicons) -> str:
     return name
 
 
+@cache
+def _democratic_re(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    """民革北京市委会, 民盟江苏省委, 九三学社中央, 中国民主同盟徐州市委员会: a democratic party's committee."""
+    rows: dict[str, dict[str, str]] = {}
+    for r in lex.read_tsv("democratic_parties.tsv"):
+        rows[r["short"]] = rows[r["full"]] = r
+    alts = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"(?P<party>{alts})(?:(?P<central>中央(?:委员会)?)|(?P<place>[\u4e00-\u9fff]{{1,9}}?)(?P<organ>委员会|委会|委)(?![员托]))"), rows
+
+
+def _described_name(doc: Doc, s_start: int, suffix: str) -> tuple[str, str]:
+    """The name before a suffix whose names describe a field (国家重点实验室, 工程研究中心: 材料复合新技术,
+    污染控制与资源化研究): all of it back to the organisation it belongs to (included: 南京大学材料复合新技术…)
+    or the start of its clause; with the field alone as the second value. ('', '') when it opens with a
+    word that is no name's (要打造新技术…)."""
+    lex = doc.lex
+    if not suffix.endswith(lex.ruleset("organization").words("descriptive_suffixes")):
+        return "", ""
+    clause = doc.clause_start(s_start)
+    owner = max((o for o in doc.touching("Organization", clause, s_start) if clause <= o.start and o.end < s_start),
+                key=lambda o: (o.end, -o.start), default=None)
+    begin = owner.end if owner is not None else clause
+    field = doc.text[begin:s_start].lstrip("、")
+    lead = _LEADING_TIME.match(field)
+    if lead and owner is None:
+        field = field[lead.end():]
+    if not 2 <= len(field) <= 14 or not re.fullmatch(r"[\u4e00-\u9fff、与和及]+", field) or field[0] in "与和及":
+        return "", ""
+    first = cut(field, lex)[0]
+    if first in _stop(lex) or not _name_part(first, lex) and word_tag(first) not in ("v", "vn", "a"):
+        return "", ""
+    if word_tag(first) == "v" and owner is None:
+        return "", ""  # 建设…实验室 at a clause's start: what someone does, not a name
+    return (owner.surface + field if owner is not None else field), field
+
+
+_LEADING_TIME = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?，?")
+
+
 def _national_unit(doc: Doc) -> re.Pattern[str]:
     """An abbreviated unit written right after a national body, before what it does (环资委在京召开)."""
     return doc.lex.ruleset("organization").regex(
@@ -222,10 +261,40 @@ class OrganizationExtractor:
 
     def __call__(self, doc: Doc) -> None:
         self._national(doc)
+        self._democratic(doc)
         self._levelled(doc)
         self._suffixed(doc)
+        self._own_unit(doc)
         self._own_bodies(doc)
         self._fold_bare(doc)
+
+    @staticmethod
+    def _own_unit(doc: Doc) -> None:
+        """我所召开…, 我院党委, 本局党组: the article's own institution named by a pronoun and its head noun is the
+        institution of that head the article names most (中国科学院地理研究所 for 我所); none if it names none."""
+        rs = doc.lex.ruleset("organization")
+        pattern = rs.regex("own_unit", r"(?:{own_unit_pronouns})(?P<head>{own_unit_heads})")
+        named: dict[str, list[Mention]] = {}
+        for o in doc.of_type("Organization"):
+            if not o.attrs.get("relative") and not o.label.startswith(rs.words("own_unit_pronouns")) \
+                    and o.attrs.get("kind") not in ("national", "national-unit"):
+                named.setdefault(o.label, []).append(o)
+        for m in pattern.finditer(doc.text):
+            head = m.group("head")
+            ends = rs.words("own_unit_school_ends") if head == "校" else (head,)
+            owners = sorted((label for label in named if label.endswith(ends)), key=lambda k: (-len(named[k]), named[k][0].start))
+            if not owners:
+                continue
+            owner = named[owners[0]][0]
+            written = [o for o in doc.touching("Organization", m.start(), m.end()) if o.start == m.start()]
+            for o in written:
+                # 我院党委 read by the suffix rules: the institution's committee, folded into it (SCHEMA §5.2)
+                o.label, o.aliases = owner.label, tuple(a for a in o.aliases if not a.startswith(rs.words("own_unit_pronouns")))
+                o.attrs = {**o.attrs, "kind": owner.attrs.get("kind"), "relative": False}
+            if written or doc.blocked("organization.own_unit", "Organization", m.start(), m.end()):
+                continue
+            doc.add(Mention("Organization", owner.label, m.start(), m.end(), m.group(),
+                            attrs={k: v for k, v in owner.attrs.items() if k in ("kind", "level", "place")}, rule="organization.own_unit"))
 
     @staticmethod
     def _own_bodies(doc: Doc) -> None:
@@ -296,6 +365,43 @@ class OrganizationExtractor:
                 continue
             doc.add(Mention("Organization", row["label"], start, end, surface,
                             aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}, rule="organization.national"))
+
+    @staticmethod
+    def _democratic(doc: Doc) -> None:
+        """A democratic party's committee (民革北京市委会): read before the levelled names, so that its
+        市委 is not taken for the CPC's (中共北京市委)."""
+        pattern, rows = _democratic_re(doc.lex)
+        for m in pattern.finditer(doc.text):
+            row = rows[m.group("party")]
+            short = row["short"]
+            if m.group("central"):
+                label, aliases = f"{short}中央", {f"{row['full']}中央委员会", f"{short}中央委员会", m.group()}
+                lvl, place_full = "", ""
+            else:
+                written = m.group("place")
+                lvl = written[-1]
+                if len(written) == 1:
+                    if lvl not in LEVELS:
+                        continue
+                    place_full = place_for_level(doc.context, lvl, doc.lex)  # 民革市委会: the article's city
+                else:
+                    div = gazetteer.lookup(written, doc.lex)
+                    if div is None:
+                        continue
+                    place_full = div.name
+                    lvl = place_full[-1]
+                base = place_full or lvl
+                label = f"{short}{base}委员会"
+                aliases = {f"{short}{base}委", f"{short}{base}委会", f"{row['full']}{base}委员会", m.group(),
+                           f"{short}{lvl}委", f"{short}{lvl}委会"}
+                if place_full:
+                    aliases.add(f"{short}{gazetteer.short_name(place_full, doc.lex)}{lvl}委")
+            if doc.blocked("organization.democratic_party", "Organization", m.start(), m.end()):
+                continue
+            doc.add(Mention("Organization", label, m.start(), m.end(), m.group(), aliases=tuple(sorted(aliases - {label})),
+                            attrs={"kind": "democratic-party", "label_en": row.get("label_en", ""), "level": lvl,
+                                   "place": gazetteer.short_name(place_full, doc.lex) if place_full else "",
+                                   "relative": not m.group("central") and not place_full}, rule="organization.democratic_party"))
 
     # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
     def _levelled(self, doc: Doc) -> None:
@@ -397,6 +503,10 @@ class OrganizationExtractor:
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
+            described, field = _described_name(doc, s_start, m.group())
+            if described and len(described) > len("".join(name_tokens)):
+                name_tokens = [described]  # 材料复合新技术国家重点实验室: a laboratory is named by what it studies
+                name = described
             plain = "".join(t for t in name_tokens if word_tag(t) != "l")  # 党的建设 is one set phrase, not a clause
             if lex.ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(plain) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
@@ -426,7 +536,7 @@ class OrganizationExtractor:
                 continue
             label = name + m.group()
             end = s_end
-            aliases = set()
+            aliases = {field + m.group()} if described and field != name else set()
             for pg in lex.ruleset("organization").words("attached_bodies"):
                 if text.startswith(pg, s_end):
                     aliases.add(label + pg)
