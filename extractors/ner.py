@@ -35,13 +35,14 @@ all driven by data files in ``extractors/data`` (``ner_*``):
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache, cache
 
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.person import full_name_for, surnames
-from extractors.lexicon import cut, is_dictionary_word, word_tag, word_tag_table
+from extractors.lexicon import cut, is_dictionary_word, tokenizer, word_tag, word_tag_table
 from extractors.model import Mention
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -205,7 +206,7 @@ class _Word:
     alone: a token whose flag is off cannot fire that rule, so the rule skips it without
     evaluating its branches (most tokens are ordinary words that fire nothing)."""
 
-    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "hot")
+    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "scored", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
         self.han = han = bool(_HAN.match(w))
@@ -237,7 +238,12 @@ class _Word:
             and w not in W.places and w not in W.person_stop
         #: the first token of a listed organisation (ner_orgs.txt) may be this word
         self.known = w in W.known_prefixes
-        self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known
+        #: _scored_persons: a jieba name word, an unknown word opening with a surname, or a surname token
+        self.scored = han and w not in W.person_stop and w not in W.places and (
+            2 <= len(w) <= 3 and (tag.startswith("nr") or not tag and w[0] in W.single_surnames) and w[0] != w[1]
+            or len(w) == 1 and w in W.single_surnames)
+        self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known \
+            or self.scored
 
 
 class _Words:
@@ -287,6 +293,11 @@ class _Words:
         self.place_word_head_ends = frozenset(x[-1] for x in self.place_word_heads)
         (self.headed_heads, self.headed_tails, self.headed_not_heads, self.headed_breakers,
          self.headed_mid_tags) = _place_org_words(lex)
+        self.single_surnames = surnames(lex)[0]
+        self.name_chars = {r["char"]: (float(r["surname"]), float(r["given"])) for r in lex.read_tsv("ner/name_chars.tsv")}
+        self.name_weights = {r["feature"]: float(r["weight"]) for r in lex.read_tsv("ner/name_score.tsv")}
+        self.name_say = frozenset(rs.words("name_score_say"))
+        self.freq = tokenizer(lex).FREQ
         self._memo: dict[str, _Word] = {}
 
     def infos(self, toks: list[tuple[int, int, str]]) -> list[_Word]:
@@ -339,6 +350,50 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
     return True
 
 
+_PUNCT = frozenset("，。、；：“”《》（）！？…—·／")
+_LEFT_MARKS = frozenset("，、《“：（")
+_RIGHT_MARKS = frozenset("，、》”。（）：")
+
+
+def _left_class(t: str) -> str:
+    """The class of the token before a scored name candidate (``left=`` rows of ``ner/name_score.tsv``)."""
+    if t in _LEFT_MARKS:
+        return t
+    if all(c in _PUNCT for c in t):
+        return "P"
+    tag = word_tag(t)
+    if tag == "p":
+        return "p"
+    for prefix in ("v", "u", "c", "n"):
+        if tag.startswith(prefix):
+            return prefix
+    return "m" if t[:1].isdigit() or tag.startswith("m") else "o"
+
+
+def _right_class(t: str, W: _Words) -> str:
+    """The class of the token after a scored name candidate (``right=`` rows of ``ner/name_score.tsv``)."""
+    if t in W.name_say:
+        return "say"
+    if t in _RIGHT_MARKS:
+        return t
+    if all(c in _PUNCT for c in t):
+        return "P"
+    tag = word_tag(t)
+    if tag in ("p", "c"):
+        return "pc"
+    if t == "的":
+        return "de"
+    if tag.startswith("v"):
+        return "v"
+    if tag == "d":
+        return "d"
+    if tag.startswith("n"):
+        return "n"
+    if t[:1].isdigit() or tag.startswith("m"):
+        return "m"
+    return "u" if tag.startswith("u") else "o"
+
+
 class NameExtractor:
     """Adds PER/LOC/ORG names of general news that no specific extractor claimed."""
 
@@ -356,6 +411,7 @@ class NameExtractor:
             hot = [i for i, f in enumerate(info) if f.hot]  # the tokens some rule may fire on
             cands: list[tuple[int, int, str, str, str]] = []
             cands += self._persons(text, toks, info, hot, W)
+            cands += self._scored_persons(text, toks, info, hot, W)
             cands += self._places(text, toks, info, hot, W)
             cands += self._orgs(text, toks, info, hot, W)
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, W)
@@ -487,6 +543,63 @@ class NameExtractor:
             if left < s and right > e:
                 out.append((left, right, "Person", text[left:right], "dot-name"))
         return out
+
+    def _scored_persons(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                        W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """Names with no cue, by a score (``ner/name_score.tsv``): how name-like the characters are
+        (``ner/name_chars.tsv``), how common the word is, and the class of the token on each side.
+
+        Candidates: a jieba name word of two or three characters (柳青, 金大中; jieba's four-character
+        nr words are mostly set phrases: 廉洁奉公), an unknown word opening with a surname (王芳,
+        展淑萍) and a one-character surname token with the one or two tokens after it (曹 + 火星;
+        the better-scoring reading of the two); never a reduplicated word (殷殷, 苗苗). The other person rules read names next to a title
+        or a verb of address; this one is what is left when nothing around the name says so."""
+        weights = W.name_weights
+        threshold = weights.get("threshold")
+        if threshold is None:
+            return []  # a lexicon set without the table has no scored rule
+        out = []
+        n = len(toks)
+        single = W.single_surnames
+        for i in hot:
+            if not info[i].scored:
+                continue
+            s, e, w = toks[i]
+            tag = info[i].tag
+            if len(w) >= 2:
+                kind = f"nr{len(w)}" if tag.startswith("nr") else f"unknown{len(w)}"
+                if self._name_score(kind, w, toks, i, i + 1, W) > threshold:
+                    out.append((s, e, "Person", w, "name-score"))
+                continue
+            if w not in single:
+                continue
+            best, best_end = threshold, 0
+            for j in (i + 2, i + 3):
+                if j > n:
+                    break
+                name = text[s:toks[j - 1][1]]
+                if not 2 <= len(name) <= 3 or not _HAN.match(name) or name[0] == name[1]:
+                    break
+                score = self._name_score(f"split{len(name)}", name, toks, i, j, W)
+                if score > best:
+                    best, best_end = score, toks[j - 1][1]
+            if best_end:
+                out.append((s, best_end, "Person", text[s:best_end], "name-score"))
+        return out
+
+    @staticmethod
+    def _name_score(kind: str, name: str, toks: list[tuple[int, int, str]], i: int, j: int, W: _Words) -> float:
+        """The score of ``name`` (tokens ``i``..``j - 1``) as a person name (weights: ``ner/name_score.tsv``)."""
+        weights, chars = W.name_weights, W.name_chars
+        if name[1:] in W.honorifics or name[1:] in W.person_after or (i and toks[i - 1][2] == "·") \
+                or (j < len(toks) and toks[j][2] == "·"):
+            return float("-inf")  # 陈小姐, 胡老: a surname and a title (surname-honorific); 彼得·皮奥: dot-name
+        stat = chars.get(name[0], (0.0, 0.0))[0] + sum(chars.get(c, (0.0, 0.0))[1] for c in name[1:])
+        left = _left_class(toks[i - 1][2]) if i else "^"
+        right = _right_class(toks[j][2], W) if j < len(toks) else "$"
+        return (weights.get("bias", 0.0) + weights.get("stat", 0.0) * stat
+                + weights.get("log_freq", 0.0) * math.log1p(W.freq.get(name, 0) or 0)
+                + weights.get("kind=" + kind, 0.0) + weights.get("left=" + left, 0.0) + weights.get("right=" + right, 0.0))
 
     # -- places ----------------------------------------------------------------------------
     def _places(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
