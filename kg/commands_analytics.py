@@ -56,7 +56,7 @@ def timeline_cmd(graph: str, slogan: str, by: str, all_periods: bool, fmt: str) 
         return
     if fmt == "table":
         f = tl.first
-        click.echo(f"{slogan}: {len(tl.matched)} formulation(s) folded: {'、'.join(tl.matched)}")
+        click.echo(f"{slogan}: {len(tl.matched)} formulation(s) folded: {'、'.join(f'“{m}”' for m in tl.matched)}")
         if f:
             click.echo(f"first appearance: {f.date}  article {f.article}  {f.title}")
             click.echo(f"  organization: {f.organization or '-'}")

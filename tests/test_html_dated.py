@@ -49,6 +49,33 @@ def test_corpus_view_draws_formulations_and_organizations_only(graph: Any) -> No
     assert any(h[1] == "Article" for h in data["hidden"]) is False  # articles are not searchable noise
 
 
+def test_corpus_view_sets_organizations_facing_their_formulations_on_a_ring() -> None:
+    """Organizations on the left half, formulations on the right, each ordered by its neighbours' rank."""
+    import networkx as nx
+
+    from kg.readwrite._html_layout import corpus_layout
+
+    g = nx.MultiDiGraph()
+    orgs, slogans = ["o1", "o2", "o3"], ["s1", "s2", "s3"]
+    for n, c in zip(orgs, (30, 20, 10)):
+        g.add_node(n, type="Organization", count=c)
+    for n, c in zip(slogans, (30, 20, 10)):
+        g.add_node(n, type="PolicySlogan", count=c)
+    # o1 promotes only s3, o3 only s1: uncrossed, s3 faces o1 (top) and s1 faces o3 (bottom)
+    g.add_edge("o1", "s3", key="promotes", predicate="promotes")
+    g.add_edge("o2", "s2", key="promotes", predicate="promotes")
+    g.add_edge("o3", "s1", key="promotes", predicate="promotes")
+    pos = corpus_layout(g, sorted(g.nodes))
+    assert all(pos[o][0] < 0 for o in orgs) and all(pos[s][0] > 0 for s in slogans)
+    assert pos["o1"][1] < pos["o2"][1] < pos["o3"][1]  # most mentioned first, top to bottom
+    assert pos["s3"][1] < pos["s2"][1] < pos["s1"][1]  # each facing its promoter
+    assert corpus_layout(g, sorted(g.nodes)) == pos
+    page, _ = render_html(g, view="corpus")
+    data = _data(page)
+    assert data["meta"]["layout"] == "ring" and data["meta"]["edge_opacity"] < 1
+    assert all("x" in n and "y" in n for n in data["nodes"]) and not any("label" in e for e in data["edges"])
+
+
 def test_nearest_labels(graph: Any) -> None:
     assert nearest_labels(graph, "两个确")[0] == "两个确立"
 

@@ -58,7 +58,7 @@
   payload.edges.forEach(function (e) {
     var r = relByName[e.rel] || { zh: e.rel, color: "#7F7F7F", dashes: false };
     var ev = evidence[String(e.id)];
-    e.color = { color: r.color, highlight: r.color, hover: r.color };
+    e.color = { color: r.color, highlight: r.color, hover: r.color, opacity: meta.edge_opacity || 1 };
     e.font = { color: r.color };
     e.dashes = !!r.dashes;
     e.title = info[String(e.from)].label + " —" + e.rel + " " + r.zh + "→ " + info[String(e.to)].label +

@@ -91,3 +91,56 @@ def _grow(pos: dict[str, tuple[float, float]], frontier: list[str], adj: dict[st
                 slots[anchor] += 1
                 nxt.append(other)
         frontier = nxt
+
+
+
+#: Pixels between neighbours on the corpus view's ring.
+RING_SPACING = 46.0
+#: Width over height of the ring: wider than tall like a screen, round enough that labels at the top do not touch.
+RING_ASPECT = 1.35
+
+
+def corpus_layout(graph: nx.MultiDiGraph, node_ids: list[str], *, sweeps: int = 4) -> dict[str, tuple[int, int]]:
+    """Organizations on the left half of an ellipse, formulations on the right, ordered to uncross the edges.
+
+    The corpus view is a dense bipartite graph (50 × 50 nodes, ~700 promotes edges): a force layout
+    of it collapses into one knot whose labels overlap. On a ring every label has its own place and
+    the edges are chords between the halves; the order along each half is the barycentre heuristic
+    of layered drawing (Sugiyama et al. 1981): each node moves to the mean rank of its neighbours
+    on the other half, a few sweeps, ties by mention count then id — so related nodes face each
+    other, and the result is deterministic. The ellipse is a little wider than tall, like a screen.
+    """
+    adj = _adjacency(graph, node_ids)
+    left = [n for n in node_ids if graph.nodes[n].get("type") != "PolicySlogan"]
+    right = [n for n in node_ids if graph.nodes[n].get("type") == "PolicySlogan"]
+
+    def weight(n: str) -> tuple[int, str]:
+        return -int(graph.nodes[n].get("count", 0) or 0), n
+
+    left.sort(key=weight)
+    right.sort(key=weight)
+
+    def reorder(moving: list[str], fixed: list[str]) -> list[str]:
+        rank = {n: i / max(1, len(fixed) - 1) for i, n in enumerate(fixed)}
+
+        def bary(n: str) -> float:
+            ranks = [rank[m] for m in adj[n] if m in rank]
+            return sum(ranks) / len(ranks) if ranks else 2.0
+
+        return sorted(moving, key=lambda n: (bary(n), weight(n)))
+
+    for _ in range(sweeps):
+        right = reorder(right, left)
+        left = reorder(left, right)
+    # ellipse with half-axes a = RING_ASPECT * b whose perimeter (Ramanujan) gives RING_SPACING per node
+    per = max(len(left), len(right), 1) * 2 * RING_SPACING
+    r = RING_ASPECT
+    b = per / (math.pi * (3 * (r + 1) - math.sqrt((3 * r + 1) * (r + 3))))
+    a = r * b
+    pos: dict[str, tuple[int, int]] = {}
+    for column, side in ((left, -1.0), (right, 1.0)):
+        k = len(column)
+        for i, n in enumerate(column):
+            t = math.pi * (i + 0.5) / k - math.pi / 2  # top to bottom of this half
+            pos[n] = (int(round(side * a * math.cos(t))), int(round(b * math.sin(t))))
+    return pos

@@ -21,11 +21,14 @@ from pyvis.network import Network
 from pyvis.node import Node
 
 from ._html_dated import article_dates, article_order, dated_payload
-from ._html_layout import precomputed_layout
+from ._html_layout import corpus_layout, precomputed_layout
 from ._html_style import (
     FONT_STACK, class_order, class_style, node_size, relation_order, relation_style,
 )
 
+#: The corpus view's ring: node radii scaled so the biggest (60) fits between neighbours, and edge opacity.
+RING_NODE_SCALE = 0.3
+RING_EDGE_OPACITY = 0.35
 #: Above this many nodes the layout is computed in Python and physics is switched off.
 PHYSICS_MAX_NODES = 500
 #: Evidence sentences kept per edge in the page (the rest are counted in the report).
@@ -88,7 +91,7 @@ def _options(n_nodes: int, layout: str) -> dict[str, Any]:
     options["nodes"] = {"borderWidth": 1, "font": {"face": FONT_STACK, "size": 14, "color": "#222222",
                                                      "strokeWidth": 3, "strokeColor": "#ffffff"}}
     options["edges"] = {
-        "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3} if n_nodes <= 1000 else False,
+        "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3} if n_nodes <= 1000 and layout != "ring" else False,
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
         "font": {"face": FONT_STACK, "size": 10, "align": "middle", "strokeWidth": 3,
                  "strokeColor": "#ffffff"},
@@ -105,9 +108,14 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
     """Build the page data for ``graph`` (already cut); ``full_graph`` names articles."""
     node_ids = sorted(graph.nodes)
     index = {n: i for i, n in enumerate(node_ids)}
+    if view == "corpus" and layout == "auto":
+        layout = "ring"
     if layout == "auto":
         layout = "physics" if len(node_ids) <= PHYSICS_MAX_NODES else "precomputed"
-    positions = precomputed_layout(graph, node_ids, seed=LAYOUT_SEED) if layout == "precomputed" else {}
+    if layout == "ring":
+        positions = corpus_layout(graph, node_ids)
+    else:
+        positions = precomputed_layout(graph, node_ids, seed=LAYOUT_SEED) if layout == "precomputed" else {}
 
     types = sorted({str(graph.nodes[n].get("type", "")) for n in node_ids}, key=class_order)
     groups: dict[str, Any] = {}
@@ -132,7 +140,8 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         t = str(data.get("type", ""))
         st = class_style(t)
         limit = 12 if t == "Article" else CANVAS_LABEL_CHARS
-        opts: dict[str, Any] = {"group": t, "size": node_size(int(data.get("count", 0) or 0))}
+        size = node_size(int(data.get("count", 0) or 0))
+        opts: dict[str, Any] = {"group": t, "size": max(4, round(size * RING_NODE_SCALE)) if layout == "ring" else size}
         if n in positions:
             opts["x"], opts["y"] = positions[n]
         node = Node(index[n], st.shape, _short(_node_label(data), limit), **opts).options
@@ -157,7 +166,7 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
     predicates = sorted({str(k) for _, _, k in edge_keys}, key=relation_order)
     # vis draws every edge label on every frame, on screen or not (1.4 s per frame at 4k
     # edges): big graphs name relations by colour, tooltip and panel only.
-    edge_labels = len(edge_keys) <= EDGE_LABEL_MAX
+    edge_labels = len(edge_keys) <= EDGE_LABEL_MAX and layout != "ring"
     edges = []
     evidence: dict[str, Any] = {}
     evidence_omitted = 0
@@ -198,7 +207,9 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         "meta": {"title": title, "nodes_shown": len(node_ids), "nodes_omitted": omitted,
                  "edges_shown": len(edge_keys),
                  "edges_total": len(edge_keys) if edges_total is None else edges_total,
-                 "layout": layout, "focus": focus_index, "view": view, "range": dated["range"]},
+                 "layout": layout, "focus": focus_index, "view": view, "range": dated["range"],
+                 # the ring's hundreds of chords: faint until a node is selected
+                 "edge_opacity": RING_EDGE_OPACITY if layout == "ring" else 1.0},
         "classes": classes, "relations": relations,
         "nodes": out_nodes, "edges": out_edges,
         "options": {**_options(len(node_ids), layout), "groups": groups},

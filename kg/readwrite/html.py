@@ -133,10 +133,11 @@ def render_html(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, title: 
 
     ``focus`` (a node id, label or alias) is selected when the page opens; it defaults to
     ``graph.graph["focus"]`` as set by :func:`ego_graph`. ``layout`` is ``"auto"``
-    (in-browser physics up to 500 nodes, precomputed above), ``"physics"`` or ``"precomputed"``.
+    (the corpus view on a ring, else in-browser physics up to 500 nodes, precomputed above),
+    ``"physics"``, ``"precomputed"`` or ``"ring"`` (organizations facing their formulations).
     """
-    if layout not in ("auto", "physics", "precomputed"):
-        raise ValueError(f"layout must be auto, physics or precomputed, not {layout!r}")
+    if layout not in ("auto", "physics", "precomputed", "ring"):
+        raise ValueError(f"layout must be auto, physics, precomputed or ring, not {layout!r}")
     if view not in ("auto", "graph", "corpus"):
         raise ValueError(f"view must be auto, graph or corpus, not {view!r}")
     focus_id = focus if focus is not None else graph.graph.get("focus")
