@@ -84,6 +84,21 @@ def _subtypes(label: str, lex: Lexicons, lex_subtype: str = "") -> tuple[str, ..
     return tuple(sorted(out - {""}))
 
 
+def _ordinary_word(label: str, after: str, lex: Lexicons) -> bool:
+    """A quoted two-character word that is no formulation: no numeral (“六保”, “双碳” are numbered
+    formulations), no digit or Latin letter, and no policy head right after it (“智造”战略).
+
+    News quotes two-character words for names of things and scare quotes (“天和”遨游, 实行“环内”
+    “环外”分开); the formulations written in two characters are numbered ones.
+    """
+    words = lex.ruleset("slogan").words
+    if len(label) != 2 or re.search(r"[0-9A-Za-z０-９]", label):
+        return False
+    if any(ch in words("short_quote_numerals") for ch in label):
+        return False
+    return not after.startswith(words("short_quote_heads"))
+
+
 def clean(label: str) -> str:
     """Slogan label as SCHEMA.md §3 wants it: no quotes, ASCII comma → 、 kept as written."""
     return label.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").strip()
@@ -117,17 +132,19 @@ class SloganExtractor:
             label = clean(inner)
             if not label:
                 continue  # “ ”: nothing quoted
-            doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
-                            attrs={"quoted": True}, rule="slogan.quoted"))
-            for ext in rules["extend"]:
-                # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
-                tail = re.match(re.escape(ext), text[m.end():m.end() + 12])
-                if tail:
-                    end = m.end() + tail.end()
-                    full = text[m.start():end]
-                    doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
-                                    aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
-                    break
+            # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
+            tail = next((t for ext in rules["extend"] if (t := re.match(re.escape(ext), text[m.end():m.end() + 12]))), None)
+            bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
+            if bare and not tail:
+                continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
+            if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
+                doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
+                                attrs={"quoted": True}, rule="slogan.quoted"))
+            if tail:
+                end = m.end() + tail.end()
+                full = text[m.start():end]
+                doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
+                                aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
         # 2. lexicon formulations, quoted or not
         lex_hits = sorted(_lexicon(lex).iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
         for start, end, surface, rows in lex_hits:
