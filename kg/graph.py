@@ -9,6 +9,10 @@ from kg.text import trim_span
 from kg.resolve import merge
 from kg.series import add_series
 
+#: Rule of the ``mentionedIn`` evidence derived from each mention ("the sentence this mention is in");
+#: the RDF exporter folds it into the mention instead of writing an Assertion (kg.readwrite.rdf_blocks).
+MENTIONED_IN_RULE = "graph.mentioned_in"
+
 
 def _sorted_unique(dicts: list[dict], keys: tuple[str, ...]) -> tuple[dict, ...]:
     seen = {}
@@ -40,7 +44,7 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
         for m in g.nodes[iri]["mentions"]:
             grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(
                 {**_sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]),
-                 "rule": "graph.mentioned_in", "component": "graph"})
+                 "rule": MENTIONED_IN_RULE, "component": MENTIONED_IN_RULE.split(".", 1)[0]})
     for (s, p, o) in sorted(grouped):
         evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
         g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)

@@ -23,10 +23,11 @@ import networkx as nx
 import rdflib
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.graph import MENTIONED_IN_RULE
 from kg.iri import BASE as KGR_BASE
 from kg.readwrite.rdf_blocks import (
     CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
-    MENTIONED_IN_RULE, SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
+    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
 )
 from kg.atomicfile import atomic_write
 from kg.readwrite.rdf_formats import WRITERS
@@ -273,19 +274,20 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
     for m in mentions:
         pv = props[m]
         node = _one(pv, K["refersTo"])
-        in_sentence = _one(pv, K["inSentence"])
-        if node in nodes and in_sentence and _one(pv, K["inArticle"]) in nodes:
+        in_sentence, art = _one(pv, K["inSentence"]), _one(pv, K["inArticle"])
+        if node in nodes and in_sentence and art in nodes:
             # the mentionedIn evidence the exporter folded into the mention (rdf_blocks: MENTIONED_IN_RULE)
-            text, art = sentences.get(in_sentence, ""), _one(pv, K["inArticle"])
+            text = sentences.get(in_sentence, "")
             start = int(_one(pv, K["sentenceStart"]))
-            if (node, art, start, start + len(text)) not in derived:
-                derived.add((node, art, start, start + len(text)))
+            span = (node, art, start, start + len(text))
+            if span not in derived:
+                derived.add(span)
                 evidence[(node, art, "mentionedIn")].append({
-                    "article": article_id(art), "start": start, "end": start + len(text), "sentence": text,
-                    "rule": MENTIONED_IN_RULE, "component": MENTIONED_IN_RULE.split(".", 1)[0]})
+                    "article": article_id(art), "start": start, "end": span[3], "sentence": text,
+                    **_provenance({K["rule"]: {(MENTIONED_IN_RULE, None)}})})
         if node in nodes:
             node_mentions[node].append({
-                "article": article_id(_one(pv, K["inArticle"])),
+                "article": article_id(art),
                 "start": int(_one(pv, K["startOffset"])),
                 "end": int(_one(pv, K["endOffset"])),
                 "surface": _one(pv, K["surfaceForm"]),

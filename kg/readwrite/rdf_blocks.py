@@ -39,6 +39,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from kg.dates import normalize_date
+from kg.graph import MENTIONED_IN_RULE
 from kg.readwrite.rdf_aggregates import AGGREGATE_PROPERTIES, aggregate_pairs
 from ontology import vocabulary
 from kg.iri import BASE as KGR_BASE
@@ -114,9 +115,6 @@ Block = tuple[str, list[tuple[str, Term]]]
 _NT_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _NT_UNESC = re.compile(r"\\([\\\"nr])")
 _UNESC = {"\\": "\\", '"': '"', "n": "\n", "r": "\r"}
-
-#: Rule of the ``mentionedIn`` evidence :func:`kg.graph.build_graph` derives from each mention.
-MENTIONED_IN_RULE = "graph.mentioned_in"
 
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
