@@ -49,9 +49,9 @@ def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
 def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
 _LEADING_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
-# the list of studied objects after the first 精神: …精神、B精神和C精神
+# the list of studied objects after the first 精神: …精神、B精神和C精神 (…精神，以及C精神)
 def _studied_more(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "studied_more", r"(?:以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)(?:主要|重要)?精神")
+    return _re(lex, "studied_more", r"(?:，?以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)(?:主要|重要)?精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
 def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
@@ -116,6 +116,7 @@ class MeetingExtractor:
         self._studied(doc)
         self._speech_venues(doc)
         self._holders_in_names(doc)
+        self._level_meetings(doc)
         self._headline_is_lead(doc)
         self._bare(doc)
         self._documents_of_meetings(doc)
@@ -448,6 +449,27 @@ class MeetingExtractor:
                   holder=org.label, holder_type="Organization")
 
     @staticmethod
+    def _level_meetings(doc: Doc) -> None:
+        """全县领导干部会议, 全省党史学习教育动员大会: a meeting named for the whole of a level (全+省/市/县/区)
+        whose holder is not written is the meeting of that level's party committee, when the article
+        names exactly one (县委): the holder of the article's own sitting, the body of a studied one."""
+        for m in doc.of_type("Meeting"):
+            if m.attrs.get("holder") or m.attrs.get("body") or m.attrs.get("venue"):
+                continue
+            lvl = re.match(r"全([省市县区])", m.surface)
+            if lvl is None or m.rule not in ("meeting.described", "meeting.subject", "meeting.studied"):
+                continue
+            committees = {o.label: o for o in doc.of_type("Organization")
+                          if o.attrs.get("kind") == "party" and (o.attrs.get("level") == lvl.group(1) or o.label.endswith(lvl.group(1) + "委"))}
+            if len(committees) != 1:
+                continue
+            (label,) = committees
+            if m.rule == "meeting.studied":
+                m.attrs = {**m.attrs, "body": label}
+            else:
+                m.attrs = {**m.attrs, "holder": label, "holder_type": "Organization"}
+
+    @staticmethod
     def _holders_in_names(doc: Doc) -> None:
         """…读书班暨市委理论学习中心组2026年第二次集体学习举行: a convened meeting with no holder before its verb
         is held by the organisation its own name gives, written right before a holder organ or a meeting type."""
@@ -588,9 +610,9 @@ class MeetingExtractor:
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.blocked("meeting.studied", "Meeting", p_start, pos):
                     continue
-                if _re(doc.lex, "not_studied_meeting", "{not_studied_meeting}").search(core) or len(core) > 40:
-                    continue
-                self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True)
+                if _re(doc.lex, "not_studied_meeting", "(?:{not_studied_meeting})(?!部)").search(core) or len(core) > 40:
+                    continue  # …宣传阐释…: a manner; 全国宣传部长会议 is a meeting
+                self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True, **_named_body(doc, p_start + len(part) - len(part.lstrip()), pos))
 
     def _speech_venues(self, doc: Doc) -> None:
         """习近平总书记在党外人士座谈会上的重要讲话: the meeting where a named speech was given."""
@@ -696,6 +718,19 @@ def _speaker_org(doc: Doc, verb_pos: int):
     return None
 
 
+def _named_body(doc: Doc, start: int, end: int) -> dict[str, str]:
+    """省妇联十三届三次执委会议, 市政府第一次常务会议: a studied meeting whose name opens with one local
+    organisation was convened by it ({"body": label}). A national body (中央经济工作会议) and two bodies
+    (市文联、市作协第五次代表大会, 省市纪委监委调度会议) give none."""
+    org = _org_starting_at(doc, start)
+    if org is None or org.end >= end or org.attrs.get("kind") == "national" or doc.text[org.end] in "、和及与":
+        return {}
+    if any(o is not org and start <= o.start and o.end <= end and not (o.start >= org.start and o.end <= org.end)
+           for o in doc.touching("Organization", start, end)):
+        return {}
+    return {"body": org.label}
+
+
 def _org_starting_at(doc: Doc, pos: int):
     best = None
     for m in doc.touching("Organization", pos, pos):
@@ -733,7 +768,9 @@ def _subject(doc: Doc, verb_pos: int):
         # 八所镇召开…: a place as subject stands for its party committee, when the article names one
         pm = next((p for p in doc.touching("Place", verb_pos - 1, verb_pos) if s <= p.start and (p.end == verb_pos or doc.text[p.end:verb_pos] in ("在", "于"))), None)
         if pm is not None:
-            own = [m for m in doc.of_type("Organization") if m.label.startswith(pm.label) and m.attrs.get("kind") == "party"]
+            # its committee, named with the place (八所镇党委) or as 中共+place (中共广东省委: 广东省召开…)
+            own = [m for m in doc.of_type("Organization") if m.attrs.get("kind") == "party"
+                   and (m.label.startswith(pm.label) or m.label.startswith("中共" + pm.label))]
             if own:
                 return sorted(own, key=lambda m: (len(m.label), m.start))[0]
             if pm.attrs.get("level") in ("town", "county"):

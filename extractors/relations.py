@@ -186,7 +186,7 @@ class RelationExtractor:
         for m in meetings:
             holder = m.attrs.get("holder") or m.attrs.get("body")
             if holder and holder in orgs:
-                add("heldBy", m, orgs[holder], m.start, "relations.held_by.holder")
+                add("heldBy", m, orgs[holder], m.start, "relations.held_by.in_name" if m.rule == "meeting.studied" else "relations.held_by.holder")
         # a meeting named for what it studies: 学习贯彻十七大精神领导干部大会, 十七届五中全会精神报告会
         for m in meetings:
             for y in doc.touching("Meeting", m.start, m.end) + doc.touching("Document", m.start, m.end):
