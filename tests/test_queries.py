@@ -204,3 +204,18 @@ def test_cli_query_param_errors(built):
     assert res.exit_code == 1 and "--param slogan=" in res.output
     res = CliRunner().invoke(query_cmd, [str(built), q, "--param", "slogan"])
     assert res.exit_code == 2 and "NAME=VALUE" in res.output
+
+
+@pytest.mark.parametrize("engine", Q.ENGINES)
+def test_relation_evidence_of_a_mention(stores, engine):
+    """kg:mentionedIn evidence lives on the kg:Mention nodes, not in assertions: the query still finds it,
+    one row per sentence, with the same offsets as the graph's evidence."""
+    from rdf_fixtures import ARTICLES, iri_of
+    from kg.iri import article_iri
+    graph = sample_graph()
+    edge = graph.edges[iri_of("PolicySlogan", "五种风气"), article_iri(A1), "mentionedIn"]
+    expected = [(e["article"], e["start"], e["end"], e["sentence"]) for e in edge["evidence"]]
+    params = {"subject": "五种风气", "property": f"<{KG}mentionedIn>", "object": ARTICLES[A1]["title"]}
+    result = Q.run_query(stores[engine], (QUERIES / "relation_evidence.rq").read_text(encoding="utf-8"), params)
+    assert records(result, "articleId", "start", "end", "sentence") == expected
+    assert expected
