@@ -211,13 +211,15 @@ class RelationExtractor:
             return bisect_right(item_starts, pos)
         # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
         fallback = None if any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
+        # the digest items that name the report subject: it speaks in those only (民政部 in one 快讯 item
+        # says nothing of the next, nor holds the meeting another item reports)
+        named_in = {item_of(o.start) for o in doc.of_type("Organization") if fallback is not None and o.label == fallback.label}
         if fallback is not None:
             for m in described:
-                add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
+                if item_of(m.start) in named_in:
+                    add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
-                # a work report or statement without a described meeting: its subject promotes its slogans,
-                # those of the digest items that name it (民政部 in one 快讯 item says nothing of the next)
-                named_in = {item_of(o.start) for o in doc.of_type("Organization") if o.label == fallback.label}
+                # a work report or statement without a described meeting: its subject promotes its slogans
                 voiced = self._voiced_by_others(doc, fallback)
                 for x in doc.of_type("PolicySlogan"):
                     if "component_of" not in x.attrs and item_of(x.start) in named_in and not voiced(x.start):
@@ -245,7 +247,9 @@ class RelationExtractor:
                 here = [m for m in here if m.attrs.get("holder")]
             if here:
                 cur_meeting = here[0]
-                cur_org = orgs.get(cur_meeting.attrs.get("holder", ""), fallback)
+                cur_org = orgs.get(cur_meeting.attrs.get("holder", ""))
+                if cur_org is None and fallback is not None and item_of(cur_meeting.start) in named_in:
+                    cur_org = fallback
             if cur_meeting is None:
                 self._acting_organisations(doc, in_para, add)
                 continue

@@ -189,6 +189,10 @@ class SloganExtractor:
             s_start, _ = doc.sentence_at(m.start)
             seg = text[max(s_start, left_end - 12 * n):left_end]
             seg = re.split(r"[，。；：！？]", seg)[-1]
+            closer = _re(doc.lex, "enumeration_closer", r"(?:{enumeration_closers})$").search(seg)
+            if closer:
+                # 强基固边、…、团结稳边等“六大工程”: 等 closes the enumeration, it is no part of its last item
+                seg, left_end = seg[:closer.start()], left_end - len(closer.group())
             quoted = re.search(r"“([^“”]+)”的?$", seg)
             if quoted and quoted.group(1).count("、") == n - 1:
                 # “组织联建、党员联管、…”的“五联”: the enumeration is the quotation before it
