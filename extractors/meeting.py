@@ -405,6 +405,14 @@ class MeetingExtractor:
             inner = _org_starting_at(doc, start)
             if inner is not None and any(mm.start == inner.start for mm in doc.of_type("Meeting")):
                 inner = None  # 召开市委十二届十三次全会精神学习传达会: 市委 names what is studied, not the holder
+            sitting = _session_sitting(doc, v.start())
+            if sitting is not None and inner is None:
+                # 十三届全国人大五次会议主席团4日上午…举行第一次会议: a sitting of the session's organ, which holds
+                # it (no organisation of the graph: not 全国人大, whose name is inside the session's)
+                session, organ = sitting
+                self._add(doc, "meeting.described.session_sitting", session.label + organ + phrase, start, end,
+                          (session.surface + organ + phrase, phrase), (), holder="", holder_type="", organ=organ)
+                continue
             if inner is not None:
                 label = inner.label + text[inner.end:end]
                 aliases = {phrase, text[inner.end:end]}
@@ -476,7 +484,7 @@ class MeetingExtractor:
         organs = _w(doc.lex, "holder_organs")
         types = _types(doc.lex)
         for m in doc.of_type("Meeting"):
-            if m.attrs.get("holder") or m.rule not in ("meeting.described", "meeting.subject"):
+            if m.attrs.get("holder") or m.attrs.get("organ") or m.rule not in ("meeting.described", "meeting.subject"):
                 continue
             inside = sorted((o for o in doc.touching("Organization", m.start, m.end) if m.start <= o.start and o.end < m.end),
                             key=lambda o: (o.start, -o.end))
@@ -567,8 +575,11 @@ class MeetingExtractor:
                 continue
             holder = _org_starting_at(doc, start) or next(
                 (o for o in sorted(doc.of_type("Organization"), key=lambda o: o.start) if start <= o.start <= start + 4 and o.end < m.end("ph")), None)
+            organ = _organ_of_session(doc, start, m.end("ph"))
+            if organ:
+                holder = None  # 十三届全国人大五次会议主席团常务主席第一次会议: the session's organ sits, not its body
             self._add(doc, "meeting.subject", ph, start, m.end("ph"), (), (), holder=holder.label if holder is not None else "",
-                      holder_type="Organization" if holder is not None else "")
+                      holder_type="Organization" if holder is not None else "", **({"organ": organ} if organ else {}))
 
     def _studied(self, doc: Doc) -> None:
         """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
@@ -729,6 +740,31 @@ def _named_body(doc: Doc, start: int, end: int) -> dict[str, str]:
            for o in doc.touching("Organization", start, end)):
         return {}
     return {"body": org.label}
+
+
+def _organ_of_session(doc: Doc, start: int, end: int) -> str:
+    """The organ of a session written right after it inside [start, end) (十三届全国人大五次会议|主席团), or ''."""
+    for m in doc.touching("Meeting", start, end):
+        if start <= m.start and m.end < end and "Session" in m.subtypes:
+            organ = _re(doc.lex, "session_organ", r"(?:{session_organs})").match(doc.text, m.end)
+            if organ:
+                return organ.group()
+    return ""
+
+
+def _session_sitting(doc: Doc, verb_pos: int) -> tuple[Mention, str] | None:
+    """The session organ that is the subject of a convening verb (十三届全国人大五次会议主席团…举行第一次会议),
+    with its session; None when the subject is no session's organ (a session's own sitting, 十三届全国人大
+    五次会议…举行预备会议, is named after its body as any described meeting)."""
+    clause = doc.clause_start(verb_pos)
+    for m in doc.touching("Meeting", clause, verb_pos):
+        if clause <= m.start and m.end <= verb_pos and "Session" in m.subtypes \
+                and not doc.text[clause:m.start].strip("　 0123456789年月日"):
+            gap = _re(doc.lex, "session_gap", r"(?P<organ>{session_organs})?(?:\d{1,2}日)?(?:{time_of_day})?(?:在[^，。；]{1,20})?").fullmatch(
+                doc.text, m.end, verb_pos)
+            if gap and gap.group("organ"):
+                return m, gap.group("organ")
+    return None
 
 
 def _org_starting_at(doc: Doc, pos: int):

@@ -198,7 +198,7 @@ class RelationExtractor:
         # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
         # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开)
         held_here = _re(lex, "held_here", r"(?:\d{1,2}日(?:至\d{1,2}日)?|{held_times})?(?:在[^，。；！？\n]{1,16})?(?:{held_verbs})")
-        described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject")
+        described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject", "meeting.described.session_sitting")
                                              or (m.rule == "meeting.named" and held_here.match(text, m.end)))
                      and not m.attrs.get("venue")]
         # a meeting recalled as a milestone (2018年4月，党中央第一次召开…) is history, not the report's subject
@@ -216,7 +216,7 @@ class RelationExtractor:
         named_in = {item_of(o.start) for o in doc.of_type("Organization") if fallback is not None and o.label == fallback.label}
         if fallback is not None:
             for m in described:
-                if item_of(m.start) in named_in:
+                if item_of(m.start) in named_in and not m.attrs.get("organ"):  # a session's 主席团 sits for itself
                     add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
                 # a work report or statement without a described meeting: its subject promotes its slogans
