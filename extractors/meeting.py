@@ -180,6 +180,8 @@ class MeetingExtractor:
             n = num(m.group("n1") or m.group("n2"))
             if not n or (m.group("n2") and not m.group("pre2") and not re.match(r"[精报开胜以召代上的，。、”闭]", text[m.end():m.end() + 1] or "")):
                 continue
+            if m.group("n2") and not m.group("pre2") and text[max(0, m.start() - 4):m.start()].endswith(_w(doc.lex, "mass_congress_marks")):
+                continue  # 团十九大, 中国工会十八大: the congress of a mass organisation, not the party's
             label = f"中国共产党第{cn(n)}次全国代表大会"
             aliases = (f"党的{cn(n)}大", f"{cn(n)}大", f"中共{cn(n)}大", f"党的第{cn(n)}次全国代表大会")
             self._add(doc, "meeting.congress.national", label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
@@ -194,11 +196,14 @@ class MeetingExtractor:
                 pm = place_ends[start]
                 full = pm.aliases[0] if pm.aliases else pm.surface
                 start = pm.start
-                for pre in ("中国共产党", "中共"):
+                party = "中国共产党"
+                league = _w(doc.lex, "league_prefixes")
+                for pre in (*_w(doc.lex, "party_prefixes"), *league):
                     if text.startswith(pre, start - len(pre)):
                         start -= len(pre)
+                        party = "共青团" if pre in league else party  # 共青团浙江省第十五次代表大会
                         break
-                label, relative = f"中国共产党{full}第{cn(n)}次代表大会", False
+                label, relative = f"{party}{full}第{cn(n)}次代表大会", False
             elif start > 0 and text[start - 1] in "省市县区" and (start < 2 or text[start - 2] not in "全本我该各城都"):
                 full = place_for_level(doc.context, text[start - 1], doc.lex)
                 start -= 1
@@ -209,6 +214,19 @@ class MeetingExtractor:
                 if inst:
                     start -= len(inst.group(1))
                 label, relative = text[start:m.end()], True
+                before = None if inst else _org_ending_at(doc, start)
+                convened = _verb(doc.lex).search(text, max(0, (before.start if before else start) - 4), before.start if before else start)
+                org = before or (_subject(doc, start) if convened and not inst else None)
+                if org is not None and org.attrs.get("kind") != "national" and text[org.start - 1:org.start] not in ("、", "和", "与", "及"):
+                    # 县总工会召开第十五次代表大会: the congress of the organisation convening it; 传达学习县总工会第十五次
+                    # 代表大会精神: its body, heldBy only (not 市文联、市作协第五次代表大会: two bodies)
+                    if org.end == start:
+                        start = org.start
+                    label = org.label + text[m.start():m.end()]
+                    held = convened or _re(doc.lex, "held_after", r"[^，。；]{0,16}?(?:{held_verbs})").match(text, m.end())
+                    self._add(doc, "meeting.congress.local", label, start, m.end(), (text[start:m.end()], text[m.start():m.end()]), ("Congress",), n=n,
+                              relative=True, **({"holder": org.label, "holder_type": "Organization"} if held else {"body": org.label}))
+                    continue
             self._add(doc, "meeting.congress.local", label, start, m.end(), (text[start:m.end()],), ("Congress",), n=n, relative=relative)
 
     def _people(self, doc: Doc) -> None:
@@ -278,11 +296,20 @@ class MeetingExtractor:
                 if doc.blocked(rule.id, "Meeting", m.start(), m.end()):
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                if "n2" in groups:  # the number of the short form (团十九大)
+                    groups["n"] = groups.pop("n2")
                 numbers = {k: num(groups[k]) for k in ("jie", "ci", "n") if k in groups}
                 if any(not v for v in numbers.values()):
                     continue
                 # the body named inside the match (十四届全国人大常委会第二十二次会议), else the holder written right
                 # before (徐矿集团第三届职代会…), else the subject of the sentence (徐矿集团召开…)
+                if "named" in rule.requires:
+                    # a national congress of a mass organisation (团十九大): one entity in every article, its
+                    # holder is never the subject of the sentence that studies it
+                    self._add(doc, rule.id, rule.label.format(**{k: cn(v) for k, v in numbers.items()}), m.start(), m.end(),
+                              [a.format(**{k: cn(v) for k, v in numbers.items()}, written=m.group()) for a in rule.aliases],
+                              rule.subtypes, named=True, **numbers)
+                    continue
                 holder = _org_starting_at(doc, m.start("body")) if "body" in groups else None
                 if "body" in groups and holder is None:
                     continue  # the body is no organisation the article names

@@ -95,6 +95,7 @@ def _in_subject_position(doc: Doc, o: Mention) -> bool:
 
 
 _HEADLINE_MAX = 40  # characters: a digest item's headline is one short line
+_HEADLINE_PARAGRAPHS = 4  # headline, subtitles and site lines above the lead of a report
 _HEADLINE = re.compile(r"[^。！？；：:]+(?<![。！？；：:”）)])")
 _SENTENCE_END = re.compile(r"[。！？][”’）)]*$")
 _SECTION = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|第[一二三四五六七八九十]{1,3}[部章节篇]")
@@ -235,6 +236,7 @@ class RelationExtractor:
                 i = bisect_right(para_starts, m.start) - 1
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
+        self._headline_slogans(doc, by_para, orgs, ordered, add)
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
             if p_start in item_starts:
                 # a digest item's headline: what the items before it reported does not speak here
@@ -317,6 +319,26 @@ class RelationExtractor:
             if parent is not None:
                 add("subOrganizationOf", o, parent, o.start, "relations.sub_organization_of.parent")
         doc.relations.extend(rels)
+
+    @staticmethod
+    def _headline_slogans(doc: Doc, by_para: dict[int, list[Mention]], orgs: dict[str, Mention], ordered: list[Mention], add) -> None:
+        """The headline lines above the report of a meeting (以“钉钉子”精神推动… / 市妇联：凝聚“巾帼心向党”奋进力量)
+        are that report's: the holder of the first meeting reported promotes their formulations. Only short
+        lines without a sentence end count, and only when the report starts within the first few paragraphs."""
+        first = min((i for i, ms in by_para.items() if any(m.attrs.get("holder") for m in ms)), default=None)
+        if first is None or first > _HEADLINE_PARAGRAPHS:
+            return
+        meeting = next(m for m in by_para[first] if m.attrs.get("holder"))
+        holder = orgs.get(meeting.attrs["holder"])
+        if holder is None or digest_items(doc):
+            return
+        for p_start, p_end in doc.paragraphs[:first]:
+            line = doc.text[p_start:p_end].strip()
+            if not line or len(line) > _HEADLINE_MAX or re.search(r"[。！？]", line):
+                continue
+            for x in ordered:
+                if p_start <= x.start < p_end and x.type == "PolicySlogan" and "component_of" not in x.attrs:
+                    add("promotes", holder, x, x.start, "relations.promotes.headline")
 
     @staticmethod
     def _acting_organisations(doc: Doc, in_para: list[Mention], add) -> None:
