@@ -28,6 +28,7 @@ class BuildResult:
     #: the build directory this result was loaded from (:func:`load`), else None
     source: Path | None = None
     _store: Any = field(default=None, init=False, repr=False, compare=False)
+    _file_store: Any = field(default=None, init=False, repr=False, compare=False)
     _index: Any = field(default=None, init=False, repr=False, compare=False)
     #: times this build's phases (and its :meth:`write`); see :mod:`kg.progress`
     progress: Progress = field(default_factory=Progress, repr=False, compare=False)
@@ -69,11 +70,19 @@ class BuildResult:
 
         from kg import query as Q
 
-        if self._store is None:
-            self._store = Q.load(self.source) if self.source is not None else _store_of(self.to_rdf())
         text = Q.read_query(query)
         Q.check_params(text, params)
-        res = Q.run_query(self._store, text, params)
+        from kg.store import has_store, store_covers
+
+        if self.source is not None and has_store(self.source) and not store_covers(text):
+            if self._file_store is None:  # mentions or named graphs: the store holds neither (kg.store)
+                self._file_store = Q.load(self.source, sparql=text)
+            handle = self._file_store
+        else:
+            if self._store is None:
+                self._store = Q.load(self.source) if self.source is not None else _store_of(self.to_rdf())
+            handle = self._store
+        res = Q.run_query(handle, text, params)
         return pd.DataFrame(res.rows, columns=res.variables)
 
     # -- analytics (kg.analytics) as DataFrames
@@ -245,7 +254,7 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     from kg import store
     from kg.forked import Forked, can_fork
     from kg.readwrite import rdf
-    from kg.readwrite.rdf_blocks import graph_blocks
+    from kg.readwrite.rdf_blocks import graph_blocks, store_blocks
 
     prog = progress or Progress()
     chosen = parse_formats(formats)
@@ -256,17 +265,15 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     child: Forked | None = None
     try:
         if rdf_formats or "store" in chosen:
-            with prog.phase("rdf"):
-                blocks = graph_blocks(graph)
+            with prog.phase("rdf"):  # the named graphs only for the formats that write them
+                blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)))
             if "store" in chosen and jobs > 1 and can_fork():
-                child = Forked(lambda: store.write_store(rdf.format_chunks("nq", blocks), out))
+                child = Forked(lambda: store.write_store(rdf.format_chunks("nt", store_blocks(blocks)), out))
             files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
             written.update({p.name: p for p in files.values()})
             if "store" in chosen and child is None:
-                with prog.phase("store"):
-                    nq = files.get("nq")
-                    source: Path | Iterable[str | bytes] = nq if nq is not None and not gzip else rdf.format_chunks("nq", blocks)
-                    written[store.STORE_NAME] = store.write_store(source, out)
+                with prog.phase("store"):  # not graph.nq's bytes: the store holds less (rdf_blocks.store_blocks)
+                    written[store.STORE_NAME] = store.write_store(rdf.format_chunks("nt", store_blocks(blocks)), out)
             del blocks
         if "store" not in chosen:
             store.remove_store(out)  # a store from an earlier build would answer queries with old data

@@ -61,6 +61,13 @@ def validate_cmd(graph: str, shapes: str | None, engine: str, details: int) -> N
         report = validate_report(graph, shapes or SHAPES_PATH, engine=engine)
     except (OSError, ValueError, NotImplementedError) as exc:
         raise click.ClickException(str(exc)) from exc
+    from pathlib import Path
+
+    from kg.store import has_store
+
+    if Path(graph).is_dir() and has_store(graph):  # what load_store reads: the index, not the files
+        click.echo(f"{graph}: validated its store, which holds no kg:Mention nodes; "
+                   f"`kg validate {Path(graph) / 'graph.ttl'}` checks them too", err=True)
     if report.conforms:
         click.echo(report.text(details), nl=False)
         click.echo(f"{graph}: conforms to {shapes or SHAPES_PATH.name}")

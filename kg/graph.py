@@ -40,11 +40,14 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
         grouped.setdefault((s, p, o), []).append(ev)
     # provenance: every entity → the articles it was found in, with the sentences it occurs in
     texts = {r.article.id: r.article for r in results}
+    component = MENTIONED_IN_RULE.split(".", 1)[0]
+    sentences: dict[str, str] = {}  # one string per distinct sentence, not one per mention (memory at corpus scale)
     for iri in sorted(nodes):
         for m in g.nodes[iri]["mentions"]:
-            grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(
-                {**_sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"]),
-                 "rule": MENTIONED_IN_RULE, "component": MENTIONED_IN_RULE.split(".", 1)[0]})
+            ev = _sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"])
+            ev["sentence"] = sentences.setdefault(ev["sentence"], ev["sentence"])
+            ev["rule"], ev["component"] = MENTIONED_IN_RULE, component
+            grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(ev)
     for (s, p, o) in sorted(grouped):
         evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
         g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)

@@ -62,11 +62,13 @@ def _graphs(source: str | Path) -> tuple[Path, dict[str, list[Any]]]:
     from kg.store import has_store, open_store
 
     groups: dict[str, list[Any]] = defaultdict(list)
-    if has_store(source):  # the build's store holds the named graphs even when only graph.ttl was written
-        file, quads = Path(source), open_store(source)
-    else:
-        file = find_graph_file(source)
+    try:
+        file = find_graph_file(source)  # the RDF files hold everything; the store leaves out the mentions
         quads = ox.parse(open_rdf(file), format=rdf_format_of(file))
+    except FileNotFoundError:
+        if not has_store(source):
+            raise
+        file, quads = Path(source), open_store(source)
     try:
         for q in quads:
             g = q.graph_name
@@ -74,7 +76,41 @@ def _graphs(source: str | Path) -> tuple[Path, dict[str, list[Any]]]:
             groups[name].append(ox.Triple(q.subject, q.predicate, q.object))
     except SyntaxError as exc:
         raise ValueError(f"{file}: {exc}") from exc
+    if len(groups) == 1 and "" in groups:  # graph.ttl / graph.nt: the article graphs from the provenance nodes
+        groups.update(article_graphs(groups[""]))
     return file, dict(groups)
+
+
+def article_graphs(triples: list[Any]) -> dict[str, list[Any]]:
+    """The per-article named graphs of ``graph.nq`` rebuilt from the default graph's provenance nodes.
+
+    An article's graph holds the plain triple of each ``kg:Assertion`` in it and ``?r kg:mentionedIn
+    ?article`` for each ``kg:Mention`` that carries its sentence (the mentionedIn evidence folded
+    into the mention, :mod:`kg.readwrite.rdf_blocks`): the same triples the exporter puts there.
+    """
+    import pyoxigraph as ox
+
+    kg = "https://w3id.org/policy-slogan-kg/ontology#"
+    wanted = {kg + n: n for n in ("subject", "predicate", "object", "inArticle", "refersTo", "inSentence")}
+    rdf_type, assertion, mention = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", kg + "Assertion", kg + "Mention"
+    nodes: dict[Any, dict[str, Any]] = defaultdict(dict)
+    for t in triples:
+        p = t.predicate.value
+        if p in wanted:
+            nodes[t.subject][wanted[p]] = t.object
+        elif p == rdf_type and t.object.value in (assertion, mention):
+            nodes[t.subject]["type"] = t.object.value
+    mentioned_in = ox.NamedNode(kg + "mentionedIn")
+    graphs: dict[str, dict[Any, None]] = defaultdict(dict)
+    for node in nodes.values():
+        article = node.get("inArticle")
+        if article is None:
+            continue
+        if node.get("type") == assertion and {"subject", "predicate", "object"} <= node.keys():
+            graphs[article.value][ox.Triple(node["subject"], node["predicate"], node["object"])] = None
+        elif node.get("type") == mention and "refersTo" in node and "inSentence" in node:
+            graphs[article.value][ox.Triple(node["refersTo"], mentioned_in, article)] = None
+    return {g: list(ts) for g, ts in graphs.items()}
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:

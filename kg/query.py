@@ -2,7 +2,9 @@
 
 Both engines see the same data: the default graph holds the whole knowledge
 graph and, when ``graph.nq``/``graph.trig`` is read, each article is also a
-named graph (``GRAPH ?article { ... }``). Cells are normalised to plain Python
+named graph (``GRAPH ?article { ... }``). The build's store, which queries on a build
+directory open, leaves out the mention nodes and the named graphs (:mod:`kg.store`); a
+query naming them is answered from the build's RDF file instead. Cells are normalised to plain Python
 values (``str``, ``int`` for integer literals, ``bool`` for ASK, ``None`` for
 unbound) so results compare equal across engines and over HTTP.
 """
@@ -127,15 +129,28 @@ def _param_term(value: Any, ox_terms: bool, lang: str | None = None) -> Any:
 
 # ------------------------------------------------------------------ loading
 
-def load_oxigraph(source: str | Path) -> Any:
+def load_oxigraph(source: str | Path, sparql: str | None = None) -> Any:
     """A ``pyoxigraph.Store`` with the built graph at ``source``: the build's on-disk store when
-    there is one (opened in milliseconds), else an in-memory store parsed from the richest file."""
-    from kg.readwrite.rdf import find_graph_file
-    from kg.store import has_store, load_file, open_store
+    there is one (opened in milliseconds), else an in-memory store parsed from the richest file.
 
-    if has_store(source):
+    With ``sparql``, a query the store cannot answer (mentions, named graphs: :func:`kg.store.store_covers`)
+    gets the parsed file even when there is a store."""
+    from kg.readwrite.rdf import find_graph_file
+    from kg.store import has_store, load_file, open_store, store_covers
+
+    if has_store(source) and (sparql is None or store_covers(sparql) or not _has_graph_file(source)):
         return open_store(source)
     return load_file(find_graph_file(source))
+
+
+def _has_graph_file(source: str | Path) -> bool:
+    from kg.readwrite.rdf import find_graph_file
+
+    try:
+        find_graph_file(source)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def load_rdflib(source: str | Path) -> Any:
@@ -153,10 +168,13 @@ def load_rdflib(source: str | Path) -> Any:
     return ds
 
 
-def load(source: str | Path, engine: str = "oxigraph") -> Any:
-    """Load ``source`` for ``engine``; the handle can be passed to :func:`run_query` many times."""
+def load(source: str | Path, engine: str = "oxigraph", sparql: str | None = None) -> Any:
+    """Load ``source`` for ``engine``; the handle can be passed to :func:`run_query` many times.
+
+    ``sparql``: the query the handle is for, when known (see :func:`load_oxigraph`); without it the
+    handle is the build's store, which holds no mention nodes and no named graphs."""
     if engine == "oxigraph":
-        return load_oxigraph(source)
+        return load_oxigraph(source, sparql)
     if engine == "rdflib":
         return load_rdflib(source)
     raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -282,7 +300,7 @@ def query(source: str | Path, sparql: str, engine: str = "oxigraph", params: Map
         if params:
             raise ValueError("--param binds values locally; a remote endpoint cannot take them without splicing the query")
         return query_endpoint(str(source), sparql)
-    return run_query(load(source, engine), sparql, params)
+    return run_query(load(source, engine, sparql), sparql, params)
 
 
 # ------------------------------------------------------------------ output

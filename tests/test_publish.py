@@ -138,3 +138,18 @@ def test_unreachable_endpoint_names_the_url(built):
 def test_http_error_is_reported(built, server):
     with pytest.raises(PublishError, match="HTTP 4"):
         publish(built, f"{server}/query", update=True)
+
+
+def test_article_graphs_are_rebuilt_from_the_default_graph(tmp_path):
+    """A build without graph.nq (the default: graph.ttl and the store) still publishes the article graphs."""
+    import pyoxigraph as ox
+
+    from kg.publish import _graphs
+
+    rdf.write(sample_graph(), tmp_path / "ttl", formats=("ttl",))
+    rdf.write(sample_graph(), tmp_path / "nq", formats=("nq",))
+    _, derived = _graphs(tmp_path / "ttl")
+    _, written = _graphs(tmp_path / "nq")
+    assert sorted(derived) == sorted(written) and len(written) > 1
+    assert all(set(derived[g]) == set(written[g]) for g in written)
+    assert all(isinstance(t, ox.Triple) for t in derived[next(g for g in derived if g)])

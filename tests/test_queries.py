@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from kg import query as Q
 from kg.commands_rdf import query_cmd
 from kg.readwrite import rdf
-from rdf_fixtures import A1, A2, sample_graph
+from rdf_fixtures import A1, A2, ARTICLES, sample_graph
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 ALL = sorted(p.name for p in QUERIES.glob("*.rq"))
@@ -50,6 +50,9 @@ EXPECTED = {
     "slogan_first_appearance.rq": lambda r: dict(records(r, "sloganLabel", "lastSeen"))["走在前列"] == "2021-09-01"
         and set(col(r, "firstSeen")) == {"2021-07-10"} and len(r.rows) == 2,
     "organization_hierarchy.rq": lambda r: records(r, "direction", "relatedLabel") == [("descendant", "中共徐州市委宣传部")],
+    # the fixture's mentionedIn evidence is kg:Assertions (no mention rule): nothing on the mentions; a real
+    # build's is on them (test_mention_evidence_on_a_build_directory_reads_the_file)
+    "mention_evidence.rq": lambda r: r.rows == [] and r.variables[-1] == "sentence",
     "relation_evidence.rq": lambda r: records(r, "articleId", "start", "end") == [(A1, 40, 82)]
         and "五种风气" in col(r, "sentence")[0],
     "slogans_per_organization.rq": lambda r: [(a, n, sorted(w.split(" | "))) for a, n, w in records(r, "orgLabel", "slogans", "which")] == [
@@ -83,6 +86,7 @@ PARAMS = {
     "article_statements.rq": {"article": A2},
     "slogan_timeline.rq": {"slogan": "走在前列"},
     "relation_evidence.rq": {"subject": "徐州市总工会", "property": f"<{KG}promotes>", "object": "五种风气"},
+    "mention_evidence.rq": {"subject": "五种风气", "title": ARTICLES[A1]["title"]},
 }
 
 
@@ -209,9 +213,9 @@ def test_cli_query_param_errors(built):
 
 @pytest.mark.parametrize("engine", Q.ENGINES)
 def test_relation_evidence_of_a_mention(stores, engine):
-    """kg:mentionedIn evidence lives on the kg:Mention nodes, not in assertions: the query still finds it,
-    one row per sentence, with the same offsets as the graph's evidence."""
-    from rdf_fixtures import ARTICLES, iri_of
+    """The fixture's kg:mentionedIn evidence is made by no mention rule, so it stays kg:Assertions, which
+    relation_evidence.rq reads: one row per sentence, the same offsets as the graph's evidence."""
+    from rdf_fixtures import iri_of
     from kg.iri import article_iri
     graph = sample_graph()
     edge = graph.edges[iri_of("PolicySlogan", "五种风气"), article_iri(A1), "mentionedIn"]
@@ -220,3 +224,17 @@ def test_relation_evidence_of_a_mention(stores, engine):
     result = Q.run_query(stores[engine], (QUERIES / "relation_evidence.rq").read_text(encoding="utf-8"), params)
     assert records(result, "articleId", "start", "end", "sentence") == expected
     assert expected
+
+
+def test_mention_evidence_on_a_build_directory_reads_the_file(tmp_path):
+    """The store holds no mentions: kg query on a build answers mention_evidence.rq from graph.ttl, with the
+    offsets of the graph's mentionedIn evidence."""
+    import kg
+
+    text, sentence = "2021年7月20日，徐州市总工会召开主席办公会。会议要求，大兴“五种风气”。", "会议要求，大兴“五种风气”。"
+    kg.build([text]).write(tmp_path, formats="ttl,store")
+    query = (QUERIES / "mention_evidence.rq").read_text(encoding="utf-8")
+    title = Q.query(tmp_path, "SELECT ?t WHERE { ?a a kg:Article ; rdfs:label ?t }").rows[0][0]
+    rows = Q.query(tmp_path, query, params={"subject": "五种风气", "title": title}).records()
+    start = text.index(sentence)
+    assert [(r["start"], r["end"], r["sentence"]) for r in rows] == [(start, start + len(sentence), sentence)]
