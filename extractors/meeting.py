@@ -724,6 +724,8 @@ def _is_meeting_phrase(phrase: str, lex: Lexicons) -> bool:
     generic = _w(lex, "generic_events")
     if phrase in generic or phrase.endswith(generic) and len(phrase) <= 6:
         return False
+    if phrase.endswith(_w(lex, "performances")):
+        return False  # 庆祝中国共产党成立101周年交响音乐会: a performance, however long its name, is no meeting
     if _re(lex, "not_a_meeting", "{not_a_meeting}").search(phrase):
         return False
     if phrase.endswith("活动") and not _re(lex, "activity_of_genre", "{activity_of_genre}").search(phrase):

@@ -17,6 +17,7 @@ from extractors.lexicon import Lexicons, Scanner, split_multi
 from extractors.model import Mention, Relation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")  # the title of a work, a document or a programme
 _NUM = "一二两三四五六七八九十"
 
 
@@ -147,8 +148,11 @@ class SloganExtractor:
                                 aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
         # 2. lexicon formulations, quoted or not
         lex_hits = sorted(_lexicon(lex).iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
         for start, end, surface, rows in lex_hits:
             row = rows[0]
+            if any(s <= start and end <= e for s, e in titles):
+                continue  # 《新时代进行曲》, 《…共创全球发展新时代——…联合声明》: a word of a title, not a formulation stated
             inside_theory = any(t.start <= start and end <= t.end for t in doc.touching("Theory", start, end))
             near = doc.touching("PolicySlogan", start, end)
             # the same formulation again, or a shorter alias of the entry already taken, adds nothing
