@@ -854,6 +854,9 @@ def _subject(doc: Doc, verb_pos: int):
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
     clause_start = doc.clause_start(verb_pos)
     in_clause = [m for m in cands if m.start >= clause_start]
+    if not in_clause and _re(doc.lex, "reported_after", r"(?:{report_verbs})[，：:]").search(doc.text, cands[-1].end, clause_start):
+        # 俄国防部通报说，…当时乌军正召开作战会议: the organisation that reports is not who convenes in its report
+        return None
     pool = in_clause or cands[-1:]
     # of two names starting together (浙江中医药大学 | 浙江中医药大学附属第一医院) the whole one is the subject
     return sorted(pool, key=lambda m: (m.start, -m.end))[0]
