@@ -366,7 +366,25 @@ class RelationExtractor:
         for p in doc.of_type("Person"):
             if p.label in leads and p.label not in own and voice.match(text, p.end):
                 spans.append((p.end, doc.paragraph_at(p.start)[1]))
-        return lambda pos: any(s <= pos < e for s, e in spans)
+        opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,20}?)(?:\d{1,2}日)?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
+        names = {subject.label, subject.surface, *subject.aliases}
+
+        def other_voice(s_start: int) -> bool:
+            """The sentence opens with someone else who speaks or sees (乌克兰方面表示，…; 记者在寿光看到，…):
+            a named organisation, place or person that is not the report's subject, or a reporter."""
+            m = opening.match(text, s_start)
+            if not m:
+                return False
+            who = m.group("who")
+            if any(n and n in who for n in names):
+                return False
+            named = [x for t in ("Organization", "Place", "Person") for x in doc.touching(t, s_start, m.end("who"))
+                     if s_start <= x.start and x.end <= m.end("who")]
+            if any(own.get(x.label) is not None and own[x.label].label == subject.label for x in named):
+                return False  # the subject's own leader (市长X表示)
+            return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
+
+        return lambda pos: any(s <= pos < e for s, e in spans) or other_voice(doc.sentence_at(pos)[0])
 
     @staticmethod
     def _report_subject(doc: Doc) -> Mention | None:
