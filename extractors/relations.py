@@ -359,7 +359,7 @@ class RelationExtractor:
         (市政协主席X指出): a leader's letter to an institute, or his visit to a zone, is not theirs."""
         text, lex = doc.text, doc.lex
         own = speaker_orgs(doc)
-        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:在[^，。]{0,20})?(?:{speech_verbs})")
+        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts})")
         lead = doc.paragraphs[0] if doc.paragraphs else (0, 0)
         leads = {p.label for p in doc.of_type("Person") if lead[0] <= p.start < lead[1]}
         spans = []
@@ -384,7 +384,13 @@ class RelationExtractor:
                 return False  # the subject's own leader (市长X表示)
             return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
 
-        return lambda pos: any(s <= pos < e for s, e in spans) or other_voice(doc.sentence_at(pos)[0])
+        def voiced(pos: int) -> bool:
+            s_start = doc.sentence_at(pos)[0]
+            if text.startswith(tuple(n for n in names if n), s_start):
+                return False  # 中国人民大学从…就鲜明提出…: inside a speech, a sentence whose subject is the report's own
+            return any(s <= pos < e for s, e in spans) or other_voice(s_start)
+
+        return voiced
 
     @staticmethod
     def _report_subject(doc: Doc) -> Mention | None:
