@@ -40,6 +40,7 @@ import re
 from functools import lru_cache, cache
 
 from extractors.base import Doc
+from extractors.gazetteer import divisions
 from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.person import full_name_for, surnames
 from extractors.lexicon import cut, is_dictionary_word, tokenizer, word_tag, word_tag_table
@@ -282,6 +283,9 @@ class _Words:
         self.org_ministries = rs.words("org_ministries")
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
         self.org_field_nouns = rs.words("org_field_nouns")
+        self.nt_name_heads, self.nt_not_heads = rs.words("nt_name_heads"), rs.words("nt_not_heads")
+        #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
+        self.big_divisions = frozenset(n for d in divisions(lex) if d.level != "county" for n in (d.name, d.short))
         self.post_suffixes = rs.words("post_suffixes")
         self.unit_chars = frozenset(rs.words("unit_chars"))
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
@@ -325,6 +329,19 @@ _WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d", "l", "i", "m", "t", "s", "f"
 _NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱图线病")
 _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
+
+
+def _nt_names_a_body(w: str, W: _Words) -> bool:
+    """Whether a jieba ``nt`` word is an institution's name (``ner/words.tsv``: ``nt_name_heads``).
+
+    jieba's dictionary tags ~4,700 words nt, and some are phrases of news prose (新兴产业, 中央财政,
+    防空警报). None ends in a direction word or a "situation" noun (中西部, 新格局); short ones are
+    abbreviations (北约, 政协, 联通) and stay; a longer one must end in an institution head or open
+    with a place (中国移动: a company named by its country; 北京人艺: a theatre by its city)."""
+    if w.endswith(W.nt_not_heads) or len(w) >= 3 and W.tags.get(w[-2:]) == "f":
+        return False
+    return len(w) <= 3 or w.endswith(W.nt_name_heads) or any(
+        w[:k] in W.places or w[:k] in W.big_divisions for k in (2, 3))
 
 
 def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
@@ -674,7 +691,8 @@ class NameExtractor:
             if is_nt and w not in stop:
                 head = next((h for h in _endings(w, W.org_heads_generic) if len(w) > len(h)), "")
                 if not head:
-                    out.append((s, e, "Organization", w, "nt"))
+                    if _nt_names_a_body(w, W):  # not 新兴产业, 中央财政, 中西部: phrases jieba's dictionary tags nt
+                        out.append((s, e, "Organization", w, "nt"))
                 elif w[:-len(head)] in W.places:
                     out.append((s, e - len(head), "Place", w[:-len(head)], "nt-place"))  # 印度政府 → 印度
                 elif 2 <= len(w) - len(head) <= 3 and all(c in W.abbrev for c in w[:-len(head)]):

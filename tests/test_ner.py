@@ -50,6 +50,15 @@ def test_organisations():
     assert "古巴代表团" in _found("参加人权会的古巴代表团团长指出", "Organization")
 
 
+def test_phrases_jieba_tags_nt_are_not_bodies():
+    """jieba's dictionary tags some news phrases nt; only those ending in an institution head or opening
+    with a place name a body (ner/words.tsv: nt_name_heads, nt_not_heads)."""
+    orgs = _found("要培育壮大新兴产业，加大中央财政投入，优化中西部公共交通，构建新格局。", "Organization")
+    assert not orgs & {"新兴产业", "中央财政", "中西部", "公共交通", "新格局"}, orgs
+    orgs = _found("中国移动、国家统计局和北京人艺的负责人出席，北约发表声明。", "Organization")
+    assert {"中国移动", "国家统计局", "北京人艺", "北约"} <= orgs, orgs
+
+
 def test_ordinary_words_are_not_names():
     text = "广大青年思路清晰，内容丰富，雷阵雨转多云，全党全国弘扬光荣传统。"
     assert not _found(text, "Person")
