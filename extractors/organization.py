@@ -345,6 +345,8 @@ class OrganizationExtractor:
                 continue  # 中共徐州市委: the prefix of a levelled name
             if doc.blocked("organization.national", "Organization", start, end) or inside_title(doc.text, start):
                 continue
+            if surface.endswith("部") and doc.text[end:end + 1] in doc.lex.ruleset("organization").words("national_not_before"):
+                continue  # 自然资源部门, 国防部长: the word goes on
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
                 continue
             first = cut(doc.text[start:start + 16], doc.lex)[0]
@@ -364,7 +366,8 @@ class OrganizationExtractor:
                                 attrs={"kind": "national-unit", "parent": row["label"]}, rule="organization.national.unit"))
                 continue
             doc.add(Mention("Organization", row["label"], start, end, surface,
-                            aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": "national"}, rule="organization.national"))
+                            aliases=split_multi(row["aliases"]), attrs={"label_en": row.get("label_en", ""), "kind": row.get("kind") or "national"},
+                            rule="organization.national"))
 
     @staticmethod
     def _democratic(doc: Doc) -> None:

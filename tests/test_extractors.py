@@ -61,6 +61,16 @@ def test_org_national_lexicon_on_a_sentence(shared):
     assert "上海市总工会" in mention_labels(doc, "Organization")
 
 
+def test_org_state_council_departments():
+    """Ministries named with 和 are one name (jieba splits 人力资源 / 和 / 社会保障部); 部门 is no ministry;
+    a ministry acts in its own news like any body, unlike the Party centre (org_national.tsv: kind)."""
+    res = extract_text("人力资源和社会保障部、文化和旅游部联合印发通知。各级自然资源部门要抓好落实。")
+    assert {"人力资源和社会保障部", "文化和旅游部"} <= labels(res, "Organization")
+    assert not labels(res, "Organization") & {"社会保障部", "自然资源部"}
+    res = extract_text("财政部下达40亿元支持国土绿化试点示范项目。财政部3月11日下达40亿元资金，支持国土绿化试点示范项目，助力碳达峰、碳中和。")
+    assert ("财政部", "碳达峰、碳中和") in rels(res, "promotes")
+
+
 # ---------------------------------------------------------------- meeting
 
 
