@@ -37,8 +37,16 @@ LEAD_VERBS = items("lead_verbs")
 TAIL_WORDS = items("tail_words")
 #: Central-level organizations: the national Party, state, legislature, judiciary and their organs ...
 CENTRAL_PREFIXES = items("central_prefixes")
-#: ... and the State Council's departments, written without a place (2023 line-up, with recent earlier names).
-CENTRAL_NAMES = frozenset(items("central_names"))
+
+
+@lru_cache(maxsize=1)
+def central_names() -> frozenset[str]:
+    """... and the State Council's departments and agencies, written without a place: the extractors' national
+    lexicon rows of kind ``ministry`` (names and short names; defined there once), plus ``central_names.txt``."""
+    from extractors.lexicon import Lexicons, split_multi
+
+    rows = [r for r in Lexicons().read_tsv("org_national.tsv") if r.get("kind") == "ministry"]
+    return frozenset(items("central_names")) | {n for r in rows for n in (r["label"], *split_multi(r["aliases"]))}
 
 
 def fold(text: str) -> str:
@@ -194,7 +202,7 @@ def _first(idx: Index, articles: Iterable[str]) -> list[str]:
 
 def is_central(label: str, place: str = "") -> bool:
     """A national organ (中共中央, 国务院, 全国人大常委会, 国家发展改革委 ...) and not a local one."""
-    return not place and (label in CENTRAL_NAMES or label.startswith(CENTRAL_PREFIXES))
+    return not place and (label in central_names() or label.startswith(CENTRAL_PREFIXES))
 
 
 @lru_cache(maxsize=4096)
