@@ -352,6 +352,8 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
             return True  # a bare surname before a title (汤局长): the rule that found it checked the title
         if tag and not tag.startswith("nr") and tag != "nz":
             return False
+        if len(label) == 2 and label[0] in W.abbrev_all and label[1] in W.abbrev_heads:
+            return False  # 乌军, 巴方: a country's abbreviation and what it heads (ner_abbrev_heads.txt)
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
         return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END)
     if typ == "Organization" and rule != "org-list":

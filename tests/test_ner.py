@@ -59,6 +59,11 @@ def test_phrases_jieba_tags_nt_are_not_bodies():
     assert {"中国移动", "国家统计局", "北京人艺", "北约"} <= orgs, orgs
 
 
+def test_a_country_abbreviation_and_its_head_is_no_person():
+    persons = _found("乌军称已撤出阵地，巴方表示欢迎，王沪宁出席。", "Person")
+    assert not persons & {"乌军", "巴方"} and "王沪宁" in persons, persons
+
+
 def test_ordinary_words_are_not_names():
     text = "广大青年思路清晰，内容丰富，雷阵雨转多云，全党全国弘扬光荣传统。"
     assert not _found(text, "Person")
