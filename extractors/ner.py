@@ -226,7 +226,7 @@ class _Word:
         #: _place_grammar: one of its branches' conditions on the word itself
         self.grammar = han and w not in W.places and (
             len(w) >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
-            or len(w) >= 2 and (tag in ("ns", "nz", "nr") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
+            or len(w) >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
             or len(w) == 2 and tag == "t"
             or len(w) == 1 and w in W.abbrev
             or w[-1] in W.place_word_head_ends
@@ -284,6 +284,7 @@ class _Words:
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
         self.org_field_nouns = rs.words("org_field_nouns")
         self.nt_name_heads, self.nt_not_heads = rs.words("nt_name_heads"), rs.words("nt_not_heads")
+        self.place_readable_rules = frozenset(rs.words("place_readable_rules"))
         #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
         self.big_divisions = frozenset(n for d in divisions(lex) if d.level != "county" for n in (d.name, d.short))
         self.post_suffixes = rs.words("post_suffixes")
@@ -424,6 +425,7 @@ class NameExtractor:
         text, lex = doc.text, doc.lex
         W = _bundle(lex)
         place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
+        per_sentence: list[list[tuple[int, int, str, str, str]]] = []
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
             info = W.infos(toks)
@@ -435,6 +437,11 @@ class NameExtractor:
             cands += self._orgs(text, toks, info, hot, W)
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, W)
             cands += self._place_grammar(text, toks, info, hot, W)
+            per_sentence.append(cands)
+        places = self._article_places(doc, per_sentence, W)
+        for cands in per_sentence:
+            cands = [(s, e, "Place", label, "place-in-article") if typ == "Person" and rule in W.place_readable_rules
+                     and label in places else (s, e, typ, label, rule) for s, e, typ, label, rule in cands]
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
@@ -448,6 +455,21 @@ class NameExtractor:
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
         self._founders(doc)
+
+    @staticmethod
+    def _article_places(doc: Doc, per_sentence: list[list[tuple[int, int, str, str, str]]], W: _Words) -> frozenset[str]:
+        """Names this article uses as places: a place candidate's name (顿涅茨克州 → 顿涅茨克 too, without its
+        division suffix) or a place another component found. One name, one sense per article: jieba's dictionary
+        tags 顿涅茨克 and 哈尔科夫 as transliterated person names, and the article that writes 顿涅茨克州 once
+        means the region when it writes 顿涅茨克 alone."""
+        names = {m.label for m in doc.of_type("Place")}
+        for cands in per_sentence:
+            for _start, _end, typ, label, _rule in cands:
+                if typ == "Place":
+                    names.add(label)
+                    if len(label) >= 3 and label[-1] in W.divisions:
+                        names.add(label[:-1])
+        return frozenset(names)
 
     @staticmethod
     def _founders(doc: Doc) -> None:
@@ -737,7 +759,7 @@ class NameExtractor:
             tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
             if len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and not word_tag(w[-2:]).startswith("n"):
                 out.append((s, e, "Place", w, "place-suffix"))
-            elif len(w) >= 2 and nxt in divisions and (tag in ("ns", "nz", "nr") or not tag) \
+            elif len(w) >= 2 and nxt in divisions and (tag in ("ns", "nz", "nr", "nrt") or not tag) \
                     and w[-1] not in W.bad_last and not W.known_orgs & {w}:
                 out.append((s, e + 1, "Place", w + nxt, "place-suffix-token"))
             elif len(w) == 2 and all(c in abbrev for c in w) and tag == "t":

@@ -64,6 +64,13 @@ def test_a_country_abbreviation_and_its_head_is_no_person():
     assert not persons & {"乌军", "巴方"} and "王沪宁" in persons, persons
 
 
+def test_a_name_the_article_uses_as_a_place_is_a_place():
+    """One sense per article: 顿涅茨克州 once makes 顿涅茨克 alone the region, not jieba's person name."""
+    doc = _run("俄军称已控制顿涅茨克州多个居民点。顿涅茨克方向战斗激烈。内塔尼亚胡表示关切。")
+    assert "顿涅茨克" in {m.label for m in doc.of_type("Place")}
+    assert {m.label for m in doc.of_type("Person")} == {"内塔尼亚胡"}
+
+
 def test_ordinary_words_are_not_names():
     text = "广大青年思路清晰，内容丰富，雷阵雨转多云，全党全国弘扬光荣传统。"
     assert not _found(text, "Person")
