@@ -78,7 +78,7 @@ def bench(store: Any, names: list[str], params: dict[str, str], repeat: int, bui
         times, rows = [], 0
         for _ in range(max(1, repeat)):
             t0 = time.perf_counter()
-            rows = len(Q.run_query(store, text, bound).rows)
+            rows = len(Q.run_query(handle, text, bound).rows)
             times.append(time.perf_counter() - t0)
         out.append({"query": name, "first_s": round(times[0], 4), "best_s": round(min(times), 4), "rows": rows,
                     "params": bound, "on": on, "load_s": round(load_s, 2)})
