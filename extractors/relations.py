@@ -366,7 +366,7 @@ class RelationExtractor:
         for p in doc.of_type("Person"):
             if p.label in leads and p.label not in own and voice.match(text, p.end):
                 spans.append((p.end, doc.paragraph_at(p.start)[1]))
-        opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,20}?)(?:\d{1,2}日)?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
+        opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,30}?)(?:\d{1,2}日)?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
         names = {subject.label, subject.surface, *subject.aliases}
 
         def other_voice(s_start: int) -> bool:
