@@ -168,6 +168,21 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     return out
 
 
+def _place_acts(doc: Doc, x: Mention, subject: Mention) -> bool:
+    """x is in a clause of its own place (上海…；深圳实行…，启动全市全员“七天三检”核酸检测；吉林加快…): a place
+    other than the subject's own opens the sentence or its ；-part and acts, so the measure is that place's,
+    not what the paragraph's organisation calls for."""
+    text = doc.text
+    s_start, _ = doc.sentence_at(x.start)
+    part = max(s_start, text.rfind("；", s_start, x.start) + 1)
+    place = next((p for p in doc.touching("Place", part, part + 1) if p.start == part), None)
+    if place is None or place.label == subject.attrs.get("place") or place.label in subject.label \
+            or any(n and n in subject.label for n in (place.surface, *place.aliases)):
+        return False  # 徐州要…, in the report of 徐州市委: the subject's own place speaks for it
+    words = cut(text[place.end:place.end + 8], doc.lex)
+    return bool(words) and word_tag(words[0]).startswith("v")
+
+
 class RelationExtractor:
     name = "relations"
     requires: tuple[str, ...] = ("Organization", "Meeting", "PolicySlogan", "Person", "Place", "Document", "Theory", "context")
@@ -292,7 +307,7 @@ class RelationExtractor:
                     k = bisect_right(switch_pos, x.start)
                     speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
-                    if subject is not None:
+                    if subject is not None and (speaker is not None or not _place_acts(doc, x, subject)):
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
                 elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
