@@ -287,9 +287,11 @@ class _Words:
         self.place_readable_rules = frozenset(rs.words("place_readable_rules"))
         #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
         self.big_divisions = frozenset(n for d in divisions(lex) if d.level != "county" for n in (d.name, d.short))
+        self.press_heads = rs.words("press_title_heads")
         self.post_suffixes = rs.words("post_suffixes")
         self.unit_chars = frozenset(rs.words("unit_chars"))
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
+        self.unit_posts = lex.ruleset("organization").words("unit_posts")
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
         self.place_word_heads = rs.words("place_word_heads")
@@ -370,6 +372,7 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
     return True
 
 
+_PRESS_TITLE = re.compile(r"《([\u4e00-\u9fff]{2,10})》")
 _PUNCT = frozenset("，。、；：“”《》（）！？…—·／")
 _LEFT_MARKS = frozenset("，、《“：（")
 _RIGHT_MARKS = frozenset("，、》”。（）：")
@@ -426,6 +429,7 @@ class NameExtractor:
         W = _bundle(lex)
         place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
         per_sentence: list[list[tuple[int, int, str, str, str]]] = []
+        org_starts = {m.start for m in doc.of_type("Organization")}
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
             info = W.infos(toks)
@@ -435,8 +439,10 @@ class NameExtractor:
             cands += self._scored_persons(text, toks, info, hot, W)
             cands += self._places(text, toks, info, hot, W)
             cands += self._orgs(text, toks, info, hot, W)
-            cands += self._place_headed_orgs(text, toks, info, hot, place_spans, W)
+            cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
             cands += self._place_grammar(text, toks, info, hot, W)
+            if "《" in text[s_start:s_end]:
+                cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
         places = self._article_places(doc, per_sentence, W)
         for cands in per_sentence:
@@ -447,8 +453,9 @@ class NameExtractor:
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
                     continue
                 # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
-                if doc.blocked(f"ner.{rule}", typ, start, end):
-                    continue
+                if doc.blocked(f"ner.{rule}", typ, start, end) \
+                        or any(m.start == start and m.end == end for t in ("Organization", "Place") for m in doc.touching(t, start, end)):
+                    continue  # (a rule that may nest a body still adds nothing over the same span: 中共中央)
                 full = full_name_for(doc, label) if typ == "Person" and rule == "surname-honorific" else ""
                 if full:  # 周书记 after 周德操: the person already named
                     doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
@@ -708,6 +715,8 @@ class NameExtractor:
             if is_nt and (w in places or _endings(w, places, 3)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
+            if is_nt and w.endswith(W.unit_posts):
+                continue  # 中央政治局常委 is a post, 联合国总部 a seat (organization/words.tsv unit_posts)
             if is_nt and text.startswith(W.org_field_nouns, e):
                 continue  # 民族宗教工作, 国际经贸规则: jieba's nt word names a field here, not a body
             if is_nt and w.endswith(W.org_event_heads) and not w.endswith(W.org_event_bodies):
@@ -738,6 +747,28 @@ class NameExtractor:
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
+        return out
+
+    @staticmethod
+    def _press_titles(text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],
+                      W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """A newspaper or news periodical named in 《》 (《纽约时报》, 《朝日新闻》; ``press_title_heads``).
+
+        The title is the publisher's name: People's Daily marks it as an organisation, with the
+        region written before it when there is one (华北《人民日报》: one paper of several so named).
+        A document found over the same title (the Document extractor runs first) stays one.
+        """
+        out = []
+        before = {e: (s, w) for s, e, w in toks}
+        for m in _PRESS_TITLE.finditer(text, toks[0][0], toks[-1][1]):
+            name = m.group(1)
+            if not name.endswith(W.press_heads) or "的" in name or len(name) <= 2:
+                continue
+            s, w = before.get(m.start(), (0, ""))
+            if w and (w in W.places or word_tag(w) == "ns" or (s, m.start()) in place_spans):
+                out.append((s, m.end(), "Organization", text[s:m.end()], "press-title"))
+            else:
+                out.append((m.start(1), m.end(1), "Organization", name, "press-title"))
         return out
 
     def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
@@ -773,14 +804,18 @@ class NameExtractor:
         return out
 
     def _place_headed_orgs(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
-                           place_spans: set[tuple[int, int]], W: _Words) -> list[tuple[int, int, str, str, str]]:
+                           place_spans: set[tuple[int, int]], org_starts: set[int], W: _Words) -> list[tuple[int, int, str, str, str]]:
         """An institution named by its place: a place, up to three nominal tokens, an institution head
         (巴西 + 足球队, 衡阳 + 有色 冶金 机械 + 总厂, 美国 + 财政部[长]).
 
         The head word may be an ordinary word (足球队, 出版社): the place in front is what makes the
         phrase a name, so the phrase is read only when it starts at a place (People's Daily annotates
         the whole phrase as the organisation, the place nested in it). A token ending in 部长 names
-        the ministry without the 长 (司法部长 → 司法部), with or without a place."""
+        the ministry without the 长 (司法部长 → 司法部), with or without a place.
+
+        The phrase may contain a body another extractor found (大连 + 化工集团公司, 中国 + 青年志愿者协会:
+        ``precedence.tsv`` lets this rule nest it), but not one that opens with its own place
+        (长沙市 + 芙蓉区人民法院 are a city and a district's court, named apart)."""
         out = []
         heads, tails, not_heads, breakers, mid_tags = (W.headed_heads, W.headed_tails, W.headed_not_heads, W.headed_breakers, W.headed_mid_tags)
 
@@ -804,6 +839,8 @@ class NameExtractor:
                 if kw in breakers:
                     break
                 if is_place(k):
+                    if toks[k][0] in org_starts:
+                        break  # 芙蓉区人民法院 opens with its own place: the place before it is not part of it
                     start = toks[k][0]
                 elif not _HAN.match(kw) or word_tag(kw) not in mid_tags:
                     break

@@ -206,3 +206,17 @@ def test_places_by_their_form():
     assert "东北地区" not in _found("东北地区的经济正在复苏。", "Place")
     doc = _run("根据中美联合声明精神，双方同意。")
     assert {("中", 2), ("美", 3)} <= {(m.surface, m.start) for m in doc.of_type("Place")}
+
+
+def test_place_headed_institution_contains_the_body_found_in_it():
+    # the political extractors read 大连 and 化工集团公司 apart; People's Daily names the company whole
+    assert "大连化工集团公司" in _found("1993年，大连化工集团公司在棉花岛建成排渣场。", "Organization")
+    assert "美国国务院" in _found("美国国务院在一项声明中说。", "Organization")
+    # a body that opens with its own place keeps the city before it apart (a city and a district's court)
+    assert "长沙市芙蓉区人民法院" not in _found("长沙市芙蓉区人民法院开庭审理此案。", "Organization")
+
+
+def test_newspapers_named_in_titles():
+    assert "纽约时报" in _found("公布了两周前由《纽约时报》对微软所做的调查。", "Organization")
+    assert "华北《人民日报》" in _found("两报合并创组华北《人民日报》。", "Organization")
+    assert not _found("他写了《过去的新闻》一文。", "Organization")
