@@ -220,13 +220,15 @@ class _Word:
         #: _places: a listed place, a word with abbreviations, or made of abbreviations / a mover
         self.place = (w in W.places or w in W.abbrev_words or w in W.abbrev or w in W.abbrev_all
                       or 2 <= len(w) <= 3 and all(c in W.abbrev for c in w)
-                      or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all)
+                      or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all
+                      or len(w) >= 3 and w[0] in W.abbrev and (w[1:] in W.fused_heads or w[2:] in W.fused_heads))
         #: _orgs' second loop: an nt word or one ending in an organisation suffix
         self.org = tag == "nt" or w[-1] in W.org_suffix_ends and bool(_org_suffix(w, W.lex))
         #: _place_grammar: one of its branches' conditions on the word itself
         self.grammar = han and w not in W.places and (
             len(w) >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
             or len(w) >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
+            or len(w) == 3 and not tag and w[-1] in W.village_chars
             or len(w) == 2 and tag == "t"
             or len(w) == 1 and w in W.abbrev
             or w[-1] in W.place_word_head_ends
@@ -259,6 +261,7 @@ class _Words:
         rs = lex.ruleset("ner")
         self.places = _places(lex)
         self.place_not_before = _place_not_before(lex)
+        self.people_words = frozenset(rs.words("place_people_words"))
         self.abbrev, self.abbrev_all, self.abbrev_words = _abbrev(lex), _abbrev_all(lex), _abbrev_words(lex)
         self.known_orgs = _orgs_known(lex)
         self.known_prefixes = frozenset(n[:k] for n in self.known_orgs for k in range(1, len(n) + 1))
@@ -274,6 +277,8 @@ class _Words:
         self.person_after = _words(lex, "ner_person_after.txt")
         self.long_titles = tuple(sorted(t for t in self.person_before if len(t) >= 2))
         self.abbrev_heads = _words(lex, "ner_abbrev_heads.txt")
+        self.fused_heads = self.abbrev_heads - frozenset(rs.words("abbrev_fused_not_heads"))
+        self.fused_not_first = frozenset(rs.words("abbrev_fused_not_first"))
         self.movers = _words(lex, "ner_abbrev_movers.txt")
         self.abbrev_stop = _words(lex, "ner_abbrev_stop.txt")
         self.place_name_heads = _words(lex, "ner_place_name_heads.txt")
@@ -295,6 +300,10 @@ class _Words:
         self.theory_kinds = rs.words("theory_kinds")
         self.place_suffixes, self.divisions = rs.words("place_suffix_chars"), rs.words("place_division_tokens")
         self.place_word_heads = rs.words("place_word_heads")
+        self.village_chars = frozenset(rs.words("place_village_chars"))
+        self.venue_heads = frozenset(rs.words("place_venue_heads"))
+        self.place_determiners = frozenset(rs.words("place_determiners"))
+        self.place_suffix_stop = frozenset(rs.words("place_suffix_stop"))
         # last characters of the suffix words: a word ending in none of them ends in no suffix (a set look-up first)
         self.org_suffix_ends = frozenset(x[-1] for x in self.org_suffixes)
         self.place_word_head_ends = frozenset(x[-1] for x in self.place_word_heads)
@@ -358,7 +367,9 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
         if len(label) == 2 and label[0] in W.abbrev_all and label[1] in W.abbrev_heads:
             return False  # 乌军, 巴方: a country's abbreviation and what it heads (ner_abbrev_heads.txt)
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
-        return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END)
+        # (a transliterated name jieba knows may end so: 基里延科, 卡拉斯科)
+        return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END
+                    and not (tag.startswith("nr") and all(c in W.translit for c in label)))
     if typ == "Organization" and rule != "org-list":
         if label.startswith(W.modifier_leads):
             return False  # 新时代党(的建设): an era word opens no name
@@ -372,6 +383,9 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
     return True
 
 
+# a venue's name word that is not a known place must be rarer than this in jieba's dictionary: 高原 + 机场,
+# 开放式 + 公园 and 滑雪 + 公园 are descriptions (jieba tags 高原 ns, 滑雪 nr); 德黑兰 (209), 戴高乐 (150) are names
+_VENUE_NAME_MAX_FREQ = 200
 _PRESS_TITLE = re.compile(r"《([\u4e00-\u9fff]{2,10})》")
 _PUNCT = frozenset("，。、；：“”《》（）！？…—·／")
 _LEFT_MARKS = frozenset("，、《“：（")
@@ -441,6 +455,7 @@ class NameExtractor:
             cands += self._orgs(text, toks, info, hot, W)
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
             cands += self._place_grammar(text, toks, info, hot, W)
+            cands += self._venues(text, toks, place_spans, W)
             if "《" in text[s_start:s_end]:
                 cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
@@ -643,7 +658,10 @@ class NameExtractor:
                 or (j < len(toks) and toks[j][2] == "·"):
             return float("-inf")  # 陈小姐, 胡老: a surname and a title (surname-honorific); 彼得·皮奥: dot-name
         stat = chars.get(name[0], (0.0, 0.0))[0] + sum(chars.get(c, (0.0, 0.0))[1] for c in name[1:])
-        left = _left_class(toks[i - 1][2]) if i else "^"
+        prev = toks[i - 1][2] if i else ""
+        titled = (prev in W.person_before or prev.endswith(W.long_titles)) and name[0] not in W.weak_first \
+            and name[0] not in _FUNCTION_CHARS  # 大队长 + 和魏鑫: the conjunction, not a surname
+        left = ("title" if titled else _left_class(prev)) if i else "^"
         right = _right_class(toks[j][2], W) if j < len(toks) else "$"
         return (weights.get("bias", 0.0) + weights.get("stat", 0.0) * stat
                 + weights.get("log_freq", 0.0) * math.log1p(W.freq.get(name, 0) or 0)
@@ -664,18 +682,24 @@ class NameExtractor:
                 continue
             nxt = toks[i + 1][2] if i + 1 < n else ""
             if w in places:
-                if any(text.startswith(x, e) for x in W.place_not_before.get(w, ())):
+                if any(text.startswith(x, e) for x in W.place_not_before.get(w, ()) if x not in W.people_words):
                     continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
                 if nxt in W.place_name_heads or nxt in W.org_suffixes:
                     continue  # 亚太 + 酒店, 亚洲 + 论坛: part of a venue's or body's name
                 out.append((s, e, "Place", w, "place-list"))
             elif w in W.abbrev_words:
                 out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in W.abbrev_words[w]]
-            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (word_tag(w) in ("j", "ns") or not word_tag(w) and nxt in heads) \
+            elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (
+                    word_tag(w) in ("j", "ns") or not word_tag(w) and (nxt in heads or word_tag(nxt) in ("f", "n"))) \
                     and w not in W.abbrev_stop and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
             elif len(w) == 1 and w in abbrev and nxt in heads:
                 out.append((s, e, "Place", abbrev[w], "abbrev-head"))
+            elif len(w) >= 3 and word_tag(w) in ("n", "nt", "j", "") and w not in W.abbrev_stop \
+                    and w[0] not in W.fused_not_first and (k := next(
+                    (k for k in (1, 2) if w[k:] in W.fused_heads and len(w) - k >= 2 and all(c in abbrev for c in w[:k])), 0)):
+                rule = "abbrev-head" if k == 1 else "abbrev-pair"
+                out += [(s + q, s + q + 1, "Place", abbrev[w[q]], rule) for q in range(k)]  # 俄总统, 中英两国
             elif len(w) == 2 and w[0] in movers and w[1] in every and word_tag(w) in ("", "v", "vn", "nz", "ns"):
                 out.append((s + 1, e, "Place", every[w[1]], "mover"))  # 访华, 访韩, 赴法
             elif len(w) == 1 and w in every and i and toks[i - 1][2] in movers and word_tag(w) in ("j", "ns") \
@@ -743,7 +767,7 @@ class NameExtractor:
                 continue
             start = toks[j][0]
             start = e - len(trim_lead(text[start:e], W.lex))  # 一是集团, 由县医院: not the enumerator or the preposition
-            if w in W.org_heads_generic and text[start:s] in W.places:
+            if w in W.org_heads_generic and (text[start:s] in W.places or text[start:s] in W.abbrev):
                 continue  # 菲律宾 + 政府 is the place, as for the nt word 印度政府
             if e - start >= 3 and text[start:e] not in stop:
                 out.append((start, e, "Organization", text[start:e], "org-suffix"))
@@ -771,6 +795,27 @@ class NameExtractor:
                 out.append((m.start(1), m.end(1), "Organization", name, "press-title"))
         return out
 
+    @staticmethod
+    def _venues(text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],
+                W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """A venue named by the name before its head (德黑兰 + 机场, 虹口 + 体育馆, 广元 + 火车站; ``place_venue_heads``).
+
+        People's Daily marks the venue as one place, without the city or province written before
+        it (上海 + 虹口体育馆); the name may be a place another extractor found (广元), which the
+        venue then contains (``precedence.tsv``)."""
+        out = []
+        heads = W.venue_heads
+        for k in range(1, len(toks)):
+            if toks[k][2] not in heads:
+                continue
+            s, e, w = toks[k - 1]
+            tag = word_tag(w)
+            if len(w) >= 2 and _HAN.match(w) and w not in W.person_stop and (
+                    (s, e) in place_spans or w in W.places
+                    or (tag in ("ns", "nz", "nr", "nrt") or not tag) and W.freq.get(w, 0) < _VENUE_NAME_MAX_FREQ):
+                out.append((s, toks[k][1], "Place", text[s:toks[k][1]], "place-venue"))
+        return out
+
     def _place_grammar(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
                        W: _Words) -> list[tuple[int, int, str, str, str]]:
         """Places read from their form rather than from a list (``ner/words.tsv``: ``place_*``).
@@ -788,7 +833,14 @@ class NameExtractor:
             if not info[i].grammar or not _HAN.match(w) or w in places:
                 continue
             tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
-            if len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and not word_tag(w[-2:]).startswith("n"):
+            if len(w) == 3 and not tag and w[-1] in W.village_chars and w[0] not in _FUNCTION_CHARS \
+                    and w[0] not in W.place_determiners \
+                    and not is_dictionary_word(w[:2]) and not is_dictionary_word(w[1:]):
+                out.append((s, e, "Place", w, "place-unknown-village"))  # 陇穷村, 崇皇乡: a name jieba does not know
+            elif len(w) >= 3 and w[-1] in suffixes and tag in ("ns", "nr", "nz") and (
+                    not word_tag(w[-2:]).startswith("n")
+                    or tag == "ns" and w[-1] in divisions and w[0] not in W.place_determiners
+                    and w not in W.place_suffix_stop):  # 小河口镇, 华西村; not 各乡镇, 城中村
                 out.append((s, e, "Place", w, "place-suffix"))
             elif len(w) >= 2 and nxt in divisions and (tag in ("ns", "nz", "nr", "nrt") or not tag) \
                     and w[-1] not in W.bad_last and not W.known_orgs & {w}:

@@ -220,3 +220,19 @@ def test_newspapers_named_in_titles():
     assert "纽约时报" in _found("公布了两周前由《纽约时报》对微软所做的调查。", "Organization")
     assert "华北《人民日报》" in _found("两报合并创组华北《人民日报》。", "Organization")
     assert not _found("他写了《过去的新闻》一文。", "Organization")
+
+
+def test_places_fused_to_a_head_and_venues():
+    assert "俄" in _found("正因为俄总统与国家杜马僵持不下。", "Place")
+    assert {"美", "日"} <= _found("美日之间经济的相互依存很深。", "Place")
+    assert "新" not in _found("金大中新政府成立后推出改革。", "Place")
+    assert "德黑兰机场" in _found("费萨尔亲王抵达德黑兰机场时说。", "Place")
+    assert "高原机场" not in _found("国产大飞机今天商业首航高原机场。", "Place")
+    assert "华西村" in _found("型钢厂是华西村冶金行业的骨干企业。", "Place")
+    assert "各乡镇" not in _found("督促各乡镇落实责任。", "Place")
+    assert "中国" in _found("这是全中国人民的愿望。", "Place")
+
+
+def test_transliterated_names_ending_like_a_unit():
+    assert "基里延科" in _found("叶利钦总统对基里延科的总理提名。", "Person")
+    assert "吴方军" in _found("县长吴方军分管磷化工业。", "Person")
