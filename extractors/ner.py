@@ -293,6 +293,11 @@ class _Words:
         #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
         self.big_divisions = frozenset(n for d in divisions(lex) if d.level != "county" for n in (d.name, d.short))
         self.press_heads = rs.words("press_title_heads")
+        self.landmark_heads = rs.words("landmark_heads")
+        self.subunit_heads, self.subunit_not_heads = rs.words("org_subunit_heads"), rs.words("org_subunit_not_heads")
+        self.subunit_head_set = frozenset(self.subunit_heads)
+        self.subunit_tags = frozenset(rs.words("org_subunit_tags"))
+        self.subunit_breakers = frozenset(rs.words("org_subunit_breakers"))
         self.post_suffixes = rs.words("post_suffixes")
         self.unit_chars = frozenset(rs.words("unit_chars"))
         self.modifier_leads = lex.ruleset("organization").words("modifier_leads")
@@ -386,6 +391,8 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
 # a venue's name word that is not a known place must be rarer than this in jieba's dictionary: 高原 + 机场,
 # 开放式 + 公园 and 滑雪 + 公园 are descriptions (jieba tags 高原 ns, 滑雪 nr); 德黑兰 (209), 戴高乐 (150) are names
 _VENUE_NAME_MAX_FREQ = 200
+# the rules whose precedence.tsv rows let them contain an earlier Organization or Place mention
+_NESTING_RULES = frozenset({"org-place-head", "nt", "place-venue", "nt-landmark"})
 _PRESS_TITLE = re.compile(r"《([\u4e00-\u9fff]{2,10})》")
 _PUNCT = frozenset("，。、；：“”《》（）！？…—·／")
 _LEFT_MARKS = frozenset("，、《“：（")
@@ -443,6 +450,7 @@ class NameExtractor:
         W = _bundle(lex)
         place_spans = {(m.start, m.end) for m in doc.of_type("Place")}
         per_sentence: list[list[tuple[int, int, str, str, str]]] = []
+        sentence_toks: list[tuple[list[tuple[int, int, str]], int, int]] = []
         org_starts = {m.start for m in doc.of_type("Organization")}
         for s_start, s_end in doc.sentences:
             toks = _tokens(text, s_start, s_end, lex)
@@ -459,8 +467,9 @@ class NameExtractor:
             if "《" in text[s_start:s_end]:
                 cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
+            sentence_toks.append((toks, s_start, s_end))
         places = self._article_places(doc, per_sentence, W)
-        for cands in per_sentence:
+        for cands, (toks, s_start, s_end) in zip(per_sentence, sentence_toks):
             cands = [(s, e, "Place", label, "place-in-article") if typ == "Person" and rule in W.place_readable_rules
                      and label in places else (s, e, typ, label, rule) for s, e, typ, label, rule in cands]
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
@@ -468,14 +477,15 @@ class NameExtractor:
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
                     continue
                 # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
-                if doc.blocked(f"ner.{rule}", typ, start, end) \
-                        or any(m.start == start and m.end == end for t in ("Organization", "Place") for m in doc.touching(t, start, end)):
+                if doc.blocked(f"ner.{rule}", typ, start, end) or rule in _NESTING_RULES and any(
+                        m.start == start and m.end == end for t in ("Organization", "Place") for m in doc.touching(t, start, end)):
                     continue  # (a rule that may nest a body still adds nothing over the same span: 中共中央)
                 full = full_name_for(doc, label) if typ == "Person" and rule == "surname-honorific" else ""
                 if full:  # 周书记 after 周德操: the person already named
                     doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
+            self._subunits(doc, toks, s_start, s_end, W)
         self._founders(doc)
 
     @staticmethod
@@ -492,6 +502,47 @@ class NameExtractor:
                     if len(label) >= 3 and label[-1] in W.divisions:
                         names.add(label[:-1])
         return frozenset(names)
+
+    @staticmethod
+    def _subunits(doc: Doc, toks: list[tuple[int, int, str]], s_start: int, s_end: int, W: _Words) -> None:
+        """A unit of a body written right after it: 科学技术部 + 农村 科技 司, 美国联邦 + 航空局, 亚行 + 理事会.
+
+        After every organisation of the sentence is known, the tokens that follow one this component named
+        are read while they are nominal (``org_place_mid_tags``) or unknown, up to four; the first of them
+        that ends in a unit head (``ner/words.tsv``: ``org_subunit_heads``) ends the unit's name, which
+        contains the body (``precedence.tsv`` lets it nest): People's Daily marks the whole phrase."""
+        orgs = [m for m in doc.of_type("Organization") if s_start <= m.start and m.end <= s_end]
+        # only the bodies this component named (德国联邦 + 铁路局, 科学技术部 + 农村 科技 司): a political body's
+        # units are the political extractors' to read (市委 + 部署, 全国人大 + 财政经济委员会)
+        bodies = [m for m in orgs if m.rule.startswith("ner.")]
+        if not bodies:
+            return
+        text = doc.text
+        at = {t[0]: k for k, t in enumerate(toks)}
+        heads, not_heads, mid = W.subunit_head_set, W.subunit_not_heads + W.org_event_heads, W.subunit_tags
+        starts = {m.start for m in orgs}
+        for m in sorted(bodies, key=lambda m: (m.start, -m.end)):
+            k = at.get(m.end)
+            if k is None:
+                continue
+            end = 0
+            for j in range(k, min(len(toks), k + 4)):
+                w = toks[j][2]
+                tag = word_tag(w)
+                if not _HAN.match(w) or (tag and tag not in mid) or w in W.org_stop or w in W.subunit_breakers:
+                    break
+                if j > k and (toks[j][0] in starts or tag == "nt"):
+                    break  # 对外贸易经济合作部 + 经商 + 外交部: a second body, not a unit of the first
+                head = next((h for h in _endings(w, heads) if len(h) >= 2 or len(w) <= 4), "")
+                if head and not w.endswith(not_heads) and w not in W.places and tag != "ns" \
+                        and (len(w) >= 2 or j > k):
+                    end = toks[j][1]
+                    break  # the first unit head ends it (话剧团 + 建团 is the troupe and a verb)
+            if end and any(m.start < o.start < end and o.end == end for o in orgs):
+                continue  # 荷兰鹿特丹伊拉斯莫斯大学 + 医学院: the unit is already named (鹿特丹伊拉斯莫斯大学医学院)
+            if end and not doc.blocked("ner.org-subunit", "Organization", m.start, end):
+                doc.add(Mention("Organization", text[m.start:end], m.start, end, text[m.start:end],
+                                attrs={"source": "ner", "rule": "org-subunit"}, rule="ner.org-subunit"))
 
     @staticmethod
     def _founders(doc: Doc) -> None:
@@ -736,7 +787,7 @@ class NameExtractor:
             if not info[i].org:
                 continue
             is_nt = word_tag(w) == "nt"
-            if is_nt and (w in places or _endings(w, places, 3)):
+            if is_nt and (w in places or _endings(w, places, 3) or len(w) > 3 and w.endswith(W.landmark_heads)):
                 out.append((s, e, "Place", w, "nt-landmark"))  # 北京人民大会堂 is a building, not a body
                 continue
             if is_nt and w.endswith(W.unit_posts):
@@ -806,8 +857,9 @@ class NameExtractor:
         out = []
         heads = W.venue_heads
         for k in range(1, len(toks)):
-            if toks[k][2] not in heads:
-                continue
+            head = toks[k][2]
+            if head not in heads and not (head.endswith(W.landmark_heads) and word_tag(head) == "nt" and len(head) > 3):
+                continue  # (a building jieba joined: 约翰逊 + 太空中心, 南非 + 国家博物馆)
             s, e, w = toks[k - 1]
             tag = word_tag(w)
             if len(w) >= 2 and _HAN.match(w) and w not in W.person_stop and (
