@@ -221,6 +221,7 @@ class _Word:
         self.place = (w in W.places or w in W.abbrev_words or w in W.abbrev or w in W.abbrev_all
                       or 2 <= len(w) <= 3 and all(c in W.abbrev for c in w)
                       or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all
+                      or len(w) >= 4 and w[0] in W.movers and w[1] in W.abbrev_all and is_dictionary_word(w[2:])
                       or len(w) >= 3 and w[0] in W.abbrev and (w[1:] in W.fused_heads or w[2:] in W.fused_heads))
         #: _orgs' second loop: an nt word or one ending in an organisation suffix
         self.org = tag == "nt" or w[-1] in W.org_suffix_ends and bool(_org_suffix(w, W.lex))
@@ -235,7 +236,7 @@ class _Word:
             and any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(len(w) - 1, 1, -1)))
         #: _place_headed_orgs: a word ending in an institution head (or in 部长)
         self.headed = han and not w.endswith(W.headed_not_heads) and w not in W.places and (
-            len(w) >= 4 and w.endswith("部长") or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
+            len(w) >= 4 and w.endswith("部长") or w == "部长" or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
         #: a possible piece of a transliterated name cut by jieba (耶夫, 亚克)
         self.piece = han and all(c in W.translit for c in w) and (not tag or tag in _NAME_TAGS) \
             and w not in W.places and w not in W.person_stop
@@ -737,6 +738,9 @@ class NameExtractor:
                     continue  # 中国 + 特色: the same rule as the place lexicon (places_extra.tsv not_before)
                 if nxt in W.place_name_heads or nxt in W.org_suffixes:
                     continue  # 亚太 + 酒店, 亚洲 + 论坛: part of a venue's or body's name
+                if nxt in W.divisions and len(w) >= 2:
+                    out.append((s, e + len(nxt), "Place", w + nxt, "place-suffix-token"))  # 维也纳 + 市
+                    continue
                 out.append((s, e, "Place", w, "place-list"))
             elif w in W.abbrev_words:
                 out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in W.abbrev_words[w]]
@@ -753,6 +757,9 @@ class NameExtractor:
                 out += [(s + q, s + q + 1, "Place", abbrev[w[q]], rule) for q in range(k)]  # 俄总统, 中英两国
             elif len(w) == 2 and w[0] in movers and w[1] in every and word_tag(w) in ("", "v", "vn", "nz", "ns"):
                 out.append((s + 1, e, "Place", every[w[1]], "mover"))  # 访华, 访韩, 赴法
+            elif len(w) >= 4 and w[0] in movers and w[1] in every and is_dictionary_word(w[2:]) \
+                    and w not in places and word_tag(w) in ("", "n", "nt", "nz", "l", "v", "vn", "j"):
+                out.append((s + 1, s + 2, "Place", every[w[1]], "mover"))  # 驻华使馆, 对华关系, 来华访问: jieba's one word
             elif len(w) == 1 and w in every and i and toks[i - 1][2] in movers and word_tag(w) in ("j", "ns") \
                     and nxt not in person_next and not (_HAN.match(nxt) and not word_tag(nxt)):
                 out.append((s, e, "Place", every[w], "mover"))  # 在 + 京, 对 + 俄, 离 + 俄
@@ -932,8 +939,11 @@ class NameExtractor:
             if not info[i].headed or not _HAN.match(w) or w.endswith(not_heads) or w in W.places:
                 continue
             minister = len(w) >= 4 and w.endswith("部长")
-            end = e - 1 if minister else e
-            if not (minister or w.endswith(heads) or w[-1] in tails):
+            bare = w == "部长"  # 芬兰 + 农林 + 部长: the ministry is named by the words before a bare 部长
+            end = e - 1 if minister or bare else e
+            if bare and not (i >= 2 and _HAN.match(toks[i - 1][2]) and word_tag(toks[i - 1][2]) in mid_tags):
+                continue
+            if not (minister or bare or w.endswith(heads) or w[-1] in tails):
                 continue
             if not minister and text.startswith(W.post_suffixes, e):
                 continue  # 培训班组织 + 员: a post (组织员), not an institution
@@ -949,7 +959,7 @@ class NameExtractor:
                 elif not _HAN.match(kw) or word_tag(kw) not in mid_tags:
                     break
                 k -= 1
-            if start is not None and end - start >= 3:
+            if start is not None and end - start >= 3 and not (bare and start == toks[i - 1][0]):
                 out.append((start, end, "Organization", text[start:end], "org-place-head"))
         return out
 

@@ -236,3 +236,9 @@ def test_places_fused_to_a_head_and_venues():
 def test_transliterated_names_ending_like_a_unit():
     assert "基里延科" in _found("叶利钦总统对基里延科的总理提名。", "Person")
     assert "吴方军" in _found("县长吴方军分管磷化工业。", "Person")
+
+
+def test_abbreviation_after_a_mover_inside_a_word_and_bare_minister():
+    assert "华" in _found("他会见了5国离任驻华大使。", "Place")
+    assert "维也纳市" in _found("奥地利维也纳市市长作为来宾出席。", "Place")
+    assert "芬兰农林部" in _found("温家宝会见芬兰农林部长。", "Organization")
