@@ -117,6 +117,7 @@ class MeetingExtractor:
         self._speech_venues(doc)
         self._holders_in_names(doc)
         self._level_meetings(doc)
+        self._co_holders(doc)
         self._headline_is_lead(doc)
         self._bare(doc)
         self._documents_of_meetings(doc)
@@ -482,6 +483,31 @@ class MeetingExtractor:
         label = org.label + inner + "会议"
         self._add(doc, "meeting.described.bare_holder", label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
                   holder=org.label, holder_type="Organization")
+
+    @staticmethod
+    def _co_holders(doc: Doc) -> None:
+        """县科协、县妇联联合召开座谈会, 中央纪委国家监委传达学习…会议: organisations coordinated with the holder
+        (by 、/和/与/及 or written together) before the verb, or inside the meeting's own name, convene it with
+        it (attrs co_holders)."""
+        joiners = _w(doc.lex, "holder_joiners")
+        orgs = sorted(doc.of_type("Organization"), key=lambda o: (o.start, -o.end))
+        for m in doc.of_type("Meeting"):
+            if not m.attrs.get("holder") or m.attrs.get("holder_type") != "Organization":
+                continue
+            s_start, _ = doc.sentence_at(m.start)
+            first = next((o for o in orgs if o.label == m.attrs["holder"] and s_start <= o.start < m.end), None)
+            if first is None:
+                continue
+            chain, prev = [], first
+            while True:
+                nxt = next((o for o in orgs if o.start >= prev.end and o.end < m.end and o.start - prev.end <= 2
+                            and doc.text[prev.end:o.start] in ("", *joiners)), None)
+                if nxt is None or nxt.label == m.attrs["holder"] or nxt.attrs.get("kind") in ("party-dept", "bureau") and not chain and doc.text[prev.end:nxt.start] == "":
+                    break  # 市委宣传部: a department of the holder written after it is no second holder
+                chain.append(nxt.label)
+                prev = nxt
+            if chain:
+                m.attrs = {**m.attrs, "co_holders": tuple(dict.fromkeys(chain))}
 
     @staticmethod
     def _level_meetings(doc: Doc) -> None:

@@ -203,6 +203,9 @@ class RelationExtractor:
             holder = m.attrs.get("holder") or m.attrs.get("body")
             if holder and holder in orgs:
                 add("heldBy", m, orgs[holder], m.start, "relations.held_by.in_name" if m.rule == "meeting.studied" else "relations.held_by.holder")
+                for co in m.attrs.get("co_holders", ()):
+                    if co in orgs:  # 县科协、县妇联联合召开…: every body that convenes it
+                        add("heldBy", m, orgs[co], m.start, "relations.held_by.co_holder")
         # a meeting named for what it studies: 学习贯彻十七大精神领导干部大会, 十七届五中全会精神报告会
         for m in meetings:
             for y in doc.touching("Meeting", m.start, m.end) + doc.touching("Document", m.start, m.end):
@@ -311,6 +314,7 @@ class RelationExtractor:
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
                 elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
+        self._owned_formulations(doc, add)
         # locatedIn: an organisation named with a place
         places = {m.label: m for m in doc.of_type("Place")}
         for o in doc.of_type("Organization"):
@@ -334,6 +338,23 @@ class RelationExtractor:
             if parent is not None:
                 add("subOrganizationOf", o, parent, o.start, "relations.sub_organization_of.parent")
         doc.relations.extend(rels)
+
+    @staticmethod
+    def _owned_formulations(doc: Doc, add) -> None:
+        """省政协“1453”履职总要求, 市委“1376”总体思路, 省委“三高四新”战略: an organisation written right before a
+        quoted formulation (its 的 at most) that a policy head noun closes names it as its own: it promotes it
+        wherever that stands. Without the head (中国科学院“80后”…) the quote is no programme of the body."""
+        slogans = {x.start: x for x in doc.of_type("PolicySlogan") if "component_of" not in x.attrs}
+        for o in doc.of_type("Organization"):
+            if o.attrs.get("kind") == "national":
+                continue
+            gap = _re(doc.lex, "owner_gap", r"的?“").match(doc.text, o.end)
+            if gap is None:
+                continue
+            x = slogans.get(gap.end()) or slogans.get(gap.end() - 1)
+            close = doc.text.find("”", gap.end())
+            if x is not None and close > 0 and _re(doc.lex, "owned_head", r"[\u4e00-\u9fff]{0,4}?(?:{owned_heads})").match(doc.text, close + 1):
+                add("promotes", o, x, x.start, "relations.promotes.owner")
 
     @staticmethod
     def _headline_slogans(doc: Doc, by_para: dict[int, list[Mention]], orgs: dict[str, Mention], ordered: list[Mention], add) -> None:
