@@ -498,7 +498,8 @@ class MeetingExtractor:
             first = next((o for o in orgs if o.label == m.attrs["holder"] and s_start <= o.start < m.end), None)
             if first is None:
                 continue
-            chain, prev = [], first
+            chain: list[str] = []
+            prev = first
             while True:
                 nxt = next((o for o in orgs if o.start >= prev.end and o.end < m.end and o.start - prev.end <= 2
                             and doc.text[prev.end:o.start] in ("", *joiners)), None)
