@@ -12,6 +12,7 @@ from extractors.model import Mention
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
+_SHORT_QUOTE = re.compile(r"“[^“”\n]{2,10}”")  # a quoted formulation: the words in it are no place names
 # Towns and sub-districts are not in the adcode table: 八所镇, 欧阳路街道 (the latter is an org too).
 
 
@@ -62,9 +63,12 @@ class PlaceExtractor:
         for _, end, _, values in hits:
             if text[end:end + 1] in _ADMIN_SUFFIX or text.startswith("自治", end):
                 full_names |= {v[1] for v in values}
+        quotes = [(q.start(), q.end()) for q in _SHORT_QUOTE.finditer(text)]
         for start, end, surface, values in hits:
             if doc.blocked("place", "Place", start, end):
                 continue
+            if any(qs < start and end < qe - 1 or qs < start - 1 and end < qe for qs, qe in quotes):
+                continue  # “产业兴县”, “强县富民”: a formulation's word, not the place 兴县
             kind, full, is_full = values[0]
             nxt = text[end:end + 1]
             if kind == "extra":

@@ -60,6 +60,20 @@ def _in_studied_span(doc: Doc, x: Mention, spans: list[tuple[int, int]], pool: l
     return False
 
 
+def _studying_clause(doc: Doc, x: Mention) -> bool:
+    """The clause that names document x opens with the meeting's study verb (会议还传达学习了中共中央办公厅、
+    国务院办公厅印发的《…》): x is what it studied, however long the way to it."""
+    clause = doc.text[doc.clause_start(x.start):x.start]
+    return bool(_re(doc.lex, "studying_clause", r"^(?:{study_clause_leads})*(?:{study_verbs})").match(clause))
+
+
+def _venue_also_studied(doc: Doc, x: Mention, objects: list[Mention]) -> bool:
+    """习近平总书记在中央农村工作会议上的重要讲话和会议精神: the meeting where the studied speech was given is
+    studied too when its own spirit follows the speech (和会议精神)."""
+    speech = next((y for y in objects if y.type == "Document" and y.start <= x.start and x.end <= y.end and y is not x), None)
+    return speech is not None and bool(_re(doc.lex, "venue_spirit", r"[》”]?(?:{coordinators})(?:{venue_spirits})").match(doc.text, speech.end))
+
+
 def _acts_re(lex: Lexicons) -> re.Pattern[str]:
     """What an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)."""
     return _re(lex, "acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
@@ -289,6 +303,7 @@ class RelationExtractor:
                     after = text[x.end:x.end + 4]
                     before = text[max(p_start, x.start - 16):x.start]
                     studied_doc = x.type == "Document" and (_re(lex, "study_words", "{study_words}").search(before[-8:]) or
+                                                             _studying_clause(doc, x) or
                                                              (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if x.type == "Document":
                         last_doc_studied = x.end if studied_doc else None
@@ -304,6 +319,8 @@ class RelationExtractor:
                             continue
                     if x.type != "Theory" and _in_studied_span(doc, x, spans, objects):
                         add("studies", cur_meeting, x, x.start, "relations.studies.span")
+                    elif x.type == "Meeting" and _venue_also_studied(doc, x, objects):
+                        add("studies", cur_meeting, x, x.start, "relations.studies.venue")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
                     # a leader speaking (市委书记X强调) speaks for his own organisation from there on
