@@ -152,6 +152,12 @@ class MeetingExtractor:
             if doc.blocked("meeting.plenum.local", "Meeting", m.start(), m.end()):
                 continue
             org = _org_ending_at(doc, m.start())
+            j, c = num(m.group("jie")), num(m.group("ci"))
+            if org is not None and org.attrs.get("kind") not in ("party", "national") and "全会" in m.group() and not text.startswith("（", m.end()):
+                # 团省委十四届五次全会, 市妇联三届二次全会: the plenum of the body written before it
+                self._add(doc, "meeting.plenum.body", f"{org.label}{cn(j)}届{cn(c)}次全会", org.start, m.end(), (text[org.start:m.end()], org.surface + m.group()),
+                          ("PlenarySession",), body=org.label, jie=j, ci=c)
+                continue
             if org is None or org.attrs.get("kind") != "party":
                 # 中国共产党阜城县第十四届委员会第九次全体会议: the place sits between 中国共产党 and 第
                 pm = next((p for p in doc.of_type("Place") if p.end == m.start()), None)
@@ -160,9 +166,13 @@ class MeetingExtractor:
                 full = pm.aliases[0] if pm.aliases else pm.surface
                 start = pm.start - (5 if text.startswith("中国共产党", pm.start - 5) else 2 if text.startswith("中共", pm.start - 2) else 0)
                 org_label, lvl, short, body_start = f"中共{full}委", full[-1], pm.label, start
+                if start < pm.start and not any(o.label == org_label for o in doc.of_type("Organization")):
+                    # the committee is named only by its plenum (中国共产党灵山县第十五届委员会…): it is an organisation
+                    doc.add(Mention("Organization", org_label, start, pm.end, text[start:pm.end],
+                                    aliases=tuple(sorted({f"{lvl}委", f"中共{full}委员会", f"中国共产党{full}委员会", f"{pm.label}{lvl}委"} - {org_label})),
+                                    attrs={"kind": "party", "level": lvl, "place": pm.label}, rule="meeting.plenum.body_named"))
             else:
                 org_label, lvl, short, body_start = org.label, org.attrs.get("level", ""), org.attrs.get("place", ""), org.start
-            j, c = num(m.group("jie")), num(m.group("ci"))
             base = org_label if org_label.startswith("中共") else org_label
             label = f"{base}{cn(j)}届{cn(c)}次全会"
             place_full = org_label[2:-1] if org_label.startswith("中共") else ""

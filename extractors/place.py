@@ -64,11 +64,15 @@ class PlaceExtractor:
             if text[end:end + 1] in _ADMIN_SUFFIX or text.startswith("自治", end):
                 full_names |= {v[1] for v in values}
         quotes = [(q.start(), q.end()) for q in _SHORT_QUOTE.finditer(text)]
+
+        def in_quote(start: int, end: int) -> bool:
+            return any(qs < start and end < qe - 1 or qs < start - 1 and end < qe for qs, qe in quotes)
+        outside = {values[0][1] for start, end, _, values in hits if not in_quote(start, end)}
         for start, end, surface, values in hits:
             if doc.blocked("place", "Place", start, end):
                 continue
-            if any(qs < start and end < qe - 1 or qs < start - 1 and end < qe for qs, qe in quotes):
-                continue  # “产业兴县”, “强县富民”: a formulation's word, not the place 兴县
+            if values[0][1] not in outside and in_quote(start, end):
+                continue  # “产业兴县”: a formulation's word, not the place 兴县 (“创新镇江” is 镇江 when named elsewhere)
             kind, full, is_full = values[0]
             nxt = text[end:end + 1]
             if kind == "extra":
