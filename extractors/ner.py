@@ -473,6 +473,7 @@ class NameExtractor:
         for cands, (toks, s_start, s_end) in zip(per_sentence, sentence_toks):
             cands = [(s, e, "Place", label, "place-in-article") if typ == "Person" and rule in W.place_readable_rules
                      and label in places else (s, e, typ, label, rule) for s, e, typ, label, rule in cands]
+            named_org = False  # whether this sentence got an organisation of this component (_subunits reads only those)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
@@ -486,7 +487,9 @@ class NameExtractor:
                     doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
                     continue
                 doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
-            self._subunits(doc, toks, s_start, s_end, W)
+                named_org = named_org or typ == "Organization"
+            if named_org:  # not a scan of the article's organisations for every sentence
+                self._subunits(doc, toks, s_start, s_end, W)
         self._founders(doc)
 
     @staticmethod
