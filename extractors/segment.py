@@ -16,7 +16,14 @@ compares the two on the bundled samples, 新闻联播 news and edge cases). What
 * the route is jieba's: at each position the best (score, end) by ``max`` over tuples, so a tie
   goes to the longer word, exactly as there;
 * the HMM's answer for an unknown run, and the whole segmentation of a block (text between
-  punctuation), are memoised — pure functions of the string, bounded in size.
+  punctuation), are memoised — pure functions of the string, bounded in size;
+* a block of Han characters and ASCII letters and digits only (almost every block of news text)
+  is cut by jieba-rs (``rjieba``, Rust, MIT): the same algorithm (route by log-probability, the
+  same HMM) over the same dictionary, given the tokenizer's words and frequencies and its exact
+  ``total``. It is about four times faster than the Python route below. Where the two differ
+  is jieba's treatment of ``- . % + # & _`` inside a block (``1-11月``, ``BQ.1.1``): such blocks
+  keep the Python route. On the whole 新闻联播 file (531,329 distinct Han blocks, 93,268 Han and
+  ASCII ones) the two agree on every block; ``tests/test_segment.py`` holds that on news.
 
 Building the automaton takes about a second and some 50 MB, once per lexicon set and process,
 like jieba's own dictionary load.
@@ -25,11 +32,20 @@ from __future__ import annotations
 
 from math import log
 
+import re
+
 import ahocorasick
 import jieba
+import rjieba
 from jieba import finalseg
 
 _MEMO_MAX = 100_000  # blocks (and unknown runs) remembered; cleared when full — output never depends on it
+#: blocks jieba-rs cuts exactly as jieba does (checked block by block on the whole 新闻联播 file)
+_PLAIN = re.compile("[\u4E00-\u9FD5a-zA-Z0-9]+")
+#: a dictionary entry no text block can contain (private-use characters): it carries the part of
+#: jieba's ``total`` that is no current word's frequency (jieba's ``add_word`` adds a re-added
+#: word's frequency to the total again), so that jieba-rs divides by the same total
+_PAD_WORD = "\ue000\ue001"
 
 
 class Segmenter:
@@ -54,6 +70,7 @@ class Segmenter:
             else:
                 self._auto.add_word(word[::-1], (len(word) - 1, log(freq) - logtotal))
         self._auto.make_automaton()
+        self._fast = _fast_cutter(self._freq, tokenizer.total)
         self._blocks: dict[str, list[str]] = {}
         self._hmm: dict[str, list[str]] = {}
 
@@ -70,7 +87,7 @@ class Segmenter:
                 if words is None:
                     if len(blocks) > _MEMO_MAX:
                         blocks.clear()
-                    words = blocks[blk] = self._cut_block(blk)
+                    words = blocks[blk] = self._fast.cut(blk, True) if _PLAIN.fullmatch(blk) else self._cut_block(blk)
                 out += words
             else:
                 for x in re_skip.split(blk):
@@ -151,3 +168,17 @@ class Segmenter:
                     self._hmm.clear()
                 words = self._hmm[buf] = list(finalseg.cut(buf))
             out += words
+
+
+def _fast_cutter(freq: dict[str, int], total: int) -> rjieba.Jieba:
+    """A jieba-rs instance holding exactly the tokenizer's dictionary: its words, frequencies and total."""
+    fast = rjieba.Jieba()
+    fast.clear()
+    held = 0
+    for word, f in freq.items():
+        if f:
+            fast.add_word(word, f, None)
+            held += f
+    if total > held:
+        fast.add_word(_PAD_WORD, total - held, None)
+    return fast
