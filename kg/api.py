@@ -248,11 +248,13 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
     time in the header). ``html=False`` drops the explorer whatever ``formats`` says.
     ``progress`` times each step: ``rdf`` (graph → sorted triples), each file (``graph.ttl``…), ``store``, ``html``.
-    ``jobs > 1`` writes the store in a forked child meanwhile (:mod:`kg.forked`); the files are the same bytes.
-    With one job the triples are dropped before the explorer is drawn, so the two never share memory.
+    The store is loaded in a background thread (:mod:`kg.background`: Oxigraph's loader releases the
+    GIL) while the RDF files are written; with one job it is waited for before the explorer is drawn,
+    so the triples and the explorer never share memory; ``jobs > 1`` overlaps the explorer too.
+    The files are the same bytes either way.
     """
     from kg import store
-    from kg.forked import Forked, can_fork
+    from kg.background import Background, checked
     from kg.readwrite import rdf
     from kg.readwrite.rdf_blocks import graph_blocks, store_blocks
 
@@ -262,18 +264,36 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     out.mkdir(parents=True, exist_ok=True)
     rdf_formats = [f for f in chosen if f in rdf.FORMATS]
     written = Written()
-    child: Forked | None = None
+    loader: Background | None = None
+
+    def wait_for_store() -> None:
+        nonlocal loader
+        if loader is None:
+            return
+        with prog.phase("store wait"):
+            path, seconds = loader.join()
+        loader = None
+        prog.add("store", seconds)  # the load itself, in the background
+        written[store.STORE_NAME] = path
+
     try:
         if rdf_formats or "store" in chosen:
             with prog.phase("rdf"):  # the named graphs only for the formats that write them
                 blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)))
-            if "store" in chosen and jobs > 1 and can_fork():
-                child = Forked(lambda: store.write_store(rdf.format_chunks("nt", store_blocks(blocks)), out))
+
+            def start_store(triples: Any) -> Background:  # not graph.nq's bytes: the store holds less (store_blocks)
+                return Background(lambda cancelled: store.write_store(
+                    checked(rdf.format_chunks("nt", store_blocks(triples)), cancelled), out), name="kg-store")
+
+            forks = _rdf_files_fork(blocks, rdf_formats)
+            if "store" in chosen and not forks:  # never fork while the loader thread runs
+                loader = start_store(blocks)
             files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
             written.update({p.name: p for p in files.values()})
-            if "store" in chosen and child is None:
-                with prog.phase("store"):  # not graph.nq's bytes: the store holds less (rdf_blocks.store_blocks)
-                    written[store.STORE_NAME] = store.write_store(rdf.format_chunks("nt", store_blocks(blocks)), out)
+            if "store" in chosen and forks:
+                loader = start_store(blocks)
+            if jobs <= 1:
+                wait_for_store()
             del blocks
         if "store" not in chosen:
             store.remove_store(out)  # a store from an earlier build would answer queries with old data
@@ -295,15 +315,19 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
 
             with prog.phase("graph.gexf"):
                 written["graph.gexf"] = write_gexf(graph, out / "graph.gexf")
-        if child is not None:
-            with prog.phase("store wait"):
-                prog.add("store (forked)", child.join())
-            child = None
-            written[store.STORE_NAME] = store.store_path(out)
+        wait_for_store()
     finally:
-        if child is not None:
-            child.kill()
+        if loader is not None:
+            loader.cancel()
     return written
+
+
+def _rdf_files_fork(blocks: Any, formats: Sequence[str]) -> bool:
+    """Whether :func:`_write_rdf_files` forks a child for JSON-LD and RDF/XML (a large graph, other formats besides)."""
+    from kg.readwrite import rdf
+
+    return bool({"jsonld", "rdf"} & set(formats) and set(formats) - {"jsonld", "rdf"}
+                and blocks.triple_count() >= rdf.PARALLEL_MIN_TRIPLES)
 
 
 def _write_rdf_files(blocks: Any, out: Path, formats: Sequence[str], gzip: bool, prog: Progress) -> dict[str, Path]:
@@ -317,9 +341,7 @@ def _write_rdf_files(blocks: Any, out: Path, formats: Sequence[str], gzip: bool,
 
     if not formats:
         return {}
-    forked = {"jsonld", "rdf"} & set(formats) and set(formats) - {"jsonld", "rdf"} \
-        and blocks.triple_count() >= rdf.PARALLEL_MIN_TRIPLES
-    if forked:
+    if _rdf_files_fork(blocks, formats):
         with prog.phase("rdf files"):
             return rdf.write_blocks(blocks, out, formats, compress=gzip)
     files: dict[str, Path] = {}

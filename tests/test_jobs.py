@@ -1,4 +1,4 @@
-"""``--jobs N`` parallelises the export too (the store in a forked child): same files, errors still reported."""
+"""The store loads in a background thread (kg.background) whatever ``--jobs``: same files, errors still reported."""
 from __future__ import annotations
 
 import errno
@@ -7,11 +7,9 @@ import sys
 
 import pytest
 
-from kg.forked import Forked, can_fork
+from kg.background import Background, Cancelled, checked
 from kg.store import open_store
 from kgtest import ROOT, SAMPLES
-
-pytestmark = pytest.mark.skipif(not can_fork(), reason="the forked writer needs fork")
 
 
 def _build(out, jobs: int) -> str:
@@ -25,7 +23,7 @@ def test_jobs_do_not_change_the_files(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     _build(one, 1)
     summary = _build(two, 2)
-    assert "store (forked)" in summary and "store wait" in summary, summary
+    assert "store" in summary and "store wait" in summary, summary
     files = sorted(p.name for p in one.iterdir() if p.is_file())
     assert files == sorted(p.name for p in two.iterdir() if p.is_file()) and "graph.ttl" in files
     for name in files:
@@ -34,13 +32,34 @@ def test_jobs_do_not_change_the_files(tmp_path):
     assert [r[0].value for r in open_store(one).query(count)] == [r[0].value for r in open_store(two).query(count)]
 
 
-def test_child_errors_come_back():
-    def full() -> None:
+def test_background_errors_come_back() -> None:
+    def full(_cancelled) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", "graph.oxigraph")
 
     with pytest.raises(OSError) as info:
-        Forked(full).join()
+        Background(full).join()
     assert info.value.errno == errno.ENOSPC and info.value.filename == "graph.oxigraph"
-    with pytest.raises(RuntimeError, match="ValueError: bad"):
-        Forked(lambda: (_ for _ in ()).throw(ValueError("bad"))).join()
-    assert Forked(lambda: None).join() >= 0
+    result, seconds = Background(lambda _cancelled: 42).join()
+    assert result == 42 and seconds >= 0
+
+
+def test_cancel_stops_the_step() -> None:
+    import threading
+
+    started, seen = threading.Event(), []
+
+    def slow(cancelled) -> None:
+        def items():
+            started.set()
+            while True:
+                yield 1
+                cancelled.wait(0.01)
+        for item in checked(items(), cancelled):
+            seen.append(item)
+
+    step = Background(slow)
+    assert started.wait(5)
+    step.cancel()  # returns: the step stopped at its next item
+    with pytest.raises(Cancelled):
+        step.join()
+    assert seen
