@@ -46,7 +46,7 @@ def cli() -> None:
               help="Folder for the outputs (graph.ttl, graph.html, the graph.oxigraph store, … see --formats).")
 @click.option("--formats", "formats", default="default", show_default=True, metavar="LIST",
               help="Comma-separated outputs: ttl, nt, nq, trig, jsonld, rdf, graphml, gexf, html, store; "
-                   "'all'; 'default' = ttl,html,store (the smallest set for a corpus).")
+                   "'all'; 'default' = ttl,html,store,index (the smallest set for a corpus).")
 @click.option("--gzip", "gzip", is_flag=True, help="Write the RDF files gzip-compressed (graph.ttl.gz, …).")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes: extraction, then the store written beside the files and the explorer.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Write graph.html.")

@@ -17,11 +17,11 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), def
 
 
 def _index(graph: str) -> Any:
-    from kg.analytics import index
-    from kg.readwrite.rdf import read
+    """A build directory's analytics index (``graph.analytics.json.gz``, written by ``kg build``), else the graph's."""
+    from kg.readwrite.analytics_index import load
 
     try:
-        return index(read(graph))
+        return load(graph)
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 

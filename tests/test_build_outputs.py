@@ -16,19 +16,19 @@ SELECT = "SELECT ?l WHERE { ?s a kg:PolicySlogan ; rdfs:label ?l }"
 
 
 def test_parse_formats():
-    assert parse_formats(None) == DEFAULT_FORMATS == ("ttl", "html", "store")
+    assert parse_formats(None) == DEFAULT_FORMATS == ("ttl", "html", "store", "index")
     assert parse_formats("all") == ALL_FORMATS
     assert parse_formats("nq, ttl") == ("ttl", "nq")  # canonical order, whatever was typed
-    assert parse_formats("default,nq") == ("ttl", "nq", "html", "store")
+    assert parse_formats("default,nq") == ("ttl", "nq", "html", "store", "index")
     with pytest.raises(ValueError, match="xml"):
         parse_formats("ttl,xml")
 
 
-def test_default_build_writes_turtle_html_and_store(tmp_path):
+def test_default_build_writes_turtle_html_store_and_index(tmp_path):
     res = CliRunner().invoke(cli, ["build", "samples", "-o", str(tmp_path), "--no-progress"])
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["graph.html", STORE_NAME, "graph.ttl"]
+    assert names == ["graph.analytics.json.gz", "graph.html", STORE_NAME, "graph.ttl"]
     store = open_store(tmp_path)
     assert len(store) > 1000
     res = CliRunner().invoke(cli, ["query", str(tmp_path), SELECT, "--format", "csv"])
