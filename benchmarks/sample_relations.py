@@ -2,7 +2,7 @@
 """Draw a reproducible random sample of extracted relations from a 新闻联播 build, for judging by hand.
 
 Builds the first ``--items N`` records of ``../shared/corpus/bulk/xwlb_cctv_2022_2026.jsonl``
-with the package (``kg.build`` on exactly the articles ``kg build FILE.jsonl`` reads; no
+(or the ``--items N`` records after the first ``--start S``: a slice no rule was tuned on) with the package (``kg.build`` on exactly the articles ``kg build FILE.jsonl`` reads; no
 export is written: only the graph is needed), then draws ``--n`` relations with a fixed
 ``--seed`` and writes one JSON object per line: article id, predicate, subject and object
 (type and label), the evidence sentence and its offsets into the article text.
@@ -17,7 +17,7 @@ Article (``mentionedIn``) are not.
 The output holds sentences of the corpus (CCTV's writing): write it outside the repository.
 The judged facts (ids, labels, judgement) live in ``tests/judged_xwlb/``.
 
-    .venv/bin/python benchmarks/sample_relations.py -o /tmp/sample.jsonl [--items 3000] [--n 200] [--seed 9]
+    .venv/bin/python benchmarks/sample_relations.py -o /tmp/sample.jsonl [--start 0] [--items 3000] [--n 200] [--seed 9]
 """
 from __future__ import annotations
 
@@ -35,12 +35,16 @@ XWLB = SHARED / "corpus" / "bulk" / "xwlb_cctv_2022_2026.jsonl"
 PROVENANCE = frozenset({"mentionedIn"})
 
 
-def first_articles(path: Path, n: int) -> list:
-    """The first ``n`` articles ``kg build PATH`` would read (unreadable records are skipped, as there)."""
+def first_articles(path: Path, n: int, start: int = 0) -> list:
+    """The articles ``kg build PATH`` would read among its records ``start`` … ``start + n - 1``.
+
+    Records are counted as ``kg build`` reads them (unreadable ones count and are skipped, as there), so
+    ``start=0`` is the first ``n`` and a later ``start`` a slice that earlier samples never saw.
+    """
     from kg.ingest import read_inputs
     from kg.model import Article
 
-    return [a for a in islice(read_inputs([path]), n) if isinstance(a, Article)]
+    return [a for a in islice(read_inputs([path]), start, start + n) if isinstance(a, Article)]
 
 
 def assertions(graph) -> list[dict]:
@@ -73,7 +77,8 @@ def sample(population: list[dict], n: int, seed: int) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--jsonl", type=Path, default=XWLB)
-    ap.add_argument("--items", type=int, default=3000, help="first N records of the JSONL")
+    ap.add_argument("--start", type=int, default=0, help="skip the first S records of the JSONL")
+    ap.add_argument("--items", type=int, default=3000, help="N records of the JSONL (after --start)")
     ap.add_argument("--n", type=int, default=200, help="assertions to draw")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--jobs", type=int, default=1)
@@ -85,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kg.api import build
 
-    articles = first_articles(args.jsonl, args.items)
+    articles = first_articles(args.jsonl, args.items, args.start)
     result = build(articles, jobs=args.jobs)
     population = assertions(result.graph)
     picked = sample(population, args.n, args.seed)
