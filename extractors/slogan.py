@@ -13,7 +13,7 @@ from functools import cache
 import cn2an
 
 from extractors.base import Doc
-from extractors.lexicon import Lexicons, Scanner, split_multi
+from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention, Relation
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
@@ -100,6 +100,52 @@ def _ordinary_word(label: str, after: str, lex: Lexicons) -> bool:
     return not after.startswith(words("short_quote_heads"))
 
 
+def _dictionary_noun(label: str, after: str, lex: Lexicons) -> bool:
+    """A quoted string of three or more characters that is one ordinary noun of the dictionary (“保护伞”,
+    “快车道”, “牛鼻子”, “东方之珠”, “绿色通道”): a metaphor, an epithet or a scare-quoted word, no formulation.
+
+    A formulation is coined: a phrase the dictionary does not hold as one word (“急难愁盼”, “东数西算”), a
+    numbered one (“一国两制”, “三农”: a numeral keeps it), an idiom-like maxim (jieba tags i/l: “稳中求进”,
+    “一刀切”), or a word that a policy head follows (“菜篮子”工程 is the campaign, made by the suffix rule).
+    """
+    words = lex.ruleset("slogan").words
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", label) or after.startswith(words("short_quote_heads")):
+        return False
+    if len(label) == 3 and label[0] == "一" and label[1] in words("thing_counters"):
+        return True  # one counted thing (“一把手”, “一张网”): a numbered formulation counts several or pairs its numbers (“一岗双责”)
+    if any(ch in words("short_quote_numerals") for ch in label):
+        return False
+    return len(cut(label, lex)) == 1 and word_tag(label) in words("ordinary_noun_tags")
+
+
+def _figurative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
+    """A quoted noun phrase that an attribute, a demonstrative or a copula of likeness introduces: 科技创新这个
+    “牛鼻子”, 中日关系的“压舱石”, 成为长江上游联通全球的“中转站”, 老百姓家门口的“幸福地图”.
+
+    What such a cue introduces is a figure of speech or the name of a thing (口袋公园, 中国速度), not a
+    formulation: a formulation is stated as a requirement (坚持“…”, 做到“…”), numbered, enumerated, or coined
+    from verbs (“动态清零”, “跨省通办”). So the quote is dropped only when every word of it is a noun or a
+    modifier the dictionary knows, the last a common noun, with no numeral and no policy head (闽宁模式,
+    上海精神 stay).
+    """
+    rs = lex.ruleset("slogan")
+    if not rs.regex("figure_cue", r"(?:[\u4e00-\u9fff]的|{figure_cues})$").search(cue):
+        return False
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", label) or any(ch in rs.words("short_quote_numerals") for ch in label):
+        return False
+    if label.endswith(rs.words("formulation_heads")) or after.startswith(rs.words("short_quote_heads")):
+        return False
+    tags = [word_tag(w) for w in cut(label, lex)]
+    return tags[-1] in rs.words("ordinary_noun_tags") and all(t and t[0] in rs.words("figure_word_tags") for t in tags)
+
+
+def _counted_item(doc: Doc, end: int) -> bool:
+    """The quote is one item of an enumeration a numbered formulation closes (建设“先行区”、“领跑者”、“桥头堡”的
+    三大发展目标): a named part of a formulation, however ordinary the word."""
+    pattern = _re(doc.lex, "counted_item", rf"(?:[、和与及]?“[^“”\n]{{1,20}}”)*等?的?[{_NUM}]+(?:{{counters}})")
+    return pattern.match(doc.text, end) is not None
+
+
 def clean(label: str) -> str:
     """Slogan label as SCHEMA.md §3 wants it: no quotes, ASCII comma → 、 kept as written."""
     return label.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").strip()
@@ -138,6 +184,9 @@ class SloganExtractor:
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
             if bare and not tail:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
+            if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)) \
+                    and not _counted_item(doc, m.end()):
+                continue  # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
                                 attrs={"quoted": True}, rule="slogan.quoted"))
