@@ -133,6 +133,13 @@ def test_interrupted_build_leaves_a_whole_build(builds, tmp_path: Path, sig: int
     assert _snapshot(out) == old and _leftovers(out) == []
 
 
+def _holds(lock: Path, pid: int) -> bool:
+    try:
+        return lock.read_text(encoding="ascii").strip() == str(pid)
+    except OSError:
+        return False
+
+
 def test_second_build_into_the_same_folder_refuses(builds, tmp_path: Path) -> None:
     d, new_in, old, new = builds
     out = _fresh_old(builds, tmp_path)
@@ -140,7 +147,9 @@ def test_second_build_into_the_same_folder_refuses(builds, tmp_path: Path) -> No
     first = subprocess.Popen([*KG, str(new_in), "-o", str(out), "--formats", "ttl,nq,store"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
-        while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
+        # the first holds the lock once its pid is in the file (written after the flock): a lock file
+        # that merely exists may still be unlocked, and the second would then win the race
+        while not _holds(lock, first.pid) and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         second = CliRunner().invoke(cli, ["build", str(d / "old.txt"), "-o", str(out), "--formats", "ttl,nq,store"])
     finally:
