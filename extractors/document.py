@@ -20,7 +20,7 @@ def _speech_tail(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "speech_tail",
                r"^(?:{speaker_titles})?(?:\d{1,2}月\d{1,2}日|{speech_times})?"
                r"(?:(?:在|就|于)[^，。；！？\n]{1,60}?(?:上|时|期间)|受[^，。；\n]{1,20}委托作|(?:来|到)[\u4e00-\u9fff]{1,4}(?:考察|视察|调研)(?:时)?|(?:考察|视察)[\u4e00-\u9fff]{2,6}?(?:时)?"
-               r"|对[^，。；！？\n]{1,20}?作出)?(?:{speech_series})?"
+               r"|对[^，。；！？\n]{1,20}?作出|(?:{letter_addressing})[^，。；！？\n]{2,40}?(?=的(?:重要)?(?:{letters})))?(?:{speech_series})?"
                r"(?:关于[^，。；！？“”\n]{2,30}?)?(?:所作|作)?的?(?:“[^”]{1,12}”)?(?:重要)?(?P<kind>{speech_kinds})")
 
 

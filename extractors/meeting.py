@@ -113,9 +113,11 @@ class MeetingExtractor:
         self._headed(doc)
         self._described(doc)
         self._subject_meetings(doc)
+        self._organ_studies(doc)
         self._studied(doc)
         self._speech_venues(doc)
         self._holders_in_names(doc)
+        self._named_again(doc)
         self._level_meetings(doc)
         self._co_holders(doc)
         self._headline_is_lead(doc)
@@ -138,6 +140,16 @@ class MeetingExtractor:
                 continue
             j, c = num(m.group("jie")), num(m.group("ci"))
             if not j or not c:
+                continue
+            league = None if m.group().startswith(("中国共产党", "中共", "党的")) else \
+                _re(doc.lex, "league_before", r"(?<![集社剧])(?:{league_marks})$").search(text, max(0, m.start() - 4), m.start())
+            if league is not None:
+                # 团十九届二中全会: a plenum of the Youth League's central committee, not the party's
+                label = f"中国共产主义青年团第{cn(j)}届中央委员会第{cn(c)}次全体会议"
+                written = text[league.start():m.end()]
+                self._add(doc, "meeting.plenum.league", label, league.start(), m.end(),
+                          (written, f"共青团第{cn(j)}届中央委员会第{cn(c)}次全体会议", f"团{cn(j)}届{cn(c)}中全会", f"共青团{cn(j)}届{cn(c)}中全会"),
+                          ("PlenarySession",), jie=j, ci=c)
                 continue
             label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
             aliases: Iterable[str] = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
@@ -483,6 +495,7 @@ class MeetingExtractor:
         org = next((o for o in doc.of_type("Organization")
                     if clause_start <= o.start and o.end <= verb.start() and _holder_gap(doc.lex).fullmatch(text[o.end:verb.start()])), None)
         if org is None:
+            self._chaired_bare_meeting(doc, verb, start, end)
             return
         gap = _holder_gap(doc.lex).fullmatch(text[org.end:verb.start()])
         assert gap is not None  # the organisation was chosen by this very match
@@ -492,6 +505,61 @@ class MeetingExtractor:
             inner = next((g for g in ("党组", "党委", "党工委") if org.surface.endswith(g) and not org.label.endswith(g)), "")
         label = org.label + inner + "会议"
         self._add(doc, "meeting.described.bare_holder", label, start, end, (org.surface + inner + "会议", inner + "会议" if inner else ""), (),
+                  holder=org.label, holder_type="Organization")
+
+    def _organ_studies(self, doc: Doc) -> None:
+        """县委常委会传达学习党的二十届三中全会精神, 省政府党组迅速传达学习…: an organ of a body (常委会, 党组,
+        理论学习中心组) that opens its clause and studies, with no convening verb, is sitting: a meeting of that
+        organ, held by the body (县委常委会会议). A body alone (市妇联传达学习…) names no meeting."""
+        text = doc.text
+        studies = _re(doc.lex, "organ_studies", r"(?P<organ>{holder_organs})?(?:\d{1,2}日|{gap_times})?(?:{organ_study_adverbs})*(?:{study_verbs_first})")
+        for org in doc.of_type("Organization"):
+            if text[doc.clause_start(org.start):org.start].strip("　 0123456789年月日上午下午晚上近日日前"):  # noqa: B005
+                continue
+            m = studies.match(text, org.end)
+            if m is None:
+                continue
+            organ = m.group("organ") or next((g for g in _w(doc.lex, "holder_organs") if org.surface.endswith(g) and not org.label.endswith(g)), "")
+            if not organ or _meeting_ending(doc, org.start, m.end("organ") if m.group("organ") else org.end):
+                continue
+            end = m.end("organ") if m.group("organ") else org.end
+            if doc.blocked("meeting.described.organ_studies", "Meeting", org.start, end):
+                continue
+            kind = "学习会" if organ.endswith("中心组") else "会议"
+            self._add(doc, "meeting.described.organ_studies", org.label + organ + kind, org.start, end,
+                      (org.surface + (organ if m.group("organ") else "") + kind, text[org.start:end]), (),
+                      holder=org.label, holder_type="Organization")
+
+    def _chaired_bare_meeting(self, doc: Doc, verb, start: int, end: int) -> None:
+        """县委书记张海涛主持召开会议: a bare 会议 convened by a leader is the meeting of the organisation his
+        title names (the organisation written right before the title, its 党组/党委 at most). Its name is the
+        organ the headline gives that organisation (县委常委会传达学习… → 县委常委会会议), else the
+        organisation's 会议. A national body in a title (中共中央总书记) convenes no meeting of its own here."""
+        text = doc.text
+        clause_start = doc.clause_start(verb.start())
+        person = next((p for p in doc.of_type("Person") if p.end == verb.start() and p.start >= clause_start), None)
+        if person is None:
+            return
+        titled = _re(doc.lex, "chair_title", r"(?P<organ>{holder_organs})?[\u4e00-\u9fff、]{0,12}?(?:{leader_titles})")
+        org = max((o for o in doc.of_type("Organization") if clause_start <= o.start and o.end < person.start
+                   and titled.fullmatch(text, o.end, person.start)), key=lambda o: o.end, default=None)
+        if org is None or org.attrs.get("kind") == "national":
+            return
+        gap = titled.fullmatch(text, org.end, person.start)
+        assert gap is not None  # the organisation was chosen by this very match
+        organ = gap.group("organ") or ""
+        if doc.paragraphs and not organ:
+            h_start, h_end = doc.paragraphs[0]
+            names = [n for n in (org.surface, org.label, *org.aliases) if n]
+            head = _re(doc.lex, "headline_organ", r"(?P<organ>{holder_organs})")
+            for n in names:
+                at = text.find(n, h_start, h_end)
+                found = head.match(text, at + len(n)) if at >= 0 and h_start < verb.start() else None
+                if found and at + len(n) <= h_end and h_end <= clause_start:
+                    organ = found.group("organ")
+                    break
+        label = org.label + organ + "会议"
+        self._add(doc, "meeting.described.chaired", label, start, end, (org.surface + organ + "会议", organ + "会议" if organ else ""), (),
                   holder=org.label, holder_type="Organization")
 
     @staticmethod
@@ -519,6 +587,23 @@ class MeetingExtractor:
                 prev = nxt
             if chain:
                 m.attrs = {**m.attrs, "co_holders": tuple(dict.fromkeys(chain))}
+
+    @staticmethod
+    def _named_again(doc: Doc) -> None:
+        """全县统战工作会议召开 after 县委统战部召开全县统战工作会议: a convened meeting whose holder is not
+        written is the meeting of the same name the article gives a holder elsewhere (the headline's, or the
+        lead's): one event, with that holder, not a second meeting of the level's committee."""
+        types = _types(doc.lex)
+        held = [m for m in doc.of_type("Meeting") if m.attrs.get("holder") and m.rule.startswith(("meeting.described", "meeting.subject"))]
+        for m in doc.of_type("Meeting"):
+            if m.attrs.get("holder") or m.attrs.get("body") or m.attrs.get("venue") or m.attrs.get("organ") \
+                    or m.rule not in ("meeting.described", "meeting.subject") or len(m.surface) < 6 or not m.surface.endswith(types):
+                continue
+            same = {o.label: o for o in held if o is not m and o.surface == m.surface}
+            if len(same) == 1:
+                (other,) = same.values()
+                m.aliases = tuple(sorted({*m.aliases, m.label} - {other.label}))
+                m.label, m.attrs = other.label, dict(other.attrs)
 
     @staticmethod
     def _level_meetings(doc: Doc) -> None:
@@ -598,6 +683,9 @@ class MeetingExtractor:
             m = _heads(doc.lex).match(text, org.end)
             if not m or _meeting_ending(doc, org.start, m.end()):
                 continue
+            if text.startswith(_w(doc.lex, "rooms"), m.end()):
+                continue  # 在县委常委会议室主持召开…: the room named for the meeting, no meeting
+
             if _re(doc.lex, "body_acts", r"(?:{body_acts})").match(text[m.end():m.end() + 2]):
                 continue  # 省委常委会召开扩大会议: 常委会 is the body convening, not the meeting
             end = m.end()
@@ -628,7 +716,11 @@ class MeetingExtractor:
                 continue
             if not ph.endswith(types) or ph in ("会议", "大会", "会") or _meeting_ending(doc, m.start("ph"), m.end("ph")):
                 continue
-            if _re(doc.lex, "subject_phrase", r"{subject_phrase_verbs}|[从对向把“”]|(?<!党)的").search(ph):
+            # a quote or 的 inside makes the phrase a clause (把“…”作为…), except in the name of a level's
+            # meeting (全县深入学习贯彻…关于“三农”工作重要论述暨…推进会), whose quotes name its theme
+            level_wide = re.match(r"全[省市县区]", ph) is not None
+            if _re(doc.lex, "subject_phrase", r"{subject_phrase_verbs}|[从对向把]|(?<!党)的").search(re.sub(r"“[^”]{1,12}”", "", ph) if level_wide else ph) \
+                    or (not level_wide and re.search(r"[“”]", ph)):
                 continue
             if not _is_meeting_phrase(ph, doc.lex):
                 continue
@@ -894,7 +986,10 @@ def _subject(doc: Doc, verb_pos: int):
     if not in_clause and _re(doc.lex, "reported_after", r"(?:{report_verbs})[，：:]").search(doc.text, cands[-1].end, clause_start):
         # 俄国防部通报说，…当时乌军正召开作战会议: the organisation that reports is not who convenes in its report
         return None
-    pool = in_clause or cands[-1:]
+    # none in the verb's own clause (县委、县政府在县行政中心，以视频会议形式，召开…): the subject opens an earlier
+    # clause of the sentence, the nearest such one; failing that, the nearest organisation
+    openers = [m for m in cands if not doc.text[doc.clause_start(m.start):m.start].strip("　 0123456789年月日上午下午晚上近日日前")]  # noqa: B005
+    pool = in_clause or openers[-1:] or cands[-1:]
     # of two names starting together (浙江中医药大学 | 浙江中医药大学附属第一医院) the whole one is the subject
     return sorted(pool, key=lambda m: (m.start, -m.end))[0]
 

@@ -74,6 +74,19 @@ def _venue_also_studied(doc: Doc, x: Mention, objects: list[Mention]) -> bool:
     return speech is not None and bool(_re(doc.lex, "venue_spirit", r"[》”]?(?:{coordinators})(?:{venue_spirits})").match(doc.text, speech.end))
 
 
+def _sits_here(doc: Doc, m: Mention, held_here: re.Pattern[str]) -> bool:
+    """m is a meeting this text reports as sitting: described by its convening verb (召开…会议, …会议召开),
+    or a name written with one (召开县委常委会第58次会议, 市委常委会会议在…举行); not a meeting named as what
+    is studied (…会议精神) or spoken of (会议指出，市委常委会会议对…作出部署), which reports nothing of its own."""
+    text = doc.text
+    if text.startswith(("精神", "会议精神", "》精神"), m.end):
+        return False
+    if m.rule.startswith(("meeting.described", "meeting.subject")) or held_here.match(text, m.end):
+        return True
+    before = text[max(doc.clause_start(m.start), m.start - 8):m.start]
+    return bool(_re(doc.lex, "convened_before", r"(?:{held_verbs})了?(?:{held_demonstratives})?$").search(before))
+
+
 def _acts_re(lex: Lexicons) -> re.Pattern[str]:
     """What an organisation does when it adopts a formulation (江苏省委第一时间出台…, 市委印发…)."""
     return _re(lex, "acts", r"(?:\d{1,2}月\d{1,2}日|{act_times})?(?:{act_verbs})")
@@ -277,8 +290,9 @@ class RelationExtractor:
             in_para = ordered[para_lo:para_hi]
             here = by_para.get(p_index, [])
             if cur_meeting is not None:
-                # a meeting whose holder is unknown does not take over from one whose holder is known
-                here = [m for m in here if m.attrs.get("holder")]
+                # a meeting whose holder is unknown does not take over from one whose holder is known, nor one
+                # the reported meeting only speaks of (会议指出，…市委常委会会议对…提出了明确要求)
+                here = [m for m in here if m.attrs.get("holder") and _sits_here(doc, m, held_here)]
             if here:
                 cur_meeting = here[0]
                 cur_org = orgs.get(cur_meeting.attrs.get("holder", ""))
