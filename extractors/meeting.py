@@ -954,6 +954,18 @@ def _is_governed(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def visited(doc: Doc, o: Mention) -> bool:
+    """The organisation is the place of a visit (李克强到农业农村部考察，并主持召开座谈会; 来到…和省人大机关调研，
+    主持召开…座谈会; 深入…国家重点实验室了解…情况): the visitor convenes there, the body visited does not.
+
+    Read in the organisation's clause: a visit verb before it (到, 来到, 深入…, other places of the visit may
+    stand between) and the purpose of the visit right after it (考察, 调研, 了解…)."""
+    text = doc.text
+    before = text[doc.clause_start(o.start):o.start]
+    return bool(_re(doc.lex, "visit_before", r"(?:{visit_verbs})[^，。；！？\n]{0,40}$").search(before)
+                and _re(doc.lex, "visit_after", r"[^，。；！？\n]{0,12}?(?:{visit_purposes})").match(text, o.end))
+
+
 def _subject(doc: Doc, verb_pos: int):
     """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
     s, _ = doc.sentence_at(verb_pos)
@@ -976,7 +988,7 @@ def _subject(doc: Doc, verb_pos: int):
         return None
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
-    cands = [m for m in cands if not _is_governed(doc, m)
+    cands = [m for m in cands if not _is_governed(doc, m) and not visited(doc, m)
              and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))]
     if not cands:
         return None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, cut, word_tag
+from extractors.meeting import visited
 from extractors.model import Mention, Relation
 
 
@@ -260,8 +261,11 @@ class RelationExtractor:
         # the digest items that name the report subject: it speaks in those only (民政部 in one 快讯 item
         # says nothing of the next, nor holds the meeting another item reports)
         named_in = {item_of(o.start) for o in doc.of_type("Organization") if fallback is not None and o.label == fallback.label}
+        # 李克强到农业农村部考察，并主持召开座谈会: the body first named as the place of a visit hosts the meeting the
+        # visitor convenes there; it neither holds it nor speaks in it (what it states of its own, outside a meeting, stays)
+        host = fallback is not None and visited(doc, fallback)
         if fallback is not None:
-            for m in described:
+            for m in described if not host else ():
                 if item_of(m.start) in named_in and not m.attrs.get("organ"):  # a session's 主席团 sits for itself
                     add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
@@ -296,7 +300,7 @@ class RelationExtractor:
             if here:
                 cur_meeting = here[0]
                 cur_org = orgs.get(cur_meeting.attrs.get("holder", ""))
-                if cur_org is None and fallback is not None and item_of(cur_meeting.start) in named_in:
+                if cur_org is None and fallback is not None and not host and item_of(cur_meeting.start) in named_in:
                     cur_org = fallback
             if cur_meeting is None:
                 self._acting_organisations(doc, in_para, add)
