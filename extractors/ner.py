@@ -18,7 +18,10 @@ all driven by data files in ``extractors/data`` (``ner_*``):
   (卡洛斯·阿马特), and names in ``／`` pairs (何泰权／姜京珍);
   plus: a surname + one-character token completed by a following character (张洁 + 清), a
   run of transliteration tokens (斯特罗 + 耶夫), a bare surname before a title (汤局长), and the
-  founder at the start of a Theory mention (邓小平理论 → 邓小平, nested in the theory);
+  founder at the start of a Theory mention (邓小平理论 → 邓小平, nested in the theory), a surname
+  after 老 (老于) or fused to the word before a title (当汤 + 局长); a transliterated name jieba
+  cut short is extended over the transliteration syllables beside it (托 + 卡耶夫, 马克 + 龙), and
+  a common word with a noun head that jieba tags nr is no name (安全观, 宣传周, 伊朗核);
 * LOC — by form (``_place_grammar``): a name word ending in a place suffix (白湖乡, 恰帕斯州), a
   name-like token before a division token (塔科马 + 市), a listed place fused with a word about it
   (东北地区 → 东北, 法国人 → 法国); and by list: a token that is a country, region, foreign city or geographic feature from
@@ -207,7 +210,8 @@ class _Word:
     alone: a token whose flag is off cannot fire that rule, so the rule skips it without
     evaluating its branches (most tokens are ordinary words that fire nothing)."""
 
-    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "scored", "hot")
+    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "scored", "titled",
+                 "elder", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
         self.han = han = bool(_HAN.match(w))
@@ -246,8 +250,13 @@ class _Word:
         self.scored = han and w not in W.person_stop and w not in W.places and (
             2 <= len(w) <= 3 and (tag.startswith("nr") or not tag and w[0] in W.single_surnames) and w[0] != w[1]
             or len(w) == 1 and w in W.single_surnames)
+        #: a title written after a bare surname (局长, 外长, 副局长): the surname may end the token before it (当汤 + 局长)
+        self.titled = w in W.honorifics or len(w) >= 3 and w[0] == "副" and w[1:] in W.honorifics
+        #: 老 and a surname, a word jieba does not know (老于, 老刘): how one names an older man by his surname
+        self.elder = han and len(w) == 2 and w[0] == "老" and not tag and w[1] in W.single_surnames \
+            and W.tags.get(w[1]) != "n"  # (老楼 is an old building: 楼 is a noun before it is a surname)
         self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known \
-            or self.scored
+            or self.scored or self.titled or self.elder
 
 
 class _Words:
@@ -280,6 +289,7 @@ class _Words:
         self.abbrev_heads = _words(lex, "ner_abbrev_heads.txt")
         self.fused_heads = self.abbrev_heads - frozenset(rs.words("abbrev_fused_not_heads"))
         self.fused_not_first = frozenset(rs.words("abbrev_fused_not_first"))
+        self.pair_next = rs.words("abbrev_pair_next")
         self.movers = _words(lex, "ner_abbrev_movers.txt")
         self.abbrev_stop = _words(lex, "ner_abbrev_stop.txt")
         self.place_name_heads = _words(lex, "ner_place_name_heads.txt")
@@ -320,7 +330,21 @@ class _Words:
         self.name_weights = {r["feature"]: float(r["weight"]) for r in lex.read_tsv("ner/name_score.tsv")}
         self.name_say = frozenset(rs.words("name_score_say"))
         self.freq = tokenizer(lex).FREQ
+        self.person_noun_heads = frozenset(rs.words("person_noun_heads"))
+        self.person_not_abbrev_heads = frozenset(rs.words("person_not_abbrev_heads"))
+        self.translit_place_endings = rs.words("translit_place_endings")
+        self.name_titles = _words(lex, "titles.txt") | self.honorifics | self.person_before
         self._memo: dict[str, _Word] = {}
+
+    def translit_piece(self, w: str) -> bool:
+        """Whether a token of one or two transliteration characters may be a syllable of a name beside it."""
+        return 1 <= len(w) <= 2 and all(c in self.translit for c in w) and w not in self.places \
+            and w not in self.person_stop and not set(w) & _FUNCTION_CHARS
+
+    def name_left_edge(self, w: str) -> bool:
+        """Whether a token ends what comes before a name: punctuation, a title, a preposition or a verb."""
+        return all(c in _PUNCT for c in w) or w in self.name_titles or w.endswith(self.long_titles) \
+            or word_tag(w) in ("p", "v", "c")
 
     def infos(self, toks: list[tuple[int, int, str]]) -> list[_Word]:
         """The memoised :class:`_Word` of each token."""
@@ -341,9 +365,13 @@ def _bundle(lex: Lexicons) -> _Words:
     return _Words(lex)
 
 
+# jieba tags of a one-character token that is a word of the sentence, not a name's last syllable (普京 + 在)
+_NOT_SYLLABLE_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q", "v", "y", "e")
 # jieba tags of ordinary words: a candidate name that jieba knows with one of these is a word, not a name
 _WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d", "l", "i", "m", "t", "s", "f", "r", "c", "p", "u", "z", "b")
 # endings of abstract nouns and of non-person things that the name rules can reach (智能化, 幸福感, 林草局, 文亭巷)
+# tags of the common word before a noun head (安全 + 观, 宣传 + 周, 伊朗 + 核): the two are a phrase, not a name
+_COMMON_TAGS = frozenset({*_WORD_TAGS, "ns", "nz", "j", "ng", "vd"})
 _NOT_PERSON_END = frozenset("化性感度力院局巷湖案物关所部会委厅处科室站场馆园区路街村镇县市省州岛港湾舰箱图线病")
 _NOT_ORG_END = frozenset("化性感度力展业部")
 _NEVER_ORG_END = frozenset("化性感度展")
@@ -372,6 +400,10 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
             return False
         if len(label) == 2 and label[0] in W.abbrev_all and label[1] in W.abbrev_heads:
             return False  # 乌军, 巴方: a country's abbreviation and what it heads (ner_abbrev_heads.txt)
+        if len(label) == 3 and label[-1] in W.person_noun_heads and W.tags.get(label[:-1], "") in _COMMON_TAGS:
+            return False  # 安全观, 宣传周, 成果展, 伊朗核: a common word and a noun head after it, which jieba tags nr
+        if len(label) == 3 and label[0] in W.abbrev_all and label[1] in W.person_not_abbrev_heads:
+            return False  # 巴方 + 称, 马方 + 愿: a country's side and a verb, no surname and given name
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
         # (a transliterated name jieba knows may end so: 基里延科, 卡拉斯科)
         return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END
@@ -460,6 +492,7 @@ class NameExtractor:
             cands: list[tuple[int, int, str, str, str]] = []
             cands += self._persons(text, toks, info, hot, W)
             cands += self._scored_persons(text, toks, info, hot, W)
+            cands = self._extend_translit(text, toks, cands, W)
             cands += self._places(text, toks, info, hot, W)
             cands += self._orgs(text, toks, info, hot, W)
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
@@ -482,7 +515,7 @@ class NameExtractor:
                 if doc.blocked(f"ner.{rule}", typ, start, end) or rule in _NESTING_RULES and any(
                         m.start == start and m.end == end for t in ("Organization", "Place") for m in doc.touching(t, start, end)):
                     continue  # (a rule that may nest a body still adds nothing over the same span: 中共中央)
-                full = full_name_for(doc, label) if typ == "Person" and rule == "surname-honorific" else ""
+                full = full_name_for(doc, label) if typ == "Person" and rule in ("surname-honorific", "surname-elder") else ""
                 if full:  # 周书记 after 周德操: the person already named
                     doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
                     continue
@@ -491,6 +524,44 @@ class NameExtractor:
             if named_org:  # not a scan of the article's organisations for every sentence
                 self._subunits(doc, toks, s_start, s_end, W)
         self._founders(doc)
+
+    @staticmethod
+    def _extend_translit(text: str, toks: list[tuple[int, int, str]], cands: list[tuple[int, int, str, str, str]],
+                         W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """A transliterated name jieba cut short, extended over the transliteration characters beside it.
+
+        The candidate must be (nearly) all transliteration characters (one in three may be another: 连斯基).
+
+        jieba splits off a first or last syllable that is a word of its own (托 + 卡耶夫, 古 + 特雷斯,
+        泽 + 连斯基, 佩 + 斯科夫; 马克 + 龙, 阿尔克 + 明): a person candidate made only of transliteration
+        characters takes in a token of one or two such characters before it when what precedes that
+        token cannot be part of a name (the sentence start, punctuation, a title, a preposition or verb:
+        总统 + 托 + 卡耶夫), and a one-character token after it that is no function word. A name so
+        extended that ends like a Slavic place name (``translit_place_endings``: 库皮扬斯克, 梅利托波尔) is a place."""
+        if not cands:
+            return cands
+        starts = {t[0]: k for k, t in enumerate(toks)}
+        ends = {t[1]: k for k, t in enumerate(toks)}
+        tr = W.translit
+        out = []
+        for c in cands:
+            s, e, typ, label, rule = c
+            i, j = starts.get(s), ends.get(e)
+            if typ != "Person" or i is None or j is None or "·" in label or sum(ch not in tr for ch in label) > len(label) // 3:
+                out.append(c)
+                continue
+            if i >= 1 and W.translit_piece(toks[i - 1][2]) and (i == 1 or W.name_left_edge(toks[i - 2][2])):
+                s = toks[i - 1][0]
+            if j + 1 < len(toks) and len(toks[j + 1][2]) == 1 and W.translit_piece(toks[j + 1][2]) \
+                    and not word_tag(toks[j + 1][2]).startswith(_NOT_SYLLABLE_TAGS):
+                e = toks[j + 1][1]
+            if (s, e) == (c[0], c[1]):
+                out.append(c)
+            elif e - s >= 4 and text[s:e].endswith(W.translit_place_endings):
+                out.append((s, e, "Place", text[s:e], "place-translit"))
+            else:
+                out.append((s, e, "Person", text[s:e], rule))
+        return out
 
     @staticmethod
     def _article_places(doc: Doc, per_sentence: list[list[tuple[int, int, str, str, str]]], W: _Words) -> frozenset[str]:
@@ -598,10 +669,11 @@ class NameExtractor:
             prev = toks[i - 1][2] if i else ""
             # a title before the name may be fused to what precedes it (德国总理 + 科尔, 财政部副部长 + 萨默斯)
             cued = prev in before or nxt in after or prev.endswith(long_titles)
-            if len(w) == sl and nxt in titles and nxt != "老" and w not in W.weak_first \
+            if len(w) == sl and i + 1 < n and info[i + 1].titled and nxt != "老" and w not in W.weak_first \
                     and not (w in W.abbrev_all and nxt in W.abbrev_heads):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
-            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in W.weak_first and not is_dictionary_word(w):
+            elif sl and len(w) > sl and w[sl:] in titles and w[0] not in W.weak_first and not is_dictionary_word(w) \
+                    and not (w[sl:] == "老" and word_tag(w)):  # (古老 is a word jieba's dictionary tags nr)
                 out.append((s, s + sl, "Person", w[:sl], "surname-honorific"))  # 李老师, 王某 → 李, 王
             elif tag in _NAME_TAGS or not tag:
                 if w[-1] in W.bad_last or w[0] in W.weak_first and not tag:
@@ -619,6 +691,14 @@ class NameExtractor:
                     out.append((s, e, "Person", w, "foreign2-cued"))  # 琼斯说, 总统科尔
                 elif not tag and len(w) >= 3 and all(c in tr for c in w):
                     out.append((s, e, "Person", w, "oov-translit"))  # 阿维兰热
+        for i in hot:
+            s, e, w = toks[i]
+            if info[i].elder:
+                out.append((s + 1, e, "Person", w[1], "surname-elder"))  # 老于 → 于
+            elif info[i].titled and i and len(prev := toks[i - 1][2]) == 2 and not word_tag(prev) \
+                    and word_tag(prev[0]) in ("p", "v", "c", "d", "t") and prev[1] in W.single_surnames \
+                    and prev[1] not in W.weak_first and not (prev[1] in W.abbrev_all and w in W.abbrev_heads):
+                out.append((s - 1, s, "Person", prev[1], "surname-honorific"))  # 当汤 + 局长, 托项 + 市长 → 汤, 项
         # a transliterated name that jieba cut in pieces (斯特罗 + 耶夫, 拉特纳 + 亚克): a run of
         # transliteration-only tokens, each a name word or unknown, at least one a name word
         pieces = [k for k in hot if info[k].piece]
@@ -748,7 +828,8 @@ class NameExtractor:
             elif w in W.abbrev_words:
                 out += [(s + k, s + k + 1, "Place", place, "abbrev-word") for k, place in W.abbrev_words[w]]
             elif 2 <= len(w) <= 3 and all(c in abbrev for c in w) and (
-                    word_tag(w) in ("j", "ns") or not word_tag(w) and (nxt in heads or word_tag(nxt) in ("f", "n"))) \
+                    word_tag(w) in ("j", "ns") or not word_tag(w) and (nxt in heads or word_tag(nxt) in ("f", "n"))
+                    or nxt.startswith(W.pair_next)) \
                     and w not in W.abbrev_stop and not (not word_tag(w) and nxt[:1].isdigit()):
                 out += [(s + k, s + k + 1, "Place", abbrev[c], "abbrev-pair") for k, c in enumerate(w)]
             elif len(w) == 1 and w in abbrev and nxt in heads:
