@@ -116,9 +116,11 @@ def write_store(nquads: Iterable[str | bytes] | Path, out_dir: str | Path) -> Pa
 
 #: N-Quads lines handed to one ``Store.bulk_load``. One load of everything held the whole
 #: dataset's sorted index entries in memory at once (+660 MB at 2,000 items, +1.25 GB at
-#: 5,000: the build's peak); a batch this size peaks at ~150 MB whatever the corpus, for
-#: a store ~1.3x larger on disk (one set of SST files per batch).
-LOAD_BATCH = 100_000
+#: 5,000: the build's peak). Oxigraph's loader on the full 新闻联播 store (1.01M quads, streamed
+#: from a file): 100k lines +161 MB / 6.1-7.3 s, 50k +97 MB / 7.5 s, 25k +60 MB / 8.3 s, the
+#: store 117-123 MB on disk either way; at 100k the full build peaked at 2,084 MB (its store
+#: phase +270 MB over graph.ttl's 1,814), so 25k keeps it under 2 GB for ~1 s.
+LOAD_BATCH = 25_000
 
 
 def _line_batches(nquads: Iterable[str | bytes] | Path, size: int) -> Iterator[bytes]:
