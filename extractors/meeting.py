@@ -514,7 +514,7 @@ class MeetingExtractor:
         text = doc.text
         studies = _re(doc.lex, "organ_studies", r"(?P<organ>{holder_organs})?(?:\d{1,2}日|{gap_times})?(?:{organ_study_adverbs})*(?:{study_verbs_first})")
         for org in doc.of_type("Organization"):
-            if text[doc.clause_start(org.start):org.start].strip("　 0123456789年月日上午下午晚上近日日前"):  # noqa: B005
+            if not _opens_clause(doc, org):
                 continue
             m = studies.match(text, org.end)
             if m is None:
@@ -954,6 +954,15 @@ def _is_governed(doc: Doc, m: Mention) -> bool:
     return False
 
 
+#: what may stand before a clause's subject: spaces and a date or time of day (5月8日上午, 近日)
+_CLAUSE_LEAD = "　 0123456789年月日上午下午晚上近日日前"
+
+
+def _opens_clause(doc: Doc, m: Mention) -> bool:
+    """m opens its clause, a date or time of day at most before it: the clause's subject (县委常委会传达学习…)."""
+    return not doc.text[doc.clause_start(m.start):m.start].strip(_CLAUSE_LEAD)
+
+
 def visited(doc: Doc, o: Mention) -> bool:
     """The organisation is the place of a visit (李克强到农业农村部考察，并主持召开座谈会; 来到…和省人大机关调研，
     主持召开…座谈会; 深入…国家重点实验室了解…情况): the visitor convenes there, the body visited does not.
@@ -1000,7 +1009,7 @@ def _subject(doc: Doc, verb_pos: int):
         return None
     # none in the verb's own clause (县委、县政府在县行政中心，以视频会议形式，召开…): the subject opens an earlier
     # clause of the sentence, the nearest such one; failing that, the nearest organisation
-    openers = [m for m in cands if not doc.text[doc.clause_start(m.start):m.start].strip("　 0123456789年月日上午下午晚上近日日前")]  # noqa: B005
+    openers = [m for m in cands if _opens_clause(doc, m)]
     pool = in_clause or openers[-1:] or cands[-1:]
     # of two names starting together (浙江中医药大学 | 浙江中医药大学附属第一医院) the whole one is the subject
     return sorted(pool, key=lambda m: (m.start, -m.end))[0]

@@ -25,8 +25,8 @@ compares the two on the bundled samples, 新闻联播 news and edge cases). What
   keep the Python route. On the whole 新闻联播 file (531,329 distinct Han blocks, 93,268 Han and
   ASCII ones) the two agree on every block; ``tests/test_segment.py`` holds that on news.
 
-Building the automaton takes about a second and some 50 MB, once per lexicon set and process,
-like jieba's own dictionary load.
+Building the automaton takes about a second and some 50 MB, once per lexicon set and process
+and only when a block needs the Python route; handing the dictionary to jieba-rs about half a second.
 """
 from __future__ import annotations
 
@@ -58,19 +58,11 @@ class Segmenter:
     def __init__(self, tokenizer: jieba.Tokenizer) -> None:
         tokenizer.check_initialized()
         self._freq: dict[str, int] = tokenizer.FREQ
-        logtotal = log(tokenizer.total)
-        self._miss = 0.0 - logtotal  # jieba: log(FREQ.get(char) or 1) - logtotal for a character no word starts with
+        self._total = tokenizer.total
+        self._miss = 0.0 - log(self._total)  # jieba: log(FREQ.get(char) or 1) - logtotal for a character no word starts with
         self._single: dict[str, float] = {}
-        self._auto = ahocorasick.Automaton()
-        for word, freq in self._freq.items():
-            if not freq:
-                continue  # a prefix entry (or a deleted word): jieba's DAG skips it too
-            if len(word) == 1:
-                self._single[word] = log(freq) - logtotal
-            else:
-                self._auto.add_word(word[::-1], (len(word) - 1, log(freq) - logtotal))
-        self._auto.make_automaton()
-        self._fast = _fast_cutter(self._freq, tokenizer.total)
+        self._auto: ahocorasick.Automaton | None = None  # built when the first block needs the Python route
+        self._fast = _fast_cutter(self._freq, self._total)
         self._blocks: dict[str, list[str]] = {}
         self._hmm: dict[str, list[str]] = {}
 
@@ -97,8 +89,28 @@ class Segmenter:
                         out += x  # one token per character, as jieba
         return out
 
+    def _lattice(self) -> ahocorasick.Automaton:
+        """The reversed dictionary words' automaton and the one-character words' log-probabilities.
+
+        Built on first use: jieba-rs cuts almost every block, so a run over a few articles
+        often never needs them (about a second and 50 MB saved)."""
+        if self._auto is None:
+            logtotal = log(self._total)
+            auto = ahocorasick.Automaton()
+            for word, freq in self._freq.items():
+                if not freq:
+                    continue  # a prefix entry (or a deleted word): jieba's DAG skips it too
+                if len(word) == 1:
+                    self._single[word] = log(freq) - logtotal
+                else:
+                    auto.add_word(word[::-1], (len(word) - 1, log(freq) - logtotal))
+            auto.make_automaton()
+            self._auto = auto
+        return self._auto
+
     def _route(self, blk: str) -> list[int]:
         """For each start position, the last index of the word jieba's route takes there (``calc``)."""
+        auto = self._lattice()
         n = len(blk)
         miss, single = self._miss, self._single.get
         base = list(map(single, blk))  # the one-character word's log-probability, None when it is no word
@@ -107,7 +119,7 @@ class Segmenter:
         last = n - 1
         cur = n  # the start position whose candidates are being compared; those after it are final
         best, best_end = 0.0, -1
-        for j, (extra, lp) in self._auto.iter(blk[::-1]):  # starts from the last to the first
+        for j, (extra, lp) in auto.iter(blk[::-1]):  # starts from the last to the first
             k = last - j
             end = k + extra
             if k == cur:

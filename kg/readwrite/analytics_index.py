@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.analytics import Index
+from kg.analytics import Index, index
 from kg.atomicfile import atomic_write
 
 NAME = "graph.analytics.json.gz"  # graph.*: a build product (kg.builddir)
@@ -115,7 +115,6 @@ def read_index(path: str | Path) -> Index:
 
 def load(source: str | Path) -> Index:
     """The analytics index of a build directory (its ``graph.analytics.json.gz`` when present) or of an RDF file."""
-    from kg.analytics import index
     from kg.readwrite.rdf import read
 
     p = Path(source)
