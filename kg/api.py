@@ -185,11 +185,55 @@ def _store_of(dataset: Any) -> Any:
     return store
 
 
-def load(build_dir: str | Path) -> BuildResult:
-    """Reopen a ``kg build`` directory (or RDF file) without re-extracting: graph, tables, SPARQL, analytics."""
-    from kg.readwrite.rdf import read
+class LoadedBuild(BuildResult):
+    """A build reopened from disk, read a part at a time as it is asked for.
 
-    return BuildResult(read(build_dir), [], [], source=Path(build_dir))
+    Why: parsing the whole graph of the full 新闻联播 build into networkx takes 30–60 s and gigabytes,
+    while what a notebook asks first is usually an analytics table or a SPARQL query. So the graph is
+    parsed on the first use of :attr:`graph` (tables, explorer, ``to_rdf``); the analytics read the
+    build's ``graph.analytics.json.gz`` (the same :class:`kg.analytics.Index` the graph gives, in a
+    second) and SPARQL its store, when the build wrote them.
+    """
+
+    def __init__(self, source: Path) -> None:
+        # no dataclass __init__: ``graph`` stays unset until __getattr__ parses it
+        self.results, self.problems, self.source = [], [], source
+        self._where = source
+        self._store = self._file_store = self._index = None
+        self.progress = Progress()
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "graph":
+            raise AttributeError(name)
+        from kg.readwrite.rdf import read
+
+        self.graph = read(self._where)
+        return self.graph
+
+    def __repr__(self) -> str:
+        loaded = "graph parsed" if "graph" in self.__dict__ else "graph not parsed yet"
+        return f"LoadedBuild(source={str(self.source)!r}, {loaded})"
+
+    def _idx(self) -> Any:
+        if self._index is None and "graph" not in self.__dict__:
+            from kg.readwrite.analytics_index import NAME, read_index
+
+            if (self._where / NAME).is_file():
+                self._index = read_index(self._where / NAME)
+        return super()._idx()
+
+
+def load(build_dir: str | Path) -> BuildResult:
+    """Reopen a ``kg build`` directory (or RDF file) without re-extracting: graph, tables, SPARQL, analytics.
+
+    Nothing is parsed yet (see :class:`LoadedBuild`); a path that holds no graph fails here, naming it."""
+    from kg.readwrite.rdf import find_graph_file
+    from kg.store import has_store
+
+    path = Path(build_dir)
+    if not has_store(path):
+        find_graph_file(path)  # FileNotFoundError naming the path when there is nothing to read
+    return LoadedBuild(path)
 
 
 #: Everything a build can write; ``ttl``…``rdf`` are the RDF files ``graph.<ext>``.

@@ -81,3 +81,30 @@ def test_export_tables(out, tmp_path):
     CliRunner().invoke(cli, ["export", "tables", str(out), "-o", str(again), "--format", "csv"])
     assert (again / "entities.csv").read_bytes() == (tmp_path / "entities.csv").read_bytes()
     assert not (again / "entities.parquet").exists()
+
+
+@pytest.fixture(scope="module")
+def default_out(tmp_path_factory):
+    d = tmp_path_factory.mktemp("tables_default")
+    kg.build(ARTICLES).write(d, html=False)  # the default formats: Turtle, store, analytics index
+    return d
+
+
+def test_load_parses_the_graph_only_when_asked(default_out):
+    """Analytics come from the build's analytics index and SPARQL from its store: no graph parse for either."""
+    fresh, r = kg.build(ARTICLES), kg.load(default_out)
+    assert "not parsed" in repr(r)
+    for name, args in (("timeline", ("两个确立",)), ("adopters", ("两个确立",)), ("meeting_series", ()),
+                       ("cooccurring", ("两个确立", 1)), ("trends", ("2022-01-01", "2022-01-31", 1))):
+        pd.testing.assert_frame_equal(getattr(r, name)(*args), getattr(fresh, name)(*args), obj=name)
+    q = "SELECT ?label WHERE { ?s a kg:PolicySlogan ; rdfs:label ?label } ORDER BY ?label"
+    assert list(r.sparql(q)["label"]) == ["两个确立", "两个维护"]
+    assert "graph" not in vars(r), "kg.load parsed the graph for analytics or a store query"
+    assert r.graph.number_of_nodes() == fresh.graph.number_of_nodes() > 0  # tables still parse it, once
+    assert "graph parsed" in repr(r) and r.graph is r.graph
+    pd.testing.assert_frame_equal(r.entities(), fresh.entities())
+
+
+def test_load_of_a_folder_without_a_graph_names_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match=str(tmp_path)):
+        kg.load(tmp_path)
