@@ -19,6 +19,24 @@ SAMPLER = HERE.parent / "benchmarks" / "sample_relations.py"
 XWLB = Path("bulk") / "xwlb_cctv_2022_2026.jsonl"
 KEY = ("article", "predicate", "subject_type", "subject", "object_type", "object")
 
+#: Why a judged assertion is wrong: the first fault that makes it so (the samples' READMEs give cases)
+ERROR_CLASSES: dict[str, str] = {
+    "not-a-slogan": "the string is no official formulation (metaphor, ordinary word, name, topic, scare quote)",
+    "promoter-named-elsewhere": "credited to a meeting or body the text only names or recalls",
+    "promoter-host": "credited to the host or venue of an event rather than to who states it",
+    "promoter-addressee": "credited to the addressee of a letter or message, not its sender",
+    "promoter-digest-item": "credited across the items of a news digest",
+    "promoter-from-title": "the promoter comes from a headline or title, not the sentence",
+    "media-source": "credited to the outlet that reports it",
+    "meeting-holder": "the meeting is held by another body",
+    "meeting-holder-level": "the meeting's holder is a level above or below the right one",
+    "meeting-label-from-title": "the meeting's label comes from a title, not a meeting named in the text",
+    "name-boundary": "an end's label is cut short or runs on (words glued on, 党组/全国 dropped)",
+    "generic-organization": "a generic head noun taken as a named organisation",
+    "wrong-class": "an end of the wrong class (a document as a person, a place as an organisation)",
+    "relation-not-stated": "the text does not state this relation between the two ends",
+}
+
 
 def load(path: Path) -> tuple[dict, ...]:
     """The judged rows of one sample file."""
@@ -90,7 +108,7 @@ def precision(rows: tuple[dict, ...], made: set[tuple[str, ...]]) -> tuple[float
     return (1 - len(wrong) / len(still) if still else 0.0), still, wrong
 
 
-def check_well_formed(rows: tuple[dict, ...], n: int, classes: set[str]) -> None:
+def check_well_formed(rows: tuple[dict, ...], n: int, classes: dict[str, str] | set[str]) -> None:
     """n distinct assertions, each judged, wrong ones with a known error class, correct ones without."""
     assert len(rows) == n
     assert len({key(r) for r in rows}) == n, "an assertion is judged twice"

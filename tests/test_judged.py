@@ -1,0 +1,135 @@
+"""Precision on real news: relations drawn at random from 新闻联播 builds and judged by hand (issue 9).
+
+Each ``tests/judged_xwlb*/sample.json`` holds 200 assertions (article, predicate, both ends) drawn with a
+fixed seed by ``benchmarks/sample_relations.py`` from a build of a 3,000-record slice of
+``../shared/corpus/bulk/xwlb_cctv_2022_2026.jsonl``, each judged correct or wrong against its evidence
+sentence and article (SCHEMA.md §4–§5), wrong ones with an error class (:data:`judged.ERROR_CLASSES`);
+how each was drawn and judged is in its README. Only these short facts are stored: the test rebuilds the
+judged articles from ``../shared`` and runs the real extractors on just those (``tests/judged.py``).
+
+What each sample holds: among the judged assertions still produced, the share judged correct stays at or
+above a floor, and most of the correct ones are still produced. A failure lists the wrong ones that are
+back (by error class) or the correct ones that are gone. New assertions that were never judged do not
+count: for a fresh figure, draw and judge a new sample from a slice no rule was tuned on.
+
+The first three samples were used to tune rules, so their figures are biased upward; ``held_out`` ones
+(xwlb4, xwlb5) come from later slices and must not be tuned on: read their figure, not their rows.
+One table of samples, one set of tests: a new sample is a new row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from judged import ERROR_CLASSES, assert_precision, assert_retained, check_well_formed, load, sampler
+from judged import produced as rebuild
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One judged sample: where it came from, its honest figure and the floors a change must keep."""
+
+    name: str
+    #: the judged-correct count when it was drawn (out of 200): the honest figure of ``drawn_on``
+    correct: int
+    drawn_on: str
+    #: records of the JSONL it was drawn from (first, last; line numbers)
+    lines: tuple[int, int]
+    #: share correct among the judged assertions still produced
+    precision_floor: float
+    #: share of the judged-correct still produced
+    retained_floor: float
+    held_out: bool = False
+    #: every judgement carries the judge's reason (samples from xwlb5 on)
+    notes: bool = False
+
+    @property
+    def path(self) -> Path:
+        return HERE / self.name / "sample.json"
+
+
+SAMPLES = (
+    # seed 9: 72 / 200 = 0.36 on 2026-12-01; after the generalisation and precision rules of issue 9,
+    # 67 / 75 = 0.893 still produced (tuned on)
+    Sample("judged_xwlb", 72, "2026-12-01", (1, 3000), 0.87, 0.90),
+    # seed 20261202: 120 / 200 = 0.60 on fe54f7a; 116 / 121 = 0.959 still produced after tuning
+    Sample("judged_xwlb2", 120, "fe54f7a", (1, 3000), 0.94, 0.95),
+    # seed 20261203: 142 / 200 = 0.71 on 0d2aad9; 0.797 still produced on 25e10ae after tuning
+    Sample("judged_xwlb3", 142, "0d2aad9", (1, 3000), 0.67, 0.95),
+    # seed 20261204, records 12,001-15,000: 152 / 200 = 0.76 on b03ca15 (0.777 still produced on 25e10ae)
+    Sample("judged_xwlb4", 152, "b03ca15", (12001, 15000), 0.72, 0.95, held_out=True),
+    # seed 20261205, records 18,001-21,000: 144 / 200 = 0.72 on 25e10ae (142 / 198 = 0.717 still produced:
+    # the two not made are inSeries judged correct whose series needs sittings elsewhere in the slice)
+    Sample("judged_xwlb5", 144, "25e10ae", (18001, 21000), 0.68, 0.95, held_out=True, notes=True),
+)
+IDS = [s.name for s in SAMPLES]
+
+
+@cache
+def judged(sample: Sample) -> tuple[dict, ...]:
+    return load(sample.path)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_sample_is_well_formed(sample: Sample) -> None:
+    rows = judged(sample)
+    check_well_formed(rows, 200, ERROR_CLASSES)
+    assert sum(r["judgement"] == "correct" for r in rows) == sample.correct, (
+        f"the honest figure of {sample.drawn_on} is {sample.correct} / 200")
+    first, last = sample.lines
+    assert all(first <= r["line"] <= last for r in rows), f"drawn from records {first:,}-{last:,} only"
+    if sample.notes:
+        assert all(r.get("note") for r in rows), "every judgement carries the judge's reason"
+
+
+def test_every_error_class_is_used() -> None:
+    """The vocabulary of error classes has no dead entries."""
+    used = {r["error"] for s in SAMPLES for r in judged(s) if r["judgement"] == "wrong"}
+    assert used == set(ERROR_CLASSES), set(ERROR_CLASSES) ^ used
+
+
+def test_sampler_is_reproducible_and_leaves_out_provenance(samples: Path) -> None:
+    """Our own samples: the same graph and seed give the same draw; entity → Article links are not drawn."""
+    import kg
+
+    tool = sampler()
+    population = tool.assertions(kg.build([samples]).graph)
+    assert population and all(r["predicate"] != "mentionedIn" for r in population)
+    assert {"heldBy", "promotes"} <= {r["predicate"] for r in population}
+    first = tool.sample(population, 10, seed=9)
+    assert len(first) == 10 and all(r in population for r in first)
+    assert first == tool.sample(list(reversed(population)), 10, seed=9), "the draw depends on input order"
+    assert first != tool.sample(population, 10, seed=10), "the seed does not change the draw"
+    assert all(r["sentence"] and r["start"] < r["end"] for r in first)
+
+
+def test_sampler_slice_starts_after_the_skipped_records(tmp_path: Path) -> None:
+    """``--start S --items N`` reads records S+1 … S+N, and ``start=0`` is the old first-N draw."""
+    src = tmp_path / "five.jsonl"
+    src.write_text("".join(f'{{"id": "r{i}", "title": "标题{i}", "text": "第{i}条新闻。"}}\n' for i in range(1, 6)),
+                   encoding="utf-8")
+    first = sampler().first_articles
+    assert [a.id for a in first(src, 2, start=3)] == ["r4", "r5"]
+    assert [a.id for a in first(src, 2)] == [a.id for a in first(src, 2, start=0)] == ["r1", "r2"]
+
+
+@pytest.fixture(scope="module", params=SAMPLES, ids=IDS)
+def rebuilt(request, corpus: Path, tmp_path_factory) -> tuple[Sample, set[tuple[str, ...]]]:
+    """A sample and the keys of every assertion the extractor makes today on its articles."""
+    sample = request.param
+    return sample, rebuild(judged(sample), corpus, tmp_path_factory.mktemp(sample.name))
+
+
+def test_precision(rebuilt: tuple[Sample, set[tuple[str, ...]]]) -> None:
+    sample, made = rebuilt
+    assert_precision(judged(sample), made, sample.precision_floor)
+
+
+def test_judged_correct_are_still_produced(rebuilt: tuple[Sample, set[tuple[str, ...]]]) -> None:
+    sample, made = rebuilt
+    assert_retained(judged(sample), made, sample.retained_floor, sample.path.relative_to(HERE.parent))
