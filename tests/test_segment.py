@@ -81,3 +81,26 @@ def test_memo_does_not_change_tokens() -> None:
     text = EDGE_CASES[4]
     first = seg.lcut(text)
     assert seg.lcut(text) == first == _jieba_tokens(text)
+
+
+def test_both_routes_of_odd_blocks() -> None:
+    """Blocks with ``+#&._%-`` take jieba's own route, then this module's automaton route past a budget: the same tokens."""
+    from extractors import segment
+
+    tok = tokenizer(Lexicons())
+    own, auto = Segmenter(tok), Segmenter(tok)
+    auto._own = segment._OWN_ROUTE_CHARS
+    odd = ["1-11月，全国规模以上工业增加值同比增长3.8%", "BQ.1.1毒株", "C++、C#和.NET", "中国-东盟博览会", "R&D投入强度2.5%"]
+    for text in EDGE_CASES + odd:
+        assert own.lcut(text) == auto.lcut(text) == tok.lcut(text), text
+    assert own._auto is None and auto._auto is not None
+
+
+def test_whole_text_and_blocks_agree() -> None:
+    """A text with no odd character goes to jieba-rs whole; the same text cut block by block gives the same tokens."""
+    from extractors.segment import _ODD
+
+    seg = segmenter(Lexicons())
+    text = "市委书记张敬涛主持召开市委常委会（扩大）会议，传达学习习近平总书记重要讲话精神。\n  卡洛斯·阿马特指出：“我们反对！”"
+    assert _ODD.search(text) is None
+    assert seg.lcut(text) == [w for part in re.split(r"(，|\n)", text) for w in seg.lcut(part)] == _jieba_tokens(text)
