@@ -208,8 +208,13 @@ class PersonExtractor:
         for name in sorted({v for v in found.values() if len(v) >= 2}):
             for m in re.finditer(re.escape(name), text):
                 put((m.start(), m.end()), name, "person.recurring")
+        # 《…》白皮书: a word right after a closing title mark is the kind of the titled work, never a name, and
+        # is no name anywhere else in the article either (jieba tags some document kinds nr)
+        after_title = {label for (s, e), label in found.items() if text[s - 1:s] == "》"}
         taken: list[tuple[int, int]] = []
         for (s, e), label in sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0]))):
+            if label in after_title and why[(s, e)] != "person.known":
+                continue
             if taken and taken[-1][0] < e and s < taken[-1][1]:  # taken is sorted and disjoint: only the last can overlap
                 continue
             if doc.blocked(why[(s, e)], "Person", s, e):

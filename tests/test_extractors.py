@@ -190,6 +190,12 @@ def test_person_no_common_nouns(shared):
     assert "国家" not in labels(extract_file(corpus_file("006.txt")), "Person")
 
 
+def test_person_not_the_kind_after_a_title():
+    """《…》白皮书: jieba tags 白皮书 nr; after a closing title mark it is the work's kind, here and wherever it recurs."""
+    doc = run_until("市政府新闻办今天发布《本市营商环境》白皮书。白皮书指出，要优化营商环境。王明远出席发布会。", "person")
+    assert mention_labels(doc, "Person") == {"王明远"}
+
+
 def test_person_not_the_start_of_a_ministry(shared):
     from kgtest import need_shared
 
