@@ -33,6 +33,16 @@ def slogans(text: str) -> set[str]:
     ("从“神舟”飞天到“嫦娥”探月，成就举世瞩目。", "神舟"),  # a two-character word with no numeral
     ("严格实行“区内”“区外”分开管理。", "区外"),
     ("地下管网是城市“面子”工程。", "面子"),  # the bare word of a campaign named after it
+    ("市里明天举行“山城这五年”系列主题新闻发布会。", "山城这五年"),  # slogan.reject.meeting_after
+    ("两国元首同意办好首届“中国+东盟十国”峰会。", "中国+东盟十国"),
+    ("省政协召开“推进城乡环境整治”专题协商会。", "推进城乡环境整治"),
+    ("他曾获得“青年五四奖章”，并被授予“金钥匙勋章”。", "金钥匙勋章"),  # slogan.reject.thing_name
+    ("新建的“远航号”货轮今天首航，“东线-2”输水隧洞同日贯通。", "远航号"),
+    ("新建的“远航号”货轮今天首航，“东线-2”输水隧洞同日贯通。", "东线-2"),
+    ("表彰大会上，“卫国戍边”奖章获得者代表发言。", "卫国戍边"),  # slogan.reject.thing_after
+    ("总书记给“汉语角”师生回信。", "汉语角"),
+    ("该国所谓“自由航行”不过是借口。", "自由航行"),  # slogan.reject.name_cue
+    ("这座桥俗称“彩虹桥”，取名“连心路”的道路也已通车。", "连心路"),
 ])
 def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     assert name not in slogans(text)
@@ -46,6 +56,8 @@ def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     ("继续做好“六稳”“六保”工作，稳步实施“双碳”战略。", "双碳"),  # two characters with a numeral
     ("加快实施“智造”战略。", "智造"),  # two characters before a policy head
     ("地下管网是城市“面子”工程。", "面子工程"),  # the campaign named after a two-character word
+    ("做强“老字号”，培育“新字号”。", "新字号"),  # 字号 is a way of naming industries, no craft
+    ("浙江召开深入实施“八八战略”高峰论坛。", "八八战略"),  # a formulation of the lexicon inside a forum's name
 ])
 def test_a_quoted_formulation_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
