@@ -98,6 +98,10 @@ def write_store(nquads: Iterable[str | bytes] | Path, out_dir: str | Path) -> Pa
     try:
         store = ox.Store(str(tmp))
         _load_batched(store, nquads)
+        # one load per LOAD_BATCH leaves dozens of small sorted files that every query then reads: compacting
+        # them once makes the bundled queries on the full 新闻联播 store ~4x faster (16.4 -> 4.0 s for the 14,
+        # cooccurring_slogans 7.7 -> 2.0 s, at load 5-6) for ~7 s and ~6 MB here
+        store.optimize()
         store.flush()
         del store  # releases the RocksDB lock before the rename
         tmp.chmod(0o755)  # mkdtemp makes it private; a build is meant to be shared
