@@ -11,7 +11,9 @@ On the first ``--items N`` 新闻联播 records of ``../shared/corpus/bulk/xwlb_
 4. clean build of the N + append items with ``--jobs 2`` and no cache (target: 2 / 4 ≥ 1.7);
    its files must be byte-identical to 3's (cache and jobs change nothing).
 
-Peak RSS and the time per phase come from each build's ``--report``.
+Peak RSS and the time per phase come from each build's ``--report``. The project's modules are
+byte-compiled first (as an installation does): with ``PYTHONDONTWRITEBYTECODE`` set, as in some
+shells, every build would otherwise compile them from source again (~0.2-0.5 s of each start-up).
 
     .venv/bin/python benchmarks/bench_build.py [--items 5000] [--append 10] [--json out.json]
 """
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     if not BULK.is_file():
         print(f"{BULK} is absent: this benchmark reads ../shared/corpus/bulk", file=sys.stderr)
         return 2
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "kg", "extractors", "ontology"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         d = Path(tmp)
         small, big = d / "small.jsonl", d / "big.jsonl"

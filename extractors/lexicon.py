@@ -131,19 +131,35 @@ class Scanner:
         return out
 
 
-@cache
-def tokenizer(lex: Lexicons):
-    """A jieba tokenizer that knows the lexicon set's names (市委全会, 五种风气, ...)."""
-    import jieba
-
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word in lex.read_list("jieba_user.txt"):
-        tok.add_word(word, freq=200000)
+def _added_words(lex: Lexicons) -> list[tuple[str, int]]:
+    """The (word, frequency) pairs the lexicon set adds to jieba's dictionary, in the order added."""
+    added = [(word, 200000) for word in lex.read_list("jieba_user.txt")]
     for row in lex.read_tsv("slogans.tsv"):
         for s in (row["label"], *split_multi(row.get("aliases", ""))):
             if 2 <= len(s) <= 12:
-                tok.add_word(s, freq=100000)
+                added.append((s, 100000))
+    return added
+
+
+@cache
+def _dictionary(lex: Lexicons) -> tuple[dict[str, int], int, str]:
+    from extractors.dictcache import tokenizer_dictionary
+
+    return tokenizer_dictionary(_added_words(lex))
+
+
+@cache
+def tokenizer(lex: Lexicons):
+    """A jieba tokenizer that knows the lexicon set's names (市委全会, 五种风气, ...).
+
+    Its dictionary is jieba's initialised one with the set's words added by ``add_word``, read
+    back from a content-keyed snapshot when there is one (``extractors.dictcache``: the same value).
+    """
+    import jieba
+
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, _ = _dictionary(lex)
+    tok.initialized = True  # what initialize() leaves: FREQ and total set (add_word changes nothing else here)
     return tok
 
 
@@ -152,7 +168,7 @@ def segmenter(lex: Lexicons) -> Segmenter:
     """The lexicon set's tokenizer behind a faster, token-identical driver (``extractors.segment``)."""
     from extractors.segment import Segmenter
 
-    return Segmenter(tokenizer(lex))
+    return Segmenter(tokenizer(lex), key=_dictionary(lex)[2])
 
 
 def cut(text: str, lex: Lexicons) -> list[str]:
@@ -162,9 +178,9 @@ def cut(text: str, lex: Lexicons) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
-    import jieba.posseg
+    from extractors.dictcache import word_tags
 
-    return jieba.posseg.dt.word_tag_tab
+    return word_tags()  # jieba.posseg.dt.word_tag_tab, without importing jieba.posseg (it parses dict.txt at import)
 
 
 def word_tag_table() -> dict[str, str]:

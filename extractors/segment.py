@@ -71,8 +71,11 @@ class Segmenter:
     (``extractors.lexicon.tokenizer`` adds all its words before it builds the segmenter).
     """
 
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+    def __init__(self, tokenizer: jieba.Tokenizer, key: str | None = None) -> None:
+        """``key``: the content key of the tokenizer's dictionary (``extractors.dictcache``); with it the
+        Python route's tables are read from (and saved to) a snapshot instead of being rebuilt."""
         tokenizer.check_initialized()
+        self._key = key
         self._freq: dict[str, int] = tokenizer.FREQ
         self._total = tokenizer.total
         self._miss = 0.0 - log(self._total)  # jieba: log(FREQ.get(char) or 1) - logtotal for a character no word starts with
@@ -124,18 +127,27 @@ class Segmenter:
         Built on first use: jieba-rs cuts almost every block, so a run over a few articles
         often never needs them (about a second and 50 MB saved)."""
         if self._auto is None:
-            logtotal = log(self._total)
-            auto = ahocorasick.Automaton()
-            for word, freq in self._freq.items():
-                if not freq:
-                    continue  # a prefix entry (or a deleted word): jieba's DAG skips it too
-                if len(word) == 1:
-                    self._single[word] = log(freq) - logtotal
-                else:
-                    auto.add_word(word[::-1], (len(word) - 1, log(freq) - logtotal))
-            auto.make_automaton()
-            self._auto = auto
+            if self._key is None:
+                self._auto, self._single = self._build_lattice()
+            else:
+                from extractors.dictcache import route_tables
+
+                self._auto, self._single = route_tables(self._key, self._build_lattice)
         return self._auto
+
+    def _build_lattice(self) -> tuple[ahocorasick.Automaton, dict[str, float]]:
+        logtotal = log(self._total)
+        auto = ahocorasick.Automaton()
+        single: dict[str, float] = {}
+        for word, freq in self._freq.items():
+            if not freq:
+                continue  # a prefix entry (or a deleted word): jieba's DAG skips it too
+            if len(word) == 1:
+                single[word] = log(freq) - logtotal
+            else:
+                auto.add_word(word[::-1], (len(word) - 1, log(freq) - logtotal))
+        auto.make_automaton()
+        return auto, single
 
     def _route(self, blk: str) -> list[int]:
         """For each start position, the last index of the word jieba's route takes there (``calc``)."""

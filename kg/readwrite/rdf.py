@@ -16,12 +16,10 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 from urllib.parse import unquote
 
 import networkx as nx
-import rdflib
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.graph import MENTIONED_IN_RULE
 from kg.iri import BASE as KGR_BASE
@@ -31,6 +29,9 @@ from kg.readwrite.rdf_blocks import (
 )
 from kg.atomicfile import atomic_write
 from kg.readwrite.rdf_formats import WRITERS
+
+if TYPE_CHECKING:  # rdflib is imported where used: a build never needs it (~0.15 s of start-up)
+    import rdflib
 
 __all__ = ["FORMATS", "GRAPH_NAME", "graph_blocks", "to_rdf", "from_rdf", "from_triples", "read", "write", "write_blocks",
            "find_graph_file"]
@@ -153,6 +154,8 @@ def write_blocks(
 
 
 def _rdflib_obj(o: Obj) -> rdflib.term.Identifier:
+    import rdflib
+
     value, kind = o
     if kind is None:
         return rdflib.URIRef(value)
@@ -169,6 +172,9 @@ def to_rdf(graph: nx.MultiDiGraph) -> rdflib.Dataset:
     Built from the same blocks as the files, so ``to_rdf(g)`` and a parsed
     ``graph.nq`` are isomorphic graph by graph.
     """
+    import rdflib
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
     blocks = graph_blocks(graph)
     ds = rdflib.Dataset()
     for prefix, ns in (("kg", KG_NS), ("kgr", KGR_BASE)):
@@ -184,10 +190,10 @@ def to_rdf(graph: nx.MultiDiGraph) -> rdflib.Dataset:
 
 # ------------------------------------------------------------------ import
 
-def _from_rdflib(term: Any) -> Obj | None:
-    if isinstance(term, rdflib.URIRef):
+def _from_rdflib(term: Any, uriref: type[rdflib.URIRef], literal: type[rdflib.Literal]) -> Obj | None:
+    if isinstance(term, uriref):
         return (str(term), None)
-    if isinstance(term, rdflib.Literal):
+    if isinstance(term, literal):
         if term.language:
             return (str(term), "@" + term.language)
         return (str(term), str(term.datatype) if term.datatype else XSD_STRING)
@@ -195,11 +201,14 @@ def _from_rdflib(term: Any) -> Obj | None:
 
 
 def _rdflib_triples(g: rdflib.Graph) -> Iterable[tuple[str, str, Obj]]:
+    import rdflib
+
     # A Dataset's default graph already holds everything we export; reading the
     # union (all quads) also accepts datasets whose default graph is empty.
     source = g.quads((None, None, None, None)) if isinstance(g, rdflib.Dataset) else g
+    uriref, literal = rdflib.URIRef, rdflib.Literal
     for t in source:
-        s, p, o = _from_rdflib(t[0]), t[1], _from_rdflib(t[2])
+        s, p, o = _from_rdflib(t[0], uriref, literal), t[1], _from_rdflib(t[2], uriref, literal)
         if s is None or o is None or s[1] is not None:
             continue
         yield s[0], str(p), o

@@ -1,0 +1,189 @@
+"""Content-keyed snapshots of the jieba dictionaries a process builds before its first article.
+
+Why: every ``kg build`` (and every worker of ``--jobs N``) spent ~4 s before its first article,
+and most of it rebuilt the same values from the same files: jieba's ``Tokenizer.initialize``
+(``marshal.load`` of its 498k-entry ``jieba.cache`` through a file object, with the garbage
+collector running), the lexicon set's ~20k words added one ``add_word`` at a time, importing
+``jieba.posseg`` only for its word → tag table (which parses the 5 MB ``dict.txt`` at import),
+and the segmenter's Python-route automaton (337k reversed words, ~1-3 s; ``extractors.segment``).
+A snapshot is the finished value, read back in one piece.
+
+What is stored, each under a key that hashes everything the value is computed from:
+
+* ``freq-KEY.marshal``: the tokenizer's ``(FREQ, total)`` after the lexicon set's words are added;
+  KEY covers jieba's version, its ``dict.txt`` bytes and the added (word, frequency) list in order;
+* ``tags-KEY.marshal``: jieba's word → tag table (``jieba.posseg.dt.word_tag_tab``), KEY = jieba's
+  version and ``dict.txt`` bytes;
+* ``route-KEY.pickle``: the segmenter's automaton and one-character log-probabilities, KEY = the
+  ``freq`` key (the automaton is a function of that dictionary alone).
+
+Any change of input changes the key, so nothing is ever invalidated by hand, and a value
+read back is the value the build would compute (``tests/test_dictcache.py``). An entry is
+written to a temporary file and renamed into place, carries a SHA-256 of its payload, and is
+rebuilt when it fails it. The dictionaries are marshal data (loading them runs no code); the
+automaton is a pickle, read only from a folder this user owns and nobody else can write.
+
+Where: ``$KG_STARTUP_CACHE`` if set (``0`` or ``off``: no snapshots), else a private folder in
+the temporary directory (``/tmp/policy-slogan-kg-UID``), beside jieba's own ``jieba.cache``.
+A folder that cannot be used only costs the start-up time: values are then computed as before.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+import tempfile
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+T = TypeVar("T")
+
+_FORMAT = b"kg-dictcache-1"
+_MAGIC = b"KGDICT01"
+_DIGEST = hashlib.sha256().digest_size
+
+
+def folder() -> Path | None:
+    """The snapshot folder (created private), or None when turned off or not usable."""
+    setting = os.environ.get("KG_STARTUP_CACHE", "")
+    if setting.lower() in ("0", "off", "no", "false"):
+        return None
+    path = Path(setting) if setting else Path(tempfile.gettempdir()) / f"policy-slogan-kg-{os.getuid()}"
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = path.stat()
+    except OSError:
+        return None
+    if st.st_uid != os.getuid() or st.st_mode & 0o022:
+        return None  # a folder another user could write: its pickles are not ours to load
+    return path
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic collector while millions of acyclic objects are created (it rescans them all)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _key(*parts: bytes) -> str:
+    h = hashlib.sha256(_FORMAT + f"\0python {sys.version_info[:2]}\0".encode())
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.hexdigest()[:32]
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+        return None
+    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
+    return payload if hashlib.sha256(payload).digest() == digest else None
+
+
+def _write(path: Path, payload: bytes) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a snapshot that cannot be written only costs the next process its start-up time
+
+
+def _cached(name: str, build: Callable[[], T], dumps: Callable[[T], bytes], loads: Callable[[bytes], T]) -> T:
+    """The value stored as ``name`` in the snapshot folder, else ``build()`` (stored for next time)."""
+    where = folder()
+    if where is None:
+        return build()
+    path = where / name
+    payload = _read(path)
+    if payload is not None:
+        try:
+            with _no_gc():
+                return loads(payload)
+        except Exception:  # written by another version: build again
+            pass
+    value = build()
+    _write(path, dumps(value))
+    return value
+
+
+def _jieba_dict() -> bytes:
+    """jieba's bundled ``dict.txt``, the file ``Tokenizer.initialize`` and ``jieba.posseg`` read."""
+    import jieba
+
+    with jieba.Tokenizer().get_dict_file() as fh:
+        return fh.read()
+
+
+@cache
+def _jieba_key() -> bytes:
+    import jieba
+
+    return f"jieba {jieba.__version__}".encode() + b"\0" + hashlib.sha256(_jieba_dict()).digest()
+
+
+def dictionary_key(added: Sequence[tuple[str, int]]) -> str:
+    """The key of the tokenizer dictionary made of jieba's own plus ``added`` (word, frequency) in order."""
+    words = "\n".join(f"{w}\t{f}" for w, f in added).encode("utf-8", "surrogatepass")
+    return _key(_jieba_key(), words)
+
+
+def tokenizer_dictionary(added: Sequence[tuple[str, int]]) -> tuple[dict[str, int], int, str]:
+    """``(FREQ, total, key)`` of a jieba ``Tokenizer`` initialised and given ``added`` with ``add_word``."""
+    key = dictionary_key(added)
+
+    def build() -> tuple[dict[str, int], int]:
+        import jieba
+
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for word, freq in added:
+            tok.add_word(word, freq=freq)
+        return tok.FREQ, tok.total
+
+    freq, total = _cached(f"freq-{key}.marshal", build, marshal.dumps, marshal.loads)
+    return freq, total, key
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's word → part-of-speech table, equal to ``jieba.posseg.dt.word_tag_tab`` (without importing it)."""
+
+    def build() -> dict[str, str]:
+        tags: dict[str, str] = {}
+        for line in _jieba_dict().split(b"\n"):  # POSTokenizer.load_word_tag, line for line
+            text = line.strip().decode("utf-8")
+            if text:
+                word, _, tag = text.split(" ")
+                tags[word] = tag
+        return tags
+
+    return _cached(f"tags-{_key(_jieba_key())}.marshal", build, marshal.dumps, marshal.loads)
+
+
+def route_tables(key: str, build: Callable[[], T]) -> T:
+    """The segmenter's route tables for the dictionary of ``key`` (:func:`tokenizer_dictionary`), else ``build()``."""
+    return _cached(f"route-{key}.pickle", build, lambda v: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), _loads_any)
+
+
+def _loads_any(payload: bytes) -> Any:
+    return pickle.loads(payload)
