@@ -7,12 +7,14 @@ segment, is percent-encoded as UTF-8, so the same label always yields the same I
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 BASE = "https://w3id.org/policy-slogan-kg/id/"
 
 _SAFE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; a build asks for each article's and entity's segment once per mention
 def _segment(text: str) -> str:
     out = []
     for ch in unicodedata.normalize("NFC", text):

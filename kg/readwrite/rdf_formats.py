@@ -50,6 +50,10 @@ class _Compactor:
         self._cache: dict[str, str | None] = {}
         self._prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))  # the longest namespace wins
         self._local = local
+        # all namespaces end in '/' or '#': the longest one an IRI can start with is its text up to its last
+        # '/' or '#', so that one is a dict look-up; the scan below decides only when it gives no name
+        self._by_ns = {ns: prefix for prefix, ns in reversed(self._prefixes)} \
+            if all(ns[-1:] in ("/", "#") for _, ns in self._prefixes) else {}
 
     def __call__(self, iri: str) -> str | None:
         try:
@@ -62,6 +66,10 @@ class _Compactor:
     def uncached(self, iri: str) -> str | None:
         """The same answer, not remembered: for subject IRIs, most of which (mentions, assertions)
         occur once; caching them held ~100 bytes per mention for the whole export."""
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self._by_ns.get(iri[:cut])
+        if prefix is not None and self._local.fullmatch(iri, cut):
+            return f"{prefix}:{iri[cut:]}"
         for prefix, ns in self._prefixes:
             if iri.startswith(ns) and self._local.fullmatch(iri[len(ns):]):
                 return f"{prefix}:{iri[len(ns):]}"
