@@ -1,6 +1,9 @@
 """The networkx MultiDiGraph every exporter reads (contract: docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 import networkx as nx
 
 from kg.iri import article_iri
@@ -42,9 +45,14 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
     texts = {r.article.id: r.article for r in results}
     component = MENTIONED_IN_RULE.split(".", 1)[0]
     sentences: dict[str, str] = {}  # one string per distinct sentence, not one per mention (memory at corpus scale)
+    stops_of: dict[str, list[int]] = {}  # article id -> where its sentences end, found once per article
     for iri in sorted(nodes):
         for m in g.nodes[iri]["mentions"]:
-            ev = _sentence_evidence(texts[m["article"]].text, m["article"], m["start"], m["end"])
+            text = texts[m["article"]].text
+            stops = stops_of.get(m["article"])
+            if stops is None:
+                stops = stops_of[m["article"]] = _stops(text)
+            ev = _sentence_evidence(text, m["article"], m["start"], m["end"], stops)
             ev["sentence"] = sentences.setdefault(ev["sentence"], ev["sentence"])
             ev["rule"], ev["component"] = MENTIONED_IN_RULE, component
             grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(ev)
@@ -55,11 +63,22 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
     return g
 
 
-def _sentence_evidence(text: str, article_id: str, start: int, end: int) -> dict:
-    """The sentence of the original text around [start, end)."""
-    stops = "。！？\n"
-    s = max(text.rfind(c, 0, start) for c in stops) + 1
-    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
-    e = min(ends) + 1 if ends else len(text)
+_STOP = re.compile("[。！？\n]")
+
+
+def _stops(text: str) -> list[int]:
+    """Positions of the characters that end a sentence (。！？ and line ends), in order."""
+    return [m.start() for m in _STOP.finditer(text)]
+
+
+def _sentence_evidence(text: str, article_id: str, start: int, end: int, stops: list[int] | None = None) -> dict:
+    """The sentence of the original text around [start, end): from after the last stop before ``start``
+    to the first stop at or after ``end`` included (``stops``: :func:`_stops` of ``text``, found by bisection)."""
+    if stops is None:
+        stops = _stops(text)
+    i = bisect_left(stops, start)
+    s = stops[i - 1] + 1 if i else 0
+    j = bisect_left(stops, end)
+    e = stops[j] + 1 if j < len(stops) else len(text)
     s, e = trim_span(text, s, e)
     return {"article": article_id, "start": s, "end": e, "sentence": text[s:e]}
