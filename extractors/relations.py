@@ -143,22 +143,76 @@ def digest_items(doc: Doc) -> list[int]:
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+# 今年4月，… / 4月，…: a month without its day, the way a feature dates what it recalls (a report dates its day)
+_MONTH = re.compile(r"(?<![\d年])(?:(?:今年)?(\d{1,2})月)(?![\d一二三四五六七八九十]{1,3}[日号])|((?:19|20)\d{2})年(\d{1,2})月(?![\d]{1,2}[日号])")
+# 先后7次主持召开…, 召开了三千多次的专题分析会, 三次座谈会: a count of sittings (第七次 numbers one; 一次 is 召开一次…会议)
+_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百千])(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)[多余]?次(?![会全])")
+
+
+def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
+    """Why the meeting m is only named, not reported as sitting in this text: the id of the first cue
+    found in the text before it, or None. A meeting only named (recalled in a feature or a speech,
+    counted, looked forward to, congratulated on) is no setting: its holder speaks for none of the
+    paragraphs after it, and what they say is not mentioned at it.
+
+    * ``recall.year``: the sentence dates it in an earlier year than the article (2018年4月，党中央…召开…);
+    * ``recall.year_before``: the sentence before it, in its paragraph, dates it so, and its own sentence has no date
+      of its own (1938年11月，…。在杨家岭期间，我们党召开了…);
+    * ``recall.month``: it dates it by a month without a day, before the article's month (今年4月，…主持召开…);
+    * ``recall.strong`` / ``recall.first``: the first in history (召开党的历史上第一次…), or, after another meeting,
+      the first of its kind (党中央首次召开人大工作会议);
+    * ``recall.span``: the sentence opens with a stretch of time up to now (党的十八大以来，…召开; 十年来，…);
+    * ``recall.adverb``: its clause tells of repeated or earlier sittings (先后主持召开, 多次召开, 此前举行了);
+    * ``recall.count``: its clause or its name counts sittings (先后7次主持召开…, 三次座谈会);
+    * ``recall.future``: it is looked forward to (将于…召开, 支持…主持召开, 提请…召开, 即将召开的…, …召开在即);
+    * ``recall.congratulated``: it is congratulated on (祝贺…成功举办…, 祝贺…会议在…召开): held by others, elsewhere.
+    """
+    text, words = doc.text, doc.lex.ruleset("relations").words
+    c_start = doc.clause_start(m.start)
+    clause = text[c_start:m.start]
+    s_start, _ = doc.sentence_at(m.start)
+    before = text[s_start:m.start]
+    year = _YEAR.search(text, s_start, m.start)
+    art_year = int(doc.article.date[:4]) if doc.article.date[:4].isdigit() else None
+    if year and art_year is not None and int(year.group(1)) < art_year:
+        return "recall.year"
+    # a date of the sentence's own (今天, 29日, 近日): what it reports sits now, whatever the sentences before recall
+    own_date = _re(doc.lex, "own_date", r"\d{1,2}[日号]|{own_dates}")
+    if art_year is not None and not own_date.search(before):
+        # 1938年11月，中共中央机关迁到杨家岭。在杨家岭期间，我们党召开了…: dated by the sentence before, in its paragraph
+        p_start, _ = doc.paragraph_at(m.start)
+        prev = doc.sentence_at(s_start - 1) if s_start > p_start else None
+        if prev is not None and prev[0] >= p_start:
+            years = [int(y) for y in _YEAR.findall(text, prev[0], prev[1])]
+            if years and max(years) < art_year and not own_date.search(text, prev[0], prev[1]):
+                return "recall.year_before"
+    if art_year is not None and doc.article.date[5:7].isdigit():
+        for mo in _MONTH.finditer(before):
+            y = int(mo.group(2)) if mo.group(2) else art_year
+            month = int(mo.group(1) or mo.group(3))
+            if (y, month) < (art_year, int(doc.article.date[5:7])):
+                return "recall.month"
+    if any(c in clause for c in words("recall_cues_strong")):
+        return "recall.strong"
+    if not first and any(c in clause for c in words("recall_cues")):
+        return "recall.first"
+    if _re(doc.lex, "recall_span", r"(?:{recall_spans})[，,]").search(before):
+        return "recall.span"
+    if any(c in clause for c in words("recall_adverbs")):
+        return "recall.adverb"
+    if _COUNT.search(clause) or _COUNT.match(m.surface):
+        return "recall.count"
+    if _re(doc.lex, "future_before", r"(?:{future_cues})[^，。；！？]{0,30}(?:{held_verbs}|举办|主持召开)").search(clause) \
+            or _re(doc.lex, "future_after", r"(?:即将|将于[^，。；]{0,12}|将在[^，。；]{0,12})(?:{held_verbs}|举办)|(?:{held_verbs})在即").match(text, m.end):
+        return "recall.future"
+    if any(c in clause for c in words("congratulation_cues")):
+        return "recall.congratulated"
+    return None
 
 
 def _recalled(doc: Doc, m: Mention, first: bool) -> bool:
-    """The clause that describes the meeting dates it in an earlier year than the article (2018年4月，党中央
-    第一次召开…), calls it the first in history (召开党的历史上第一次…), or, when another meeting was
-    described before it, calls it the first of its kind (党中央首次召开人大工作会议): a milestone the text
-    recalls, whose holder speaks for none of the paragraphs after it."""
-    text, words = doc.text, doc.lex.ruleset("relations").words
-    clause = text[doc.clause_start(m.start):m.start]
-    s_start, _ = doc.sentence_at(m.start)
-    year = _YEAR.search(text, s_start, m.start)
-    if year and doc.article.date[:4].isdigit() and int(year.group(1)) < int(doc.article.date[:4]):
-        return True
-    if any(c in clause for c in words("recall_cues_strong")):
-        return True
-    return not first and any(c in clause for c in words("recall_cues"))
+    """The meeting is only named or recalled, not reported as sitting here (:func:`_recall_reason`)."""
+    return _recall_reason(doc, m, first) is not None
 
 
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
