@@ -18,6 +18,7 @@ from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
 from extractors.organization import place_for_level
 from extractors.model import Mention
+from extractors.prefilter import finditer
 
 N = "一二两三四五六七八九十〇零百"
 _CENTRAL_PLENUM = re.compile(
@@ -132,7 +133,7 @@ class MeetingExtractor:
 
     def _plenums(self, doc: Doc) -> None:
         text = doc.text
-        for m in _CENTRAL_PLENUM.finditer(text):
+        for m in finditer(_CENTRAL_PLENUM, text):
             org = _org_ending_at(doc, m.start())
             if org is not None and org.attrs.get("kind") != "national":
                 continue  # 市委十二届十三次全会 is local
@@ -154,13 +155,13 @@ class MeetingExtractor:
             label = f"中国共产党第{cn(j)}届中央委员会第{cn(c)}次全体会议"
             aliases: Iterable[str] = (f"党的{cn(j)}届{cn(c)}中全会", f"{cn(j)}届{cn(c)}中全会", f"中共{cn(j)}届{cn(c)}中全会", f"{cn(c)}中全会")
             self._add(doc, "meeting.plenum.central", label, m.start(), m.end(), aliases, ("PlenarySession",), body="中共中央", jie=j, ci=c)
-        for m in _CCDI_PLENUM.finditer(text):
+        for m in finditer(_CCDI_PLENUM, text):
             j, c = num(m.group("jie")), num(m.group("ci"))
             if j and c and not doc.blocked("meeting.plenum.ccdi", "Meeting", m.start(), m.end()):
                 label = f"中国共产党第{cn(j)}届中央纪律检查委员会第{cn(c)}次全体会议"
                 self._add(doc, "meeting.plenum.ccdi", label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
                           ("PlenarySession",), body="中共中央纪律检查委员会", jie=j, ci=c)
-        for m in _LOCAL_PLENUM.finditer(text):
+        for m in finditer(_LOCAL_PLENUM, text):
             if doc.blocked("meeting.plenum.local", "Meeting", m.start(), m.end()):
                 continue
             org = _org_ending_at(doc, m.start())
@@ -197,7 +198,7 @@ class MeetingExtractor:
 
     def _congresses(self, doc: Doc) -> None:
         text = doc.text
-        for m in _CONGRESS.finditer(text):
+        for m in finditer(_CONGRESS, text):
             if doc.blocked("meeting.congress.national", "Meeting", m.start(), m.end()):
                 continue
             n = num(m.group("n1") or m.group("n2"))
@@ -209,7 +210,7 @@ class MeetingExtractor:
             aliases = (f"党的{cn(n)}大", f"{cn(n)}大", f"中共{cn(n)}大", f"党的第{cn(n)}次全国代表大会")
             self._add(doc, "meeting.congress.national", label, m.start(), m.end(), aliases, ("Congress",), body="中国共产党", n=n)
         place_ends = {p.end: p for p in doc.of_type("Place")}
-        for m in _LOCAL_CONGRESS.finditer(text):
+        for m in finditer(_LOCAL_CONGRESS, text):
             if doc.blocked("meeting.congress.local", "Meeting", m.start(), m.end()):
                 continue
             n = num(m.group("n") or m.group("n2"))
@@ -256,7 +257,7 @@ class MeetingExtractor:
         """Sessions of people's congresses and CPPCC committees: 市政协九届四次会议, 政协岳阳市第九届委员会第四次会议."""
         text = doc.text
         place_ends = {p.end: p for p in doc.of_type("Place")}
-        for m in _people_session(doc.lex).finditer(text):
+        for m in finditer(_people_session(doc.lex), text):
             if doc.blocked("meeting.session", "Meeting", m.start(), m.end()):
                 continue
             body = m.group("body") or m.group("body2") or ""
@@ -315,7 +316,7 @@ class MeetingExtractor:
         subject), alias templates."""
         text = doc.text
         for rule in doc.lex.ruleset("meeting").rules:
-            for m in _re(doc.lex, f"rule:{rule.id}", rule.pattern).finditer(text):
+            for m in finditer(_re(doc.lex, f"rule:{rule.id}", rule.pattern), text):
                 if doc.blocked(rule.id, "Meeting", m.start(), m.end()):
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -395,7 +396,7 @@ class MeetingExtractor:
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.blocked("meeting.named", "Meeting", start, end):
                 self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
-        for m in _lianghui(doc.lex).finditer(doc.text):
+        for m in finditer(_lianghui(doc.lex), doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.blocked("meeting.lianghui", "Meeting", m.start(), m.end()) or not lvl:
                 continue
@@ -702,7 +703,7 @@ class MeetingExtractor:
     def _subject_meetings(self, doc: Doc) -> None:
         text = doc.text
         types = _types(doc.lex)
-        for m in _subject_meeting(doc.lex).finditer(text):
+        for m in finditer(_subject_meeting(doc.lex), text):
             ph = m.group("ph").strip("，")
             organiser = _org_starting_at(doc, m.end("ph") - len(ph))
             by = _re(doc.lex, "organised_by", r"(?:{organising_verbs})的").match(text, organiser.end) if organiser is not None else None
@@ -818,7 +819,7 @@ class MeetingExtractor:
         """全会, 市委全会, 五中全会: the article's plenum of that body (or a new unnumbered one)."""
         text = doc.text
         plenums = [m for m in doc.of_type("Meeting") if "PlenarySession" in m.subtypes]
-        for m in _BARE.finditer(text):
+        for m in finditer(_BARE, text):
             if doc.blocked("meeting.plenum.bare", "Meeting", m.start(), m.end()):
                 continue
             org_txt = m.group("org") or ""

@@ -16,6 +16,7 @@ from extractors import gazetteer
 from extractors.base import Context, Doc
 from extractors.lexicon import Lexicons, Scanner, cut, inside_title, is_dictionary_word, split_multi, trim_lead, word_tag
 from extractors.model import Mention
+from extractors.prefilter import finditer
 
 LEVELS = "省市县区镇乡州地"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
@@ -30,6 +31,10 @@ def _units(lex: Lexicons) -> tuple[dict[str, str], ...]:
 @cache
 def _departments(lex: Lexicons) -> tuple[dict[str, str], ...]:
     return tuple(sorted(lex.read_tsv("party_departments.tsv"), key=lambda r: -len(r["short"])))
+
+
+#: 第十九届中央委员会 named as the body (not its plenum: 第…次, 全体会议)
+_CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)")
 
 
 @cache
@@ -333,7 +338,7 @@ class OrganizationExtractor:
 
     # -- 中共中央, 全国政协 ...
     def _national(self, doc: Doc) -> None:
-        for m in re.finditer(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)", doc.text):
+        for m in finditer(_CENTRAL_COMMITTEE, doc.text):
             if not doc.blocked("organization.national.central", "Organization", m.start(), m.end()):
                 doc.add(Mention("Organization", "中共中央", m.start(), m.end(), m.group(),
                                 aliases=(m.group(), "党中央", "中国共产党中央委员会"), attrs={"kind": "national"}, rule="organization.national.central"))

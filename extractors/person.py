@@ -13,6 +13,7 @@ from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import Lexicons, Scanner, is_dictionary_word, word_tag
 from extractors.model import Mention
+from extractors.prefilter import finditer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
@@ -181,7 +182,7 @@ class PersonExtractor:
                         put((s, t_start), chunk, "person.before_title")
                         break
         # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
-        for m in _occupation(lex).finditer(text):
+        for m in finditer(_occupation(lex), text):
             n = read_name(text, m.end(), lex)
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
@@ -197,7 +198,7 @@ class PersonExtractor:
                     if ok or (_surname_len(text[s:e], lex) and not _common_word(text[s:e])):
                         put((s, e), text[s:e], "person.name_list")
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
-        for m in _opening_name(lex).finditer(text):
+        for m in finditer(_opening_name(lex), text):
             name = m.group(1)
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")

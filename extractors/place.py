@@ -9,6 +9,7 @@ from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi
 from extractors.model import Mention
+from extractors.prefilter import finditer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
@@ -102,7 +103,7 @@ class PlaceExtractor:
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
-        for m in _town(lex).finditer(text):
+        for m in finditer(_town(lex), text):
             if not doc.blocked("place.town", "Place", m.start(1), m.end(1)):
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 

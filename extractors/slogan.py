@@ -15,6 +15,7 @@ import cn2an
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention, Relation
+from extractors.prefilter import finditer
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")  # the title of a work, a document or a programme
@@ -225,7 +226,7 @@ class SloganExtractor:
             if len(name) >= 4 and not doc.blocked("slogan.campaign", "PolicySlogan", start, m.end("name")):
                 doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))
         # 4. five-year-plan periods written without quotes: 十四五
-        for m in _FIVE_YEAR.finditer(text):
+        for m in finditer(_FIVE_YEAR, text):
             if not doc.blocked("slogan.five_year_plan", "PolicySlogan", m.start(), m.end()):
                 doc.add(Mention("PolicySlogan", m.group(), m.start(), m.end(), m.group(), subtypes=("NumberedFormulation",), rule="slogan.five_year_plan"))
         self._components(doc)
