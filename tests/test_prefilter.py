@@ -52,3 +52,15 @@ def test_gated_scans_find_what_the_scans_find(samples: Path) -> None:
             if plain:
                 assert prefilter.may_match(pattern, text)
     assert found > 0
+
+
+def test_scanner_orders_as_a_scan() -> None:
+    """Scanner.iter: every occurrence, by end, longest first at one end; longest: leftmost-longest, no overlap."""
+    from extractors.lexicon import Scanner
+
+    sc = Scanner([("市长", 1), ("副市长", 2), ("长", 3), ("市长", 4), ("长江", 5)])
+    text = "副市长江"
+    assert list(sc.iter(text)) == [(0, 3, "副市长", (2,)), (1, 3, "市长", (1, 4)), (2, 3, "长", (3,)), (2, 4, "长江", (5,))]
+    assert sc.longest(text) == [(0, 3, "副市长", (2,))]
+    assert sc.longest("市长江") == [(0, 2, "市长", (1, 4))]
+    assert Scanner([]).longest(text) == [] and list(Scanner([("", 1)]).iter(text)) == []
