@@ -29,6 +29,23 @@ def _units(lex: Lexicons) -> tuple[dict[str, str], ...]:
 
 
 @cache
+def _listable_units(lex: Lexicons) -> list[dict[str, str]]:
+    """The units a 、 list after a levelled bureau or mass body may go on with (住建局, 妇联)."""
+    return [r for r in _units(lex) if r["kind"] == "bureau" or r["kind"] == "mass"]
+
+
+@cache
+def _place_units(lex: Lexicons) -> dict[str, tuple[dict[str, str], ...]]:
+    """The units that may follow a place name (岳阳 + 政协), by first character, longest first as in ``_units``:
+    one dict look-up per place mention instead of a test of every unit."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in _units(lex):
+        if r["unit"] not in ("委", "党委", "党工委"):
+            out.setdefault(r["unit"][:1], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def _departments(lex: Lexicons) -> tuple[dict[str, str], ...]:
     return tuple(sorted(lex.read_tsv("party_departments.tsv"), key=lambda r: -len(r["short"])))
 
@@ -438,7 +455,7 @@ class OrganizationExtractor:
                             attrs={"kind": kind, "level": lvl, "place": gazetteer.short_name(place_full, lex) if place_full else "",
                                    "relative": not place_full}, rule="organization.levelled"))
         # enumerations inherit the level: 市发改委、住建局、交通局 → 市住建局, 市交通局
-        units = [r for r in _units(lex) if r["kind"] == "bureau" or r["kind"] == "mass"]
+        units = _listable_units(lex)
         changed = True
         while changed:
             changed = False
@@ -458,9 +475,10 @@ class OrganizationExtractor:
                                        "relative": not place_full}, rule="organization.levelled.listed_unit"))
                 changed = True
         # a place name directly followed by a unit without level char: 岳阳政协
+        by_first = _place_units(lex)
         for pm in doc.of_type("Place"):
-            for row in _units(lex):
-                if row["unit"] in ("委", "党委", "党工委") or not text.startswith(row["unit"], pm.end):
+            for row in by_first.get(text[pm.end:pm.end + 1], ()):
+                if not text.startswith(row["unit"], pm.end):
                     continue
                 end = pm.end + len(row["unit"])
                 if doc.blocked("organization.place_unit", "Organization", pm.start, end):
