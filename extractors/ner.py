@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate
 from functools import lru_cache, cache
 
 from extractors.base import Doc
@@ -193,11 +194,9 @@ def _surname_len(s: str, lex: Lexicons) -> int:
 
 def _tokens(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, int, str]]:
     """(start, end, word) of each jieba token of ``text[start:end]``."""
-    out, pos = [], start
-    for w in cut(text[start:end], lex):
-        out.append((pos, pos + len(w), w))
-        pos += len(w)
-    return out
+    words = cut(text[start:end], lex)
+    ends = list(accumulate(map(len, words), initial=start))
+    return list(zip(ends, ends[1:], words))
 
 
 _MEMO_MAX = 200_000  # distinct words remembered per lexicon set
@@ -351,13 +350,8 @@ class _Words:
         memo = self._memo
         if len(memo) > _MEMO_MAX:
             memo.clear()  # a bound on memory over a large corpus; the values are pure, so output is unchanged
-        out = []
-        for _, _, w in toks:
-            info = memo.get(w)
-            if info is None:
-                info = memo[w] = _Word(w, self)
-            out.append(info)
-        return out
+        get = memo.get
+        return [get(w) or memo.setdefault(w, _Word(w, self)) for _, _, w in toks]
 
 
 @cache

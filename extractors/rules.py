@@ -113,6 +113,8 @@ class Precedence:
     """
 
     rows: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    #: lookup's answers: every mention a component proposes asks, with a few dozen distinct (rule, kind)
+    _memo: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def parse(cls, text: str) -> Precedence:
@@ -126,6 +128,13 @@ class Precedence:
 
     def lookup(self, rule: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(yields_to, nests) for ``kind`` made by ``rule``: its own row, else its component's prefix rows, else ``*``."""
+        key = (rule, kind)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._lookup(rule, kind)
+        return found
+
+    def _lookup(self, rule: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         parts = rule.split(".")
         for n in range(len(parts), 0, -1):
             found = self.rows.get((".".join(parts[:n]), kind))
