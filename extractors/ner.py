@@ -213,46 +213,52 @@ class _Word:
                  "elder", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
+        # each list is asked once and shared by the flags (this runs for every new word of a corpus)
+        n = len(w)
         self.han = han = bool(_HAN.match(w))
         self.tag = tag = W.tags.get(w, "")
-        self.sl = sl = _surname_len(w, W.lex)
+        dictionary_word = bool(tag) and not tag.startswith("nr")  # is_dictionary_word(w)
+        # _surname_len(w)
+        self.sl = sl = 2 if w[:2] in W.double_surnames and n > 2 else 1 if w[:1] in W.single_surnames else 0
+        chars = set(w)
+        translit_only = chars <= W.translit
+        in_places, in_stop = w in W.places, w in W.person_stop
         #: _persons' first loop: a surname start, or a transliteration-only name-like word
-        self.person = han and w not in W.person_stop and w not in W.places and (
-            sl > 0 and (len(w) == sl or not is_dictionary_word(w))
-            or (tag in _NAME_TAGS or not tag) and len(w) >= 2 and all(c in W.translit for c in w))
+        self.person = han and not in_stop and not in_places and (
+            sl > 0 and (n == sl or not dictionary_word)
+            or (tag in _NAME_TAGS or not tag) and n >= 2 and translit_only)
         #: _places: a listed place, a word with abbreviations, or made of abbreviations / a mover
-        self.place = (w in W.places or w in W.abbrev_words or w in W.abbrev or w in W.abbrev_all
-                      or 2 <= len(w) <= 3 and all(c in W.abbrev for c in w)
-                      or len(w) == 2 and w[0] in W.movers and w[1] in W.abbrev_all
-                      or len(w) >= 4 and w[0] in W.movers and w[1] in W.abbrev_all and is_dictionary_word(w[2:])
-                      or len(w) >= 3 and w[0] in W.abbrev and (w[1:] in W.fused_heads or w[2:] in W.fused_heads))
+        self.place = (in_places or w in W.abbrev_words or w in W.abbrev or w in W.abbrev_all
+                      or 2 <= n <= 3 and chars <= W.abbrev_chars
+                      or n == 2 and w[0] in W.movers and w[1] in W.abbrev_all
+                      or n >= 4 and w[0] in W.movers and w[1] in W.abbrev_all and is_dictionary_word(w[2:])
+                      or n >= 3 and w[0] in W.abbrev and (w[1:] in W.fused_heads or w[2:] in W.fused_heads))
         #: _orgs' second loop: an nt word or one ending in an organisation suffix
         self.org = tag == "nt" or w[-1] in W.org_suffix_ends and bool(_org_suffix(w, W.lex))
         #: _place_grammar: one of its branches' conditions on the word itself
-        self.grammar = han and w not in W.places and (
-            len(w) >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
-            or len(w) >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
-            or len(w) == 3 and not tag and w[-1] in W.village_chars
-            or len(w) == 2 and tag == "t"
-            or len(w) == 1 and w in W.abbrev
+        self.grammar = han and not in_places and (
+            n >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
+            or n >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
+            or n == 3 and not tag and w[-1] in W.village_chars
+            or n == 2 and tag == "t"
+            or n == 1 and w in W.abbrev
             or w[-1] in W.place_word_head_ends
-            and any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(len(w) - 1, 1, -1)))
+            and any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(n - 1, 1, -1)))
         #: _place_headed_orgs: a word ending in an institution head (or in 部长)
-        self.headed = han and not w.endswith(W.headed_not_heads) and w not in W.places and (
-            len(w) >= 4 and w.endswith("部长") or w == "部长" or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
+        self.headed = han and not w.endswith(W.headed_not_heads) and not in_places and (
+            n >= 4 and w.endswith("部长") or w == "部长" or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
         #: a possible piece of a transliterated name cut by jieba (耶夫, 亚克)
-        self.piece = han and all(c in W.translit for c in w) and (not tag or tag in _NAME_TAGS) \
-            and w not in W.places and w not in W.person_stop
+        self.piece = han and translit_only and (not tag or tag in _NAME_TAGS) and not in_places and not in_stop
         #: the first token of a listed organisation (ner_orgs.txt) may be this word
         self.known = w in W.known_prefixes
         #: _scored_persons: a jieba name word, an unknown word opening with a surname, or a surname token
-        self.scored = han and w not in W.person_stop and w not in W.places and (
-            2 <= len(w) <= 3 and (tag.startswith("nr") or not tag and w[0] in W.single_surnames) and w[0] != w[1]
-            or len(w) == 1 and w in W.single_surnames)
+        self.scored = han and not in_stop and not in_places and (
+            2 <= n <= 3 and (tag.startswith("nr") or not tag and w[0] in W.single_surnames) and w[0] != w[1]
+            or n == 1 and w in W.single_surnames)
         #: a title written after a bare surname (局长, 外长, 副局长): the surname may end the token before it (当汤 + 局长)
-        self.titled = w in W.honorifics or len(w) >= 3 and w[0] == "副" and w[1:] in W.honorifics
+        self.titled = w in W.honorifics or n >= 3 and w[0] == "副" and w[1:] in W.honorifics
         #: 老 and a surname, a word jieba does not know (老于, 老刘): how one names an older man by his surname
-        self.elder = han and len(w) == 2 and w[0] == "老" and not tag and w[1] in W.single_surnames \
+        self.elder = han and n == 2 and w[0] == "老" and not tag and w[1] in W.single_surnames \
             and W.tags.get(w[1]) != "n"  # (老楼 is an old building: 楼 is a noun before it is a surname)
         self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known \
             or self.scored or self.titled or self.elder
@@ -324,7 +330,8 @@ class _Words:
         self.place_word_head_ends = frozenset(x[-1] for x in self.place_word_heads)
         (self.headed_heads, self.headed_tails, self.headed_not_heads, self.headed_breakers,
          self.headed_mid_tags) = _place_org_words(lex)
-        self.single_surnames = surnames(lex)[0]
+        self.single_surnames, self.double_surnames = surnames(lex)
+        self.abbrev_chars = frozenset(self.abbrev)
         self.name_chars = {r["char"]: (float(r["surname"]), float(r["given"])) for r in lex.read_tsv("ner/name_chars.tsv")}
         self.name_weights = {r["feature"]: float(r["weight"]) for r in lex.read_tsv("ner/name_score.tsv")}
         self.name_say = frozenset(rs.words("name_score_say"))
