@@ -287,6 +287,7 @@ class _Words:
         self.weak_first = _weak_first(lex)
         self.bad_last = _bad_last(lex)
         self.person_stop = _words(lex, "ner_person_stop.txt")
+        self.group_heads = tuple(sorted(_words(lex, "ner_group_heads.txt")))
         self.honorifics = _words(lex, "ner_honorifics.txt")
         self.person_before = _words(lex, "ner_person_before.txt")
         self.person_after = _words(lex, "ner_person_after.txt")
@@ -512,6 +513,8 @@ class NameExtractor:
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
                     continue
+                if typ == "Person" and any(label + head in text for head in W.group_heads):
+                    continue  # 哈马斯武装 anywhere in the article: 哈马斯 names a group (ner_group_heads.txt)
                 # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
                 if doc.blocked(f"ner.{rule}", typ, start, end) or rule in _NESTING_RULES and any(
                         m.start == start and m.end == end for t in ("Organization", "Place") for m in doc.touching(t, start, end)):

@@ -37,6 +37,13 @@ def test_foreign_and_chinese_persons():
     assert "克林顿" in _found("克林顿说，他将向中国领导人重申美国的承诺。", "Person")
 
 
+def test_a_name_before_an_armed_group_head_is_no_person():
+    """哈马斯武装 anywhere in the article: 哈马斯 names the group there and where it recurs; 毛宁 stays a person."""
+    text = "哈马斯武装领导人表示，将继续谈判。哈马斯说，停火协议必须落实。发言人毛宁表示，中方支持和平谈判。"
+    assert _found(text, "Person") == {"毛宁"}
+    assert "哈马斯" in _found("哈马斯说，停火协议必须落实。", "Person")  # no group head in that article: jieba's nr stands
+
+
 def test_countries_and_abbreviations():
     doc = _run("推动中美关系发展，印度政府已采取措施。")
     places = {(m.surface, m.start) for m in doc.of_type("Place")}
