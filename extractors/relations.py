@@ -265,6 +265,19 @@ def _place_acts(doc: Doc, x: Mention, subject: Mention) -> bool:
     return bool(words) and word_tag(words[0]).startswith("v")
 
 
+def message_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
+    a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
+    to the end of its paragraph. Those are the sender's words, addressed to the body whose meeting reads
+    them or that receives them: that body does not promote what they say."""
+    opener = _re(doc.lex, "message_opens", r"(?:[^，。；：！？\n]{0,24}?在)?(?:[^，。；：！？\n]{0,12}的)?(?:{message_nouns})(?:中|里)?(?:{speech_verbs})")
+    spans = []
+    for s, _ in doc.sentences:
+        if opener.match(doc.text, s):
+            spans.append((s, doc.paragraph_at(s)[1]))
+    return spans
+
+
 class RelationExtractor:
     name = "relations"
     requires: tuple[str, ...] = ("Organization", "Meeting", "PolicySlogan", "Person", "Place", "Document", "Theory", "context")
@@ -340,6 +353,7 @@ class RelationExtractor:
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
         self._headline_slogans(doc, by_para, orgs, ordered, add)
+        message_spans_all = message_spans(doc)
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
             if p_start in item_starts:
                 # a digest item's headline: what the items before it reported does not speak here
@@ -368,6 +382,7 @@ class RelationExtractor:
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             switch_pos = [pos for pos, _ in switch_at]
+            messages = [(s, e) for s, e in message_spans_all if s < p_end and p_start < e]
             for x in in_para:
                 if x is cur_meeting:
                     continue
@@ -399,6 +414,8 @@ class RelationExtractor:
                     k = bisect_right(switch_pos, x.start)
                     speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
+                    if any(s <= x.start < e for s, e in messages) and (speaker is None or switch_at[k - 1][0] < max(s for s, e in messages if s <= x.start < e)):
+                        subject = None  # a message read or received here: its sender's words, not its addressee's
                     if subject is not None and (speaker is not None or not _place_acts(doc, x, subject)):
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
                 elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
@@ -508,6 +525,8 @@ class RelationExtractor:
             if any(own.get(x.label) is not None and own[x.label].label == subject.label for x in named):
                 return False  # the subject's own leader (市长X表示)
             return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
+
+        spans += message_spans(doc)
 
         def voiced(pos: int) -> bool:
             s_start = doc.sentence_at(pos)[0]

@@ -1,0 +1,29 @@
+"""A congratulatory message read at a body's congress is its sender's words, not the body's (issue 9,
+promoter-addressee; rule relations.message_voice). Texts here are written for the test, not taken from the
+corpus: a democratic party's congress that hears a message, and the same congress speaking for itself.
+"""
+from __future__ import annotations
+
+from kgtest import extract_text, rels
+
+CONGRESS = (
+    "中国民主促进会第九次全国代表大会12月3日在北京开幕。某领导出席开幕会并致贺词。\n"
+    "贺词说，希望民进深入学习贯彻中共二十大精神，牢记“国之大者”。希望大家坚持“两个毫不动摇”。\n"
+    "大会强调，民进要坚持“三个务必”，做好参政议政工作。\n"
+)
+
+
+def test_the_message_read_at_a_congress_is_not_the_congress_holders():
+    promoted = {o for s, o in rels(extract_text(CONGRESS), "promotes") if s == "中国民主促进会"}
+    assert "国之大者" not in promoted and "两个毫不动摇" not in promoted, promoted
+
+
+def test_what_the_congress_itself_says_stays_its_own():
+    promoted = {o for s, o in rels(extract_text(CONGRESS), "promotes") if s == "中国民主促进会"}
+    assert "三个务必" in promoted, promoted
+
+
+def test_a_letter_quoted_in_the_leaders_words_is_his():
+    text = CONGRESS.replace("贺词说，", "某领导在贺信中指出，")
+    promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "中国民主促进会"}
+    assert "国之大者" not in promoted, promoted
