@@ -325,6 +325,12 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
         prog.add("store", seconds)  # the load itself, in the background
         written[store.STORE_NAME] = path
 
+    cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
+    want_html, want_index = html and "html" in chosen, "index" in chosen
+    # with jobs > 1 a forked child writes the explorer and the index (they only read the graph) while this
+    # process converts and writes the RDF; forked before the store's loader thread starts (never fork beside it)
+    side = _SideWriter(graph, out, want_html, cap, want_index) if jobs > 1 and (want_html or want_index) \
+        and _can_fork() else None
     try:
         if rdf_formats or "store" in chosen:
             with prog.phase("rdf"):  # the named graphs only for the formats that write them
@@ -349,20 +355,24 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
             del blocks
         if "store" not in chosen:
             store.remove_store(out)  # a store from an earlier build would answer queries with old data
-        if html and "html" in chosen:
-            from kg.readwrite.html import write_html
-
-            cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
-            with prog.phase("html"):
-                report = write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
-            written["graph.html"] = out / "graph.html"
+        if side is not None:
+            with prog.phase("html wait"):
+                report, seconds = side.join()
+            side = None
+            for name, secs in seconds.items():
+                prog.add(name, secs)  # the child's own time, overlapped with this process's
+                written["graph.html" if name == "html" else name] = out / ("graph.html" if name == "html" else name)
             written.html_report = report
-        if "index" in chosen:
-            from kg.analytics import index
-            from kg.readwrite.analytics_index import NAME, write_index
+        else:
+            if want_html:
+                with prog.phase("html"):
+                    written.html_report = _write_html(graph, out, cap)
+                written["graph.html"] = out / "graph.html"
+            if want_index:
+                from kg.readwrite.analytics_index import NAME
 
-            with prog.phase(NAME):
-                written[NAME] = write_index(index(graph), out / NAME)
+                with prog.phase(NAME):
+                    written[NAME] = _write_index(graph, out)
         if "graphml" in chosen:
             from kg.readwrite.graphml import write_graphml
 
@@ -377,7 +387,99 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     finally:
         if loader is not None:
             loader.cancel()
+        if side is not None:
+            side.cancel()
     return written
+
+
+def _write_html(graph: nx.MultiDiGraph, out: Path, cap: int) -> Any:
+    from kg.readwrite.html import write_html
+
+    return write_html(graph, out / "graph.html", max_nodes=cap if cap > 0 else None)
+
+
+def _write_index(graph: nx.MultiDiGraph, out: Path) -> Path:
+    from kg.analytics import index
+    from kg.readwrite.analytics_index import NAME, write_index
+
+    return write_index(index(graph), out / NAME)
+
+
+def _can_fork() -> bool:
+    """fork is available and safe: no other thread runs here (a Dask client's, a caller's) whose locks the child would inherit."""
+    import multiprocessing as mp
+    import threading
+
+    return "fork" in mp.get_all_start_methods() and threading.active_count() == 1
+
+
+class _SideWriter:
+    """``graph.html`` and the analytics index written by a forked child (``--jobs`` > 1).
+
+    Why: after extraction a build is one Python thread (RDF conversion, Turtle) plus the store's
+    loader; the explorer and the index waited for both, with the second core idle during the RDF
+    conversion. The child reads the graph copy-on-write (nothing is pickled but its answer) and
+    writes files no other step writes, so the output is the same bytes. It sends back the
+    explorer's report and its seconds per file, or the exception it met (raised by :meth:`join`).
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, out: Path, html: bool, cap: int, index: bool) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self._receiver, sender = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_side_child, args=(graph, out, html, cap, index, sender), daemon=True,
+                                 name="kg-explorer")
+        self._proc.start()
+        sender.close()
+
+    def join(self) -> tuple[Any, dict[str, float]]:
+        """The explorer's report (None without one) and {file name: seconds}; the child's error raised here."""
+        try:
+            kind, value = self._receiver.recv()
+        except EOFError:
+            kind, value = "error", RuntimeError(f"the graph.html writer process died (exit code {self._proc.exitcode})")
+        finally:
+            self._proc.join()
+            self._receiver.close()
+        if kind == "error":
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child (the build failed elsewhere); what it wrote is in the staging folder, removed with it."""
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._receiver.close()
+
+
+def _side_child(graph: nx.MultiDiGraph, out: Path, html: bool, cap: int, index: bool, conn: Any) -> None:
+    import time
+
+    from kg.readwrite.analytics_index import NAME
+    from kg.readwrite.rdf_blocks import no_gc
+
+    try:
+        seconds: dict[str, float] = {}
+        report = None
+        with no_gc():  # the child exits when done: nothing it allocates needs collecting
+            if html:
+                t0 = time.perf_counter()
+                report = _write_html(graph, out, cap)
+                seconds["html"] = time.perf_counter() - t0
+            if index:
+                t0 = time.perf_counter()
+                _write_index(graph, out)
+                seconds[NAME] = time.perf_counter() - t0
+        conn.send(("ok", (report, seconds)))
+    except BaseException as exc:  # report to the parent, which raises it
+        try:
+            conn.send(("error", exc))
+        except Exception:
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
 
 
 def _rdf_files_fork(blocks: Any, formats: Sequence[str]) -> bool:
