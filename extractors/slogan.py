@@ -53,6 +53,7 @@ def _lexicon(lex: Lexicons) -> Scanner:
 #: opening quote (how it is introduced: 题为“…”, 被誉为“…”)
 _REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue"})
 _CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
+_CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause that governs it (_bare_noun)
 
 
 @cache
@@ -136,8 +137,42 @@ def _figurative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
         return False
     if label.endswith(rs.words("formulation_heads")) or after.startswith(rs.words("short_quote_heads")):
         return False
+    return _noun_phrase(label, lex)
+
+
+def _noun_phrase(label: str, lex: Lexicons) -> bool:
+    """Every word of the label a noun or a modifier the dictionary knows, the last a common noun (幸福地图,
+    宝宝屋, 中国精度); a verb, an adverb or a pronoun makes it a phrase that may be a formulation (动态清零)."""
+    rs = lex.ruleset("slogan")
     tags = [word_tag(w) for w in cut(label, lex)]
     return tags[-1] in rs.words("ordinary_noun_tags") and all(t and t[0] in rs.words("figure_word_tags") for t in tags)
+
+
+def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
+    """A quoted noun phrase that nothing in its sentence states as a formulation: no promotion verb in the
+    clause before it (坚持/落实/推进/践行/弘扬/建设…“…”), no policy head after it (“…”构想, “…”的理念, also
+    after the other quoted items of its enumeration: “…”、“…”等重大倡议), no formulation head of its own
+    (上海精神, 浦江经验, 山水工程), no numeral (“四铁”). (slogan.quoted.bare_noun)
+
+    News quotes such phrases for names of things, titles and designations (“宝宝屋”, “雄才卡”, “汉语桥”,
+    专精特新“小巨人”企业, “最美医生”), metaphors (把“中国精度”镌刻在…) and scare-quoted words in narrative:
+    what makes a quoted noun a formulation is that a body promotes it, and the sentence says so.
+    """
+    rs = lex.ruleset("slogan")
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", label) or any(ch in rs.words("short_quote_numerals") for ch in label):
+        return False
+    if label.endswith(rs.words("formulation_heads")):
+        return False
+    items = re.match(r"(?:[、和与及]?“[^“”\n]{1,20}”)*(等)?的?", after)
+    assert items is not None  # the pattern matches the empty string
+    heads = (*rs.words("formulation_heads"), *rs.words("short_quote_heads"), *rs.words("policy_after_heads"))
+    rest = after[items.end():]
+    # 等 closes an enumeration whose head may carry modifiers: “…”、“…”等重大发展倡议
+    if any(rest[:6 if items.group(1) else len(h)].find(h) == 0 or (items.group(1) and h in rest[:6]) for h in heads):
+        return False
+    if rs.regex("promotion_verb", r"(?:{promotion_verbs})").search(clause):
+        return False
+    return _noun_phrase(label, lex)
 
 
 def _counted_item(doc: Doc, end: int) -> bool:
@@ -188,6 +223,9 @@ class SloganExtractor:
             if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)) \
                     and not _counted_item(doc, m.end()):
                 continue  # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name
+            clause = re.split(r"[，。；：！？\n]", text[max(0, m.start() - _CLAUSE_SPAN):m.start()])[-1]
+            if not tail and _bare_noun(label, clause, text[m.end():m.end() + 30], lex) and not _counted_item(doc, m.end()):
+                continue  # “宝宝屋”, 申领“雄才卡”, 专精特新“小巨人”企业: a name or a designation no body promotes
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
                                 attrs={"quoted": True}, rule="slogan.quoted"))

@@ -43,6 +43,9 @@ def slogans(text: str) -> set[str]:
     ("总书记给“汉语角”师生回信。", "汉语角"),
     ("该国所谓“自由航行”不过是借口。", "自由航行"),  # slogan.reject.name_cue
     ("这座桥俗称“彩虹桥”，取名“连心路”的道路也已通车。", "连心路"),
+    ("街道开起全区第一家“爱心小屋”，居民纷纷点赞。", "爱心小屋"),  # slogan.quoted.bare_noun: a thing's name
+    ("全省已有两百多家专精特新“小蜜蜂”企业。", "小蜜蜂"),  # a designation
+    ("他们用汗水把“中国高度”写在了雪山之巅。", "中国高度"),  # a metaphor in narrative
 ])
 def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     assert name not in slogans(text)
@@ -58,6 +61,10 @@ def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     ("地下管网是城市“面子”工程。", "面子工程"),  # the campaign named after a two-character word
     ("做强“老字号”，培育“新字号”。", "新字号"),  # 字号 is a way of naming industries, no craft
     ("浙江召开深入实施“八八战略”高峰论坛。", "八八战略"),  # a formulation of the lexicon inside a forum's name
+    ("要大力弘扬“红船精神”，持续擦亮城市名片。", "红船精神"),  # a formulation head of its own
+    ("全区要持续建设“爱心小屋”，让居民就近办事。", "爱心小屋"),  # a promotion verb before the quote
+    ("双方欢迎“北方走廊”“南方花园”等重大区域倡议。", "北方走廊"),  # a policy head after the enumeration
+    ("会议指出，要推动“东西部协作”机制走深走实。", "东西部协作"),  # a policy head right after
 ])
 def test_a_quoted_formulation_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
