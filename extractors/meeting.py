@@ -483,11 +483,25 @@ class MeetingExtractor:
                     organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
                     rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once
                     label = holder.label + rest
+                    written = self._organ_written(doc, holder, subject)
+                    if written == "党组" and not rest.startswith(written) and not holder.label.endswith(written):
+                        label = holder.label + written + rest  # 中共全国政协党组11日召开（扩大）会议
                     aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
                 else:
                     label, aliases = phrase, set()
             self._add(doc, "meeting.described", label, start, end, aliases, (), holder=holder.label if holder else "",
                       holder_type=holder.type if holder else "")
+
+    @staticmethod
+    def _organ_written(doc: Doc, holder: Mention, subject: str) -> str:
+        """The organ of the holder written in the clause's subject (X党组 + date). Only a 党组 stays in the meeting's
+        label: a state body's party group meeting is no session of the body (全国政协党组（扩大）会议 is not a CPPCC
+        sitting), while a 党委 folds into its unit as the unit's own meeting (社区党委主题党日 = the community's)."""
+        if subject.startswith(holder.surface):
+            gap = _holder_gap(doc.lex).match(subject, len(holder.surface))
+            if gap is not None and gap.group("organ"):
+                return gap.group("organ")
+        return next((g for g in _w(doc.lex, "holder_organs") if holder.surface.endswith(g) and not holder.label.endswith(g)), "")
 
     def _adjacent_holder_meeting(self, doc: Doc, verb, start: int, end: int) -> None:
         """省政府党组召开会议: a bare 会议 is a meeting when its holder is written right before the verb."""

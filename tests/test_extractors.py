@@ -161,6 +161,14 @@ def test_slogan_no_parts_from_quoted_neighbours(shared):
     assert not {o for s, o in rels(res, "hasPart") if s == "两个维护"}
 
 
+def test_meeting_keeps_the_organ_written_after_its_holder():
+    """中共全国政协党组11日召开（扩大）会议: the party group's meeting, not a CPPCC session (党组 stays in the label)."""
+    for text, label in (("中共全国政协党组11日召开（扩大）会议，传达学习全会精神。", "全国政协党组（扩大）会议"),
+                        ("省政府党组召开扩大会议，研究部署工作。", "省人民政府党组扩大会议"),
+                        ("县委召开常委会会议，传达学习省委全会精神。", "县委常委会会议")):
+        assert label in labels(extract_text(text), "Meeting"), text
+
+
 # ---------------------------------------------------------------- person
 
 
