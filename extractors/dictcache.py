@@ -29,17 +29,17 @@ A folder that cannot be used only costs the start-up time: values are then compu
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
 import pickle
 import sys
 import tempfile
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
+
+from extractors.gcpause import no_gc
 
 T = TypeVar("T")
 
@@ -62,18 +62,6 @@ def folder() -> Path | None:
     if st.st_uid != os.getuid() or st.st_mode & 0o022:
         return None  # a folder another user could write: its pickles are not ours to load
     return path
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic collector while millions of acyclic objects are created (it rescans them all)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _key(*parts: bytes) -> str:
@@ -118,7 +106,7 @@ def _cached(name: str, build: Callable[[], T], dumps: Callable[[T], bytes], load
     payload = _read(path)
     if payload is not None:
         try:
-            with _no_gc():
+            with no_gc():
                 return loads(payload)
         except Exception:  # written by another version: build again
             pass

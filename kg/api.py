@@ -13,6 +13,7 @@ from kg.graph import build_graph
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
 from extractors.base import Extractor, check_order
+from extractors.gcpause import no_gc
 from extractors.lexicon import Lexicons
 from kg.pipeline import extract
 from kg.progress import Progress, as_progress, quiet_jieba
@@ -198,7 +199,6 @@ class LoadedBuild(BuildResult):
     def __init__(self, source: Path) -> None:
         # no dataclass __init__: ``graph`` stays unset until __getattr__ parses it
         self.results, self.problems, self.source = [], [], source
-        self._where = source
         self._store = self._file_store = self._index = None
         self.progress = Progress()
 
@@ -207,8 +207,12 @@ class LoadedBuild(BuildResult):
             raise AttributeError(name)
         from kg.readwrite.rdf import read
 
-        self.graph = read(self._where)
+        self.graph = read(self._path())
         return self.graph
+
+    def _path(self) -> Path:
+        assert self.source is not None  # set by __init__; typed Optional on the base class only
+        return self.source
 
     def __repr__(self) -> str:
         loaded = "graph parsed" if "graph" in self.__dict__ else "graph not parsed yet"
@@ -218,8 +222,8 @@ class LoadedBuild(BuildResult):
         if self._index is None and "graph" not in self.__dict__:
             from kg.readwrite.analytics_index import NAME, read_index
 
-            if (self._where / NAME).is_file():
-                self._index = read_index(self._where / NAME)
+            if (self._path() / NAME).is_file():
+                self._index = read_index(self._path() / NAME)
         return super()._idx()
 
 
@@ -277,8 +281,6 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -
     folder cannot be written; the previous build stays as it was.
     """
     from kg.builddir import transaction
-
-    from kg.readwrite.rdf_blocks import no_gc
 
     final = Path(out_dir)
     with transaction(final) as stage, no_gc():  # the writers make acyclic strings and tuples by the million
@@ -361,7 +363,8 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
             side = None
             for name, secs in seconds.items():
                 prog.add(name, secs)  # the child's own time, overlapped with this process's
-                written["graph.html" if name == "html" else name] = out / ("graph.html" if name == "html" else name)
+                file = "graph.html" if name == "html" else name
+                written[file] = out / file
             written.html_report = report
         else:
             if want_html:
@@ -458,8 +461,6 @@ def _side_child(graph: nx.MultiDiGraph, out: Path, html: bool, cap: int, index: 
     import time
 
     from kg.readwrite.analytics_index import NAME
-    from kg.readwrite.rdf_blocks import no_gc
-
     try:
         seconds: dict[str, float] = {}
         report = None
@@ -541,8 +542,6 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool | Pro
     prog = as_progress(progress)
     prog.total = len(articles)
     with quiet_jieba(), prog.phase("extract"):
-        from kg.readwrite.rdf_blocks import no_gc
-
         with no_gc():  # unpickling makes only acyclic objects, which the collector would rescan ~40% of the time
             cached = [cache.get(a) for a in articles] if cache is not None else [None] * len(articles)
         todo = [a for a, r in zip(articles, cached) if r is None]
@@ -595,8 +594,6 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
     """
     if lexicons is not None and not isinstance(lexicons, Lexicons):
         lexicons = Lexicons(Path(lexicons))
-    from kg.readwrite.rdf_blocks import no_gc
-
     prog = as_progress(progress)
     unique: list[Article] = []
     problems: list[InputProblem] = []

@@ -25,8 +25,9 @@ from kg.graph import MENTIONED_IN_RULE
 from kg.iri import BASE as KGR_BASE
 from kg.readwrite.rdf_blocks import (
     CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, KG_NS, RDF_TYPE, RDFS_LABEL, RELATIONS,
-    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, no_gc, parse_term,
+    SKOS_ALT, XSD_STRING, Blocks, Obj, graph_blocks, parse_term,
 )
+from extractors.gcpause import no_gc
 from kg.atomicfile import atomic_write
 from kg.readwrite.rdf_formats import WRITERS
 

@@ -30,16 +30,15 @@ The build's store holds less (:func:`store_blocks`): no mention nodes, no named 
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import networkx as nx
 
+from extractors.gcpause import no_gc
 from kg.dates import normalize_date
 from kg.graph import MENTIONED_IN_RULE
 from kg.readwrite.rdf_aggregates import AGGREGATE_PROPERTIES, aggregate_pairs
@@ -239,23 +238,6 @@ def _node_pairs(iri: str, data: dict[str, Any]) -> list[tuple[str, Obj]]:
         if data.get("source"):
             pairs.append((DCT_SOURCE, (str(data["source"]), XSD_STRING)))
     return pairs
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while allocating millions of acyclic tuples.
-
-    Export creates only acyclic containers, yet CPython's generational GC
-    keeps rescanning them: at 1M triples it costs ~40% of the run time.
-    The previous state is restored, so callers that disabled GC keep it off.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _offset(value: Any, where: Any) -> int:
