@@ -331,13 +331,14 @@ class RelationExtractor:
         # 李克强到农业农村部考察，并主持召开座谈会: the body first named as the place of a visit hosts the meeting the
         # visitor convenes there; it neither holds it nor speaks in it (what it states of its own, outside a meeting, stays)
         host = fallback is not None and visited(doc, fallback)
+        messages_all = message_spans(doc)
         if fallback is not None:
             for m in described if not host else ():
                 if item_of(m.start) in named_in and not m.attrs.get("organ"):  # a session's 主席团 sits for itself
                     add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
                 # a work report or statement without a described meeting: its subject promotes its slogans
-                voiced = self._voiced_by_others(doc, fallback)
+                voiced = self._voiced_by_others(doc, fallback, messages_all)
                 for x in doc.of_type("PolicySlogan"):
                     if "component_of" not in x.attrs and item_of(x.start) in named_in and not voiced(x.start):
                         add("promotes", fallback, x, x.start, "relations.promotes.report_subject")
@@ -353,7 +354,6 @@ class RelationExtractor:
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
         self._headline_slogans(doc, by_para, orgs, ordered, add)
-        message_spans_all = message_spans(doc)
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
             if p_start in item_starts:
                 # a digest item's headline: what the items before it reported does not speak here
@@ -382,7 +382,7 @@ class RelationExtractor:
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             switch_pos = [pos for pos, _ in switch_at]
-            messages = [(s, e) for s, e in message_spans_all if s < p_end and p_start < e]
+            messages = [(s, e) for s, e in messages_all if s < p_end and p_start < e]
             for x in in_para:
                 if x is cur_meeting:
                     continue
@@ -414,7 +414,8 @@ class RelationExtractor:
                     k = bisect_right(switch_pos, x.start)
                     speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
-                    if any(s <= x.start < e for s, e in messages) and (speaker is None or switch_at[k - 1][0] < max(s for s, e in messages if s <= x.start < e)):
+                    read = [s for s, e in messages if s <= x.start < e]  # the messages x is said in
+                    if read and (speaker is None or switch_at[k - 1][0] < max(read)):
                         subject = None  # a message read or received here: its sender's words, not its addressee's
                     if subject is not None and (speaker is not None or not _place_acts(doc, x, subject)):
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
@@ -495,7 +496,7 @@ class RelationExtractor:
                     add("promotes", o, x, x.start, "relations.promotes.acting")
 
     @staticmethod
-    def _voiced_by_others(doc: Doc, subject: Mention) -> Callable[[int], bool]:
+    def _voiced_by_others(doc: Doc, subject: Mention, messages: list[tuple[int, int]]) -> Callable[[int], bool]:
         """Is a position in words someone else speaks? A person who speaks (习近平强调，…; 列兹尼科夫23日说)
         speaks to the end of his paragraph, unless his title makes him the voice of the report's subject
         (市政协主席X指出): a leader's letter to an institute, or his visit to a zone, is not theirs."""
@@ -526,7 +527,7 @@ class RelationExtractor:
                 return False  # the subject's own leader (市长X表示)
             return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
 
-        spans += message_spans(doc)
+        spans += messages  # a letter's or message's words are its sender's (message_spans)
 
         def voiced(pos: int) -> bool:
             s_start = doc.sentence_at(pos)[0]

@@ -220,12 +220,12 @@ class SloganExtractor:
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
             if bare and not tail:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
-            if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)) \
-                    and not _counted_item(doc, m.end()):
-                continue  # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name
             clause = re.split(r"[，。；：！？\n]", text[max(0, m.start() - _CLAUSE_SPAN):m.start()])[-1]
-            if not tail and _bare_noun(label, clause, text[m.end():m.end() + 30], lex) and not _counted_item(doc, m.end()):
-                continue  # “宝宝屋”, 申领“雄才卡”, 专精特新“小巨人”企业: a name or a designation no body promotes
+            if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)
+                             or _bare_noun(label, clause, text[m.end():m.end() + 30], lex)) and not _counted_item(doc, m.end()):
+                # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
+                # 专精特新“小巨人”企业: a name or a designation no body promotes
+                continue
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
                                 attrs={"quoted": True}, rule="slogan.quoted"))
