@@ -33,6 +33,8 @@ class BuildResult:
     _index: Any = field(default=None, init=False, repr=False, compare=False)
     #: times this build's phases (and its :meth:`write`); see :mod:`kg.progress`
     progress: Progress = field(default_factory=Progress, repr=False, compare=False)
+    #: the articles' rendered RDF blocks (:mod:`kg.blockcache`) when built with a cache; ``kg build`` writes with them
+    fragments: Any = field(default=None, repr=False, compare=False)
 
     # -- tables (pandas DataFrames; see kg.tables)
     def entities(self) -> Any:
@@ -325,7 +327,7 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: str | Path, **options: Any) -
 
 def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bool = True, html_max_nodes: int | None = None,
                         formats: str | Sequence[str] | None = None, gzip: bool = False,
-                        progress: Progress | None = None, jobs: int = 1) -> Written:
+                        progress: Progress | None = None, jobs: int = 1, fragments: Any = None) -> Written:
     """Write the chosen ``formats`` (default :data:`DEFAULT_FORMATS`) into ``out_dir``; returns {name: path}.
 
     ``gzip`` compresses the RDF text files (``graph.ttl.gz``, …; deterministic: no name or
@@ -336,6 +338,8 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     RDF files and before the explorer, so that the loader, the writers and the explorer never share
     memory (the peak of a corpus build).
     The files are the same bytes either way.
+    ``fragments``: the :class:`kg.blockcache.BlockCache` of the build that made ``graph`` (its articles'
+    provenance blocks are read from it or stored in it; same bytes).
     """
     from kg import store
     from kg.background import Background, checked
@@ -369,7 +373,9 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     try:
         if rdf_formats or "store" in chosen:
             with prog.phase("rdf"):  # the named graphs only for the formats that write them
-                blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)))
+                blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)), fragments=fragments)
+            if fragments is not None:
+                prog.count("block hits", fragments.hits)
 
             def start_store(triples: Any) -> Background:  # not graph.nq's bytes: the store holds less (store_blocks)
                 return Background(lambda cancelled: store.write_store(
@@ -637,6 +643,11 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
         cache = ExtractionCache.open(cache, skip, lexicons)
     results = extract_all(unique, jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
                           lexicons=lexicons, cache=cache)
+    fragments = None
+    if isinstance(cache, ExtractionCache) and pipeline is None:  # keyed by the articles' texts: before they go
+        from kg.blockcache import BlockCache
+
+        fragments = BlockCache.beside(cache, unique)
     del unique
     with prog.phase("graph"), no_gc():
         graph = build_graph(results)
@@ -644,6 +655,7 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
             results = [ArticleResult(replace(r.article, text="")) for r in results]
     out = BuildResult(graph, results, problems)
     out.progress = prog
+    out.fragments = fragments
     return out
 
 

@@ -111,7 +111,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         return
     try:
         written = write_outputs(result.graph, out_dir, html=html, html_max_nodes=html_max_nodes, formats=chosen, gzip=gzip,
-                                progress=prog, jobs=jobs)
+                                progress=prog, jobs=jobs, fragments=result.fragments)
     except OutputError as exc:
         click.echo(f"kg build: {exc}", err=True)
         finish(1, str(exc))
@@ -127,6 +127,8 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         click.echo(f"graph.html: {report.summary()}", err=True)
     if cache is not None:
         cache.prune()  # results of other code or rule versions can never be used again
+        if result.fragments is not None:
+            result.fragments.prune()
     click.echo(prog.summary(), err=True)
     finish(status)
 

@@ -89,6 +89,7 @@ XSD_DATE = XSD_NS + "date"
 CLASSES: tuple[str, ...] = (vocabulary.ARTICLE.name, *vocabulary.ENTITY_CLASS_NAMES, *vocabulary.DERIVED_CLASS_NAMES)
 #: Relations of the contract (edge keys).
 RELATIONS: tuple[str, ...] = vocabulary.RELATION_NAMES
+_DERIVED = frozenset(vocabulary.DERIVED_CLASS_NAMES)
 
 K = {name: KG_NS + name for name in (
     *CLASSES, *RELATIONS, "Assertion", "Mention", "Sentence", "subject", "predicate", "object", "refersTo",
@@ -247,7 +248,7 @@ def _offset(value: Any, where: Any) -> int:
     return int(_int(value, where if isinstance(where, str) else " ".join(map(str, where))))
 
 
-def graph_blocks(graph: nx.MultiDiGraph, named: bool = True) -> Blocks:
+def graph_blocks(graph: nx.MultiDiGraph, named: bool = True, fragments: Any = None) -> Blocks:
     """Turn the networkx contract (docs/ARCHITECTURE.md) into a sorted RDF dataset.
 
     Output depends only on node keys and attribute values, never on insertion
@@ -261,9 +262,14 @@ def graph_blocks(graph: nx.MultiDiGraph, named: bool = True) -> Blocks:
     Memory (the blocks sit beside the graph at the build's peak): a (predicate, object)
     pair that repeats, such as a mention's type, entity, article, offsets, surface or
     rule, is one shared tuple, not one per mention.
+
+    ``fragments`` (a :class:`kg.blockcache.BlockCache` of the build that made ``graph``; used only
+    with ``named=False``): an article's mention, assertion and sentence blocks are taken from it
+    when stored there, and stored there when not (the same bytes either way: they are a function
+    of the article's result alone). The edges of derived nodes (meeting series) are always computed.
     """
     with no_gc():
-        return _graph_blocks(graph, named)
+        return _graph_blocks(graph, named, None if named else fragments)
 
 
 class _Pairs(dict[tuple[str, Term], tuple[str, Term]]):
@@ -274,8 +280,21 @@ class _Pairs(dict[tuple[str, Term], tuple[str, Term]]):
         return self.setdefault(key, key)
 
 
-def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True) -> Blocks:
+def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: Any = None) -> Blocks:
     subjects: dict[str, list[tuple[str, Term]]] = {}
+    # per-article blocks (kg.blockcache): those read from the cache are skipped below and merged at the end;
+    # for the others, the subjects each article makes are noted (in order, once) to be stored
+    cached: dict[str, list[tuple[str, list[tuple[str, Term]]]]] = {}
+    fresh: dict[str, dict[str, None]] = {}
+    derived: set[str] = set()  # nodes made from the whole graph (kg.series): their edges are never per article
+    if fragments is not None:
+        for a in fragments.keys:
+            entry = fragments.get(a)
+            if entry is None:
+                fresh[a] = {}
+            else:
+                cached[a] = entry
+        derived = {n for n, d in graph.nodes(data=True) if d.get("type") in _DERIVED}
     pair = _Pairs()
     named: dict[str, dict[str, list[tuple[str, Term]]]] = defaultdict(lambda: defaultdict(list))
     art_terms: dict[Any, tuple[str, Term]] = {}
@@ -328,11 +347,18 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True) -> Blocks:
         check_iri(node, "node")
         subjects[node] = [(p, nt_term(o)) for p, o in _node_pairs(node, data)]
         refers = (p_refers, f"<{node}>")
+        per_article = node not in derived
         for m in data.get("mentions", ()) or ():
+            art_id = str(m["article"])
+            if per_article and art_id in cached:
+                continue
             where: tuple[str, ...] = ("node", node, "mention")
             start, end = _offset(m["start"], where), _offset(m["end"], where)
             _, art_term = art(m["article"])
-            pairs = subjects[mention_iri(node, str(m["article"]), start, end)] = [
+            m_iri = mention_iri(node, art_id, start, end)
+            if per_article and art_id in fresh:
+                fresh[art_id][m_iri] = None
+            pairs = subjects[m_iri] = [
                 a_mention,
                 refers,
                 pair(p_in, art_term),
@@ -372,18 +398,29 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True) -> Blocks:
             evidence = sorted(evidence, key=lambda e: (str(e["article"]), int(e["start"]), int(e["end"]), str(e.get("sentence", ""))))
         seen: set[tuple[str, int, int]] = set()
         s_term, p_term = f"<{s}>", f"<{p}>"
+        per_article = s not in derived and o not in derived
         for ev in evidence:
-            article, start, end = str(ev["article"]), _offset(ev["start"], where), _offset(ev["end"], where)
+            article = str(ev["article"])
+            if per_article and article in cached:
+                continue
+            start, end = _offset(ev["start"], where), _offset(ev["end"], where)
             if (article, start, end) in seen:
                 continue
             seen.add((article, start, end))
             art_iri, art_term = art(article)
+            made = fresh.get(article) if per_article else None
             if pred == "mentionedIn" and ev.get("rule") == MENTIONED_IN_RULE \
                     and on_mentions(s, article, start, end, str(ev.get("sentence", ""))):
                 if with_named:
                     named[art_iri][s].append(plain)
+                if made is not None:
+                    made[sentence(ev.get("sentence", ""))[1:-1]] = None
                 continue
-            pairs = subjects[assertion_iri(s, pred, o, article, start, end)] = [
+            a_iri = assertion_iri(s, pred, o, article, start, end)
+            s_ref = sentence(ev.get("sentence", ""))
+            if made is not None:
+                made[a_iri] = made[s_ref[1:-1]] = None
+            pairs = subjects[a_iri] = [
                 a_assertion,
                 pair(p_subj, s_term),
                 pair(p_pred, p_term),
@@ -391,12 +428,19 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True) -> Blocks:
                 pair(p_in, art_term),
                 pair(p_start, integer(start)),
                 pair(p_end, integer(end)),
-                pair(p_in_sentence, sentence(ev.get("sentence", ""))),
+                pair(p_in_sentence, s_ref),
             ]
             if ev.get("rule"):  # provenance: the extraction rule
                 pairs.append(pair(p_rule, string(ev["rule"])))
             if with_named:
                 named[art_iri][s].append(plain)
+    for a, made in fresh.items():
+        fragments.put(a, [(x, subjects[x]) for x in made])
+    if fragments is not None:
+        fragments.flush()
+    for entry in cached.values():
+        for x, pairs in entry:
+            subjects.setdefault(x, pairs)  # a sentence quoted in several articles is in each one's entry
     for done in (node_mentions, pair, str_terms, sentence_terms):  # not needed any more: free them before the sort
         done.clear()
     nodes = graph.nodes

@@ -1,0 +1,191 @@
+"""Per-article RDF blocks kept beside the extraction cache: a rebuild renders only the new articles' provenance.
+
+Why: after the extraction cache (:mod:`kg.cache`) a rebuild that appends 10 articles to 5,000
+still spent most of its time converting the graph to RDF (:func:`kg.readwrite.rdf_blocks.graph_blocks`):
+nine in ten subjects are the ``kg:Mention`` and ``kg:Assertion`` nodes, each with a hashed IRI and
+eight or nine pairs. Those blocks (and the ``kg:Sentence`` nodes they quote) are a function of
+one article's extraction result alone: a mention's node IRI is resolved inside its article
+(:func:`kg.resolve.merge`), its offsets, surface, rule and sentence are the article's, and an
+assertion's IRI and pairs come from one evidence record of that article. So they are stored
+rendered, one entry per article, and merged by subject IRI into the corpus-wide blocks (entity
+descriptions, aggregates, meeting series), which are computed afresh every time.
+
+Key: the article's extraction key (:func:`kg.cache.article_key`) under a version that covers the
+extraction cache's (the pipeline, its code and data) and every file of ``kg/`` and ``ontology/``
+(resolution, the graph, IRIs and the RDF renderer), so an entry is used only for the very result
+and renderer it was made from; any other value misses and is rendered again. Entries are written
+like the extraction cache's (atomically, with a SHA-256 of the payload; a broken entry is ignored).
+Only :func:`kg.api.build` attaches one, and only ``kg build`` hands it to the writer: a graph
+changed after the build must not be written with blocks of the graph it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import shutil
+from pathlib import Path
+from typing import Any, Iterable
+
+from kg.atomicfile import atomic_write
+from kg.cache import ExtractionCache, article_key
+from kg.model import Article
+
+_MAGIC = b"KGBLOCK1"
+_DIGEST = hashlib.sha256().digest_size
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+#: What turns a result into blocks: the graph merge, IRIs, the renderer, the vocabulary.
+_CODE = ("kg", "ontology")
+#: Folder prefix of block entries inside the cache root (the extraction cache's are ``v-``).
+PREFIX = "r-"
+#: Packs of one version before a build folds its entries into one (and removes the rest).
+MAX_PACKS = 8
+#: One entry: (subject IRI, [(predicate IRI, N-Triples term)]) for each mention, assertion and sentence.
+Entry = list[tuple[str, list[tuple[str, str]]]]
+
+
+def renderer_version(root: Path = _PACKAGE_ROOT) -> str:
+    """A hash of every source and data file under ``kg/`` and ``ontology/``."""
+    h = hashlib.sha256()
+    for entry in _CODE:
+        for f in sorted((root / entry).rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+                h.update(f.relative_to(root).as_posix().encode() + b"\0")
+                h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+class BlockCache:
+    """The rendered provenance blocks of one build's articles, in pack files under ``root/r-<version>/``.
+
+    Why packs and not a file per article like the extraction cache: creating 5,000 small files took
+    2 ms each on a busy machine (10 s of a build's RDF conversion); one pack per build holds the
+    entries it rendered, with an index of (key, offset, length) at its head, and a rebuild reads the
+    few packs of its version whole. Entries are buffered by :meth:`put` and written by :meth:`flush`.
+    """
+
+    def __init__(self, root: str | Path, version: str, keys: dict[str, str]) -> None:
+        self.root = Path(root)
+        self.dir = self.root / f"{PREFIX}{version[:24]}"
+        #: article id -> its extraction key
+        self.keys = keys
+        self.hits = 0
+        self._index: dict[str, tuple[Path, int, int]] | None = None
+        self._packs: dict[Path, bytes] = {}
+        self._pending: dict[str, bytes] = {}
+
+    @classmethod
+    def beside(cls, cache: ExtractionCache, articles: Iterable[Article]) -> BlockCache:
+        """The block cache in ``cache``'s folder for these articles (their ids are unique in a build)."""
+        version = hashlib.sha256(f"{cache.version}\0{renderer_version()}".encode()).hexdigest()
+        return cls(cache.root, version, {a.id: article_key(a) for a in articles})
+
+    def _entries(self) -> dict[str, tuple[Path, int, int]]:
+        """key -> (pack, offset, length) over every readable pack of this version (a broken one is skipped)."""
+        if self._index is None:
+            self._index = {}
+            for pack in sorted(self.dir.glob("*.pack")):
+                try:
+                    with open(pack, "rb") as fh:
+                        head = fh.read(len(_MAGIC) + 8)
+                        if len(head) < len(_MAGIC) + 8 or not head.startswith(_MAGIC):
+                            continue
+                        size = int.from_bytes(head[len(_MAGIC):], "big")
+                        index = _decode(fh.read(size))
+                except OSError:
+                    continue
+                if isinstance(index, dict):
+                    base = len(_MAGIC) + 8 + size
+                    for key, (offset, length) in index.items():
+                        self._index[key] = (pack, base + offset, length)
+        return self._index
+
+    def get(self, article_id: str) -> Entry | None:
+        """The stored blocks of ``article_id``, or None (not one of this build's articles, absent, broken)."""
+        key = self.keys.get(article_id)
+        where = None if key is None else self._entries().get(key)
+        if where is None:
+            return None
+        pack, offset, length = where
+        data = self._packs.get(pack)
+        if data is None:
+            try:
+                data = self._packs[pack] = pack.read_bytes()
+            except OSError:
+                return None
+        value = _decode(data[offset: offset + length])
+        if not isinstance(value, list):
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, article_id: str, entry: Entry) -> None:
+        """Buffer ``entry`` for :meth:`flush`."""
+        key = self.keys.get(article_id)
+        if key is not None:
+            self._pending[key] = _encode(entry)
+
+    def flush(self) -> None:
+        """Write the buffered entries as one pack (atomically); a cache that cannot be written only costs time.
+
+        When :data:`MAX_PACKS` packs are there already, the new pack takes every entry of this build and
+        the others are removed (entries of articles not in this build go with them: they only cost time).
+        """
+        old = sorted(self.dir.glob("*.pack")) if self._pending else []
+        if len(old) >= MAX_PACKS:
+            wanted = set(self.keys.values())
+            for key, (pack, offset, length) in self._entries().items():
+                if key in self._pending or key not in wanted:
+                    continue
+                data = self._packs.get(pack)
+                if data is None:
+                    try:
+                        data = self._packs[pack] = pack.read_bytes()
+                    except OSError:
+                        continue
+                self._pending[key] = data[offset: offset + length]
+        self._packs.clear()  # the packs read are not needed any more
+        if not self._pending:
+            return
+        keys = sorted(self._pending)
+        index, offset = {}, 0
+        for key in keys:
+            index[key] = (offset, len(self._pending[key]))
+            offset += len(self._pending[key])
+        head = _encode(index)
+        body = [_MAGIC, len(head).to_bytes(8, "big"), head, *(self._pending[k] for k in keys)]
+        name = hashlib.sha256("\0".join(keys).encode()).hexdigest()[:24]
+        self._pending.clear()
+        try:
+            # no fsync: a torn pack fails its checksums and its articles are rendered again
+            target = atomic_write(self.dir / f"{name}.pack", body, fsync=False, mode=None)
+            if len(old) >= MAX_PACKS:
+                for pack in old:
+                    if pack != target:
+                        pack.unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._index = None
+
+    def prune(self) -> None:
+        """Remove the packs of other versions: they can never match again."""
+        for d in self.root.glob(f"{PREFIX}*"):
+            if d != self.dir and d.is_dir():
+                shutil.rmtree(d, ignore_errors=True)
+
+
+def _encode(value: Any) -> bytes:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _decode(raw: bytes) -> Any:
+    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+        return None
+    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        value = pickle.loads(payload)
+    except Exception:
+        return None
+    return value

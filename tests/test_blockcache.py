@@ -1,0 +1,75 @@
+"""The per-article RDF blocks (kg.blockcache): a cached rebuild of the default formats is the same bytes and store."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kgtest import SAMPLES
+
+EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
+FILES = ("graph.ttl", "graph.html", "graph.analytics.json.gz")
+
+
+def _build(out: Path, *inputs: Path, cache: Path | None = None) -> str:
+    args = ["build", *map(str, inputs), "-o", str(out), "--no-progress"]  # the default formats: the store, no named graphs
+    args += ["--cache", str(cache)] if cache is not None else []
+    res = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    return res.stderr
+
+
+def _block_hits(stderr: str) -> int:
+    m = re.search(r"block hits (\d+)", stderr)
+    assert m, stderr
+    return int(m.group(1))
+
+
+def _dump(out: Path) -> list[str]:
+    return sorted(str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph")))
+
+
+def _same(a: Path, b: Path) -> None:
+    for name in FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    assert _dump(a) == _dump(b)
+
+
+def test_rebuild_from_cached_blocks_is_identical(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, corpus)
+    cache = tmp_path / "cache"
+    assert _block_hits(_build(tmp_path / "first", corpus, cache=cache)) == 0
+    assert len(list(cache.glob("r-*/*.pack"))) == 1
+    assert _block_hits(_build(tmp_path / "again", corpus, cache=cache)) == 6
+    _build(tmp_path / "clean", corpus)
+    _same(tmp_path / "first", tmp_path / "clean")
+    _same(tmp_path / "again", tmp_path / "clean")
+
+    (corpus / "zz_appended.txt").write_text(EXTRA, encoding="utf-8")
+    assert _block_hits(_build(tmp_path / "appended", corpus, cache=cache)) == 6
+    assert len(list(cache.glob("r-*/*.pack"))) == 2  # the new article's blocks in a pack of their own
+    _build(tmp_path / "appended-clean", corpus)
+    _same(tmp_path / "appended", tmp_path / "appended-clean")
+
+
+def test_broken_pack_is_rendered_again_and_old_versions_pruned(tmp_path):
+    cache = tmp_path / "cache"
+    _build(tmp_path / "first", SAMPLES, cache=cache)
+    [pack] = cache.glob("r-*/*.pack")
+    stale = cache / "r-0123456789abcdef01234567"
+    stale.mkdir()
+    (stale / "x.pack").write_bytes(b"a pack of another renderer")
+    raw = pack.read_bytes()
+    pack.write_bytes(raw[:-7] + b"garbage")  # the last entry fails its checksum
+    assert _block_hits(_build(tmp_path / "second", SAMPLES, cache=cache)) == 5
+    assert not stale.exists()
+    _build(tmp_path / "clean", SAMPLES)
+    _same(tmp_path / "second", tmp_path / "clean")
+    pack.write_bytes(raw[:20])  # truncated index: no entry of it is read
+    assert _block_hits(_build(tmp_path / "third", SAMPLES, cache=cache)) == 1  # the one re-rendered in "second"
+    _same(tmp_path / "third", tmp_path / "clean")
