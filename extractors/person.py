@@ -145,8 +145,11 @@ class PersonExtractor:
         found: dict[tuple[int, int], str] = {}
         why: dict[tuple[int, int], str] = {}  # provenance: the rule that found each span first
 
+        not_persons = frozenset(_w(lex, "message_words"))
+
         def put(span: tuple[int, int], name: str, rule: str) -> None:
-            if span not in found:
+            # 贺词指出，… / 贺信说，…: jieba tags some message nouns nr, but a message that speaks is no person
+            if span not in found and name not in not_persons:
                 found[span], why[span] = name, rule
 
         for start, end, _, rows in _known(lex).iter(text):

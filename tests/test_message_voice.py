@@ -27,3 +27,11 @@ def test_a_letter_quoted_in_the_leaders_words_is_his():
     text = CONGRESS.replace("贺词说，", "某领导在贺信中指出，")
     promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "中国民主促进会"}
     assert "国之大者" not in promoted, promoted
+
+
+def test_a_message_that_speaks_is_no_person():
+    # jieba tags 贺词 and 贺信 nr: the sentence opening 贺词说，… / 贺信指出，… names no speaker (person.message_words)
+    for noun in ("贺词", "贺信"):
+        res = extract_text(CONGRESS.replace("某领导出席开幕会并致贺词", "某领导出席开幕会并宣读" + noun).replace("贺词说", noun + "指出"))
+        assert noun not in {label for type_, label in res.entities if type_ == "Person"}, noun
+        assert not any(s == noun for s, _ in rels(res, "voices")), rels(res, "voices")
