@@ -265,6 +265,32 @@ def _place_acts(doc: Doc, x: Mention, subject: Mention) -> bool:
     return bool(words) and word_tag(words[0]).startswith("v")
 
 
+def subject_scope(doc: Doc, subject: Mention, item_starts: list[int]) -> Callable[[int], bool]:
+    """Where the report subject speaks when no meeting is the setting (rule ``relations.report_subject.lead``):
+    throughout a digest item whose lead (its headline and first paragraph of sentences) names it, or, for the
+    article's first item, whose title does; elsewhere only in the paragraphs that name it. A body the text
+    first names deep in its course (a company in a province's feature, a trade partner in the customs figures,
+    the WTO in a leader's life story) is not what the report is about: it states only what its own paragraphs say."""
+    names = tuple(n for n in {subject.label, subject.surface, *subject.aliases} if len(n) >= 2)
+    named = {doc.paragraph_at(o.start)[0] for o in doc.of_type("Organization") if o.label == subject.label}
+    bounds = [0, *item_starts]
+    whole: set[int] = {0} if any(n in doc.article.title for n in names) else set()
+    for k, start in enumerate(bounds):
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(doc.text)
+        for s, e in doc.paragraphs:
+            if s < start or s >= end:
+                continue
+            if s in named:
+                whole.add(k)
+            if _SENTENCE_END.search(doc.text[s:e]):
+                break  # the item's first paragraph of sentences closes its lead
+
+    def speaks(pos: int) -> bool:
+        return bisect_right(item_starts, pos) in whole or doc.paragraph_at(pos)[0] in named
+
+    return speaks
+
+
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
     a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
@@ -339,8 +365,9 @@ class RelationExtractor:
             if not described:
                 # a work report or statement without a described meeting: its subject promotes its slogans
                 voiced = self._voiced_by_others(doc, fallback, messages_all)
+                scope = subject_scope(doc, fallback, item_starts)
                 for x in doc.of_type("PolicySlogan"):
-                    if "component_of" not in x.attrs and item_of(x.start) in named_in and not voiced(x.start):
+                    if "component_of" not in x.attrs and item_of(x.start) in named_in and scope(x.start) and not voiced(x.start):
                         add("promotes", fallback, x, x.start, "relations.promotes.report_subject")
         ordered = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         starts = [m.start for m in ordered]

@@ -64,3 +64,25 @@ def test_a_meeting_dated_before_the_article_is_history():
     text = "2014年，党中央召开全国网络安全和信息化工作会议。\n如今，全国行政村全面实现“村村通宽带”。\n"
     res = extract(Article(id="t", text=text, date="2022-03-27"))
     assert not any(o == "村村通宽带" for _, o in rels(res, "mentions")), rels(res, "mentions")
+
+
+
+FEATURE = (
+    "十年来，全省坚持“生态优先、绿色发展”，经济总量翻了一番。\n"
+    "河西省深入实施“科教兴省”战略，一批科研成果落地转化。\n"
+    "在金川重工集团，生产线正满负荷运转。金川重工集团推出“智造十条”，企业订单同比增长三成。\n"
+    "金川重工集团负责人表示，将继续加大研发投入。\n"
+)
+
+
+def test_a_body_first_named_deep_in_a_feature_states_only_its_own_paragraphs():
+    # relations.report_subject.lead: the company is not named in the lead, so the province's formulations are not its
+    promoted = {o for s, o in rels(extract_text(FEATURE), "promotes") if s == "金川重工集团"}
+    assert "生态优先、绿色发展" not in promoted and "科教兴省" not in promoted, promoted
+    assert "智造十条" in promoted, promoted
+
+
+def test_a_body_named_in_the_lead_speaks_for_the_whole_report():
+    text = "金川重工集团今天发布消息。" + FEATURE
+    promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "金川重工集团"}
+    assert "生态优先、绿色发展" in promoted, promoted
