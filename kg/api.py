@@ -195,13 +195,17 @@ class LoadedBuild(BuildResult):
     while what a notebook asks first is usually an analytics table or a SPARQL query. So the graph is
     parsed on the first use of :attr:`graph` (tables, explorer, ``to_rdf``); the analytics read the
     build's ``graph.analytics.json.gz`` (the same :class:`kg.analytics.Index` the graph gives, in a
-    second) and SPARQL its store, when the build wrote them.
+    second) and SPARQL its store, when the build wrote them; the entity, relation and article
+    tables read the store's skeleton (the nodes and edges without mentions and evidence), so only
+    :meth:`evidence`, :meth:`mentions` and ``relations(provenance=True)`` parse the graph.
     """
+
+    _skeleton: nx.MultiDiGraph | None
 
     def __init__(self, source: Path) -> None:
         # no dataclass __init__: ``graph`` stays unset until __getattr__ parses it
         self.results, self.problems, self.source = [], [], source
-        self._store = self._file_store = self._index = None
+        self._store = self._file_store = self._index = self._skeleton = None
         self.progress = Progress()
 
     def __getattr__(self, name: str) -> Any:
@@ -219,6 +223,35 @@ class LoadedBuild(BuildResult):
     def __repr__(self) -> str:
         loaded = "graph parsed" if "graph" in self.__dict__ else "graph not parsed yet"
         return f"LoadedBuild(source={str(self.source)!r}, {loaded})"
+
+    def _tables_graph(self) -> nx.MultiDiGraph:
+        """The parsed graph once it is parsed, else the store's skeleton (kg.readwrite.store_skeleton)."""
+        if "graph" in self.__dict__:
+            return self.graph
+        if self._skeleton is None:
+            from kg.store import has_store, open_store
+
+            if not has_store(self._path()):
+                return self.graph
+            from kg.readwrite.store_skeleton import read_skeleton
+
+            self._skeleton = read_skeleton(open_store(self._path()))
+        return self._skeleton
+
+    def entities(self) -> Any:
+        from kg.tables import entities
+
+        return entities(self._tables_graph())
+
+    def relations(self, provenance: bool = False) -> Any:
+        from kg.tables import relations
+
+        return relations(self.graph if provenance else self._tables_graph(), provenance=provenance)
+
+    def articles(self) -> Any:
+        from kg.tables import articles
+
+        return articles(self._tables_graph())
 
     def _idx(self) -> Any:
         if self._index is None and "graph" not in self.__dict__:

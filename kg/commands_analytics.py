@@ -150,14 +150,9 @@ def report_cmd(graph: str, out_file: str, slogan: str | None, by: str, top: int)
     \b
     Example:  kg report out/ -o report.html --slogan 新质生产力
     """
-    from kg.readwrite.rdf import read
     from kg.report import write_report
 
-    try:
-        g = read(graph)
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    write_report(g, out_file, slogan=slogan, by=by, top=top)
+    write_report(_index(graph), out_file, slogan=slogan, by=by, top=top)
     click.echo(f"wrote {out_file}")
 
 

@@ -55,9 +55,10 @@ class ReportData:
     series: list[A.SeriesSummary]
 
 
-def collect(graph: nx.MultiDiGraph, slogan: str | None = None, by: str = "month", top: int = 8) -> ReportData:
-    """Compute everything the report shows."""
-    idx = A.index(graph)
+def collect(graph: nx.MultiDiGraph | A.Index, slogan: str | None = None, by: str = "month", top: int = 8) -> ReportData:
+    """Compute everything the report shows, from a graph or from its analytics index (a build's
+    ``graph.analytics.json.gz``: the same figures without parsing the graph)."""
+    idx = graph if isinstance(graph, A.Index) else A.index(graph)
     best = [t for t in A.top_formulations(idx, limit=top) if t[1] > 0]  # an undated build has nothing to draw
     chosen = slogan or (best[0][0] if best else "")
     periods: list[str] = []
@@ -229,6 +230,7 @@ def render(data: ReportData, title: str = "提法报告 · formulation report") 
     return "\n".join(out) + "\n"
 
 
-def write_report(graph: nx.MultiDiGraph, path: str | Path, slogan: str | None = None, by: str = "month", top: int = 8) -> Path:
-    """Write the report page for ``graph`` to ``path`` (atomic)."""
+def write_report(graph: nx.MultiDiGraph | A.Index, path: str | Path, slogan: str | None = None, by: str = "month",
+                 top: int = 8) -> Path:
+    """Write the report page for ``graph`` (or its analytics index) to ``path`` (atomic)."""
     return atomic_write(path, render(collect(graph, slogan=slogan, by=by, top=top)))

@@ -30,6 +30,16 @@ def built(tmp_path_factory):
     return out
 
 
+def test_report_from_the_analytics_index_is_the_graphs(built, tmp_path):
+    """``kg report`` on a build directory reads its analytics index (seconds on the full corpus, where parsing
+    the graph took minutes); the page is byte for byte the one the graph gives."""
+    from kg.cli import cli
+
+    kg.build(ARTICLES).write(tmp_path, html=False, formats="index")  # no graph file at all: the index only
+    assert CliRunner().invoke(cli, ["report", str(tmp_path), "-o", str(tmp_path / "i.html")]).exit_code == 0
+    assert (tmp_path / "i.html").read_text(encoding="utf-8") == render(collect(kg.load(built).graph))
+
+
 def test_collect_counts(built):
     data = collect(kg.load(built).graph)
     assert data.periods == ["2022-01", "2022-02", "2022-03"]
