@@ -209,8 +209,8 @@ class _Word:
     alone: a token whose flag is off cannot fire that rule, so the rule skips it without
     evaluating its branches (most tokens are ordinary words that fire nothing)."""
 
-    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "headed", "piece", "known", "scored", "titled",
-                 "elder", "hot")
+    __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "before_division", "division", "headed", "piece",
+                 "known", "scored", "titled", "elder", "venue", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
         # each list is asked once and shared by the flags (this runs for every new word of a corpus)
@@ -235,15 +235,19 @@ class _Word:
                       or n >= 3 and w[0] in W.abbrev and (w[1:] in W.fused_heads or w[2:] in W.fused_heads))
         #: _orgs' second loop: an nt word or one ending in an organisation suffix
         self.org = tag == "nt" or w[-1] in W.org_suffix_ends and bool(_org_suffix(w, W.lex))
-        #: _place_grammar: one of its branches' conditions on the word itself
+        #: _place_grammar: one of its branches' conditions on the word itself (but the division token's, below)
         self.grammar = han and not in_places and (
             n >= 3 and w[-1] in W.place_suffixes and tag in ("ns", "nr", "nz")
-            or n >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) and w[-1] not in W.bad_last and w not in W.known_orgs
             or n == 3 and not tag and w[-1] in W.village_chars
             or n == 2 and tag == "t"
             or n == 1 and w in W.abbrev
             or w[-1] in W.place_word_head_ends
             and any(w[:k] in W.places and w[k:] in W.place_word_heads for k in range(n - 1, 1, -1)))
+        #: _place_grammar's name-like token before a division token (塔科马 + 市): a tenth of all tokens, so it
+        #: is read only where the next token is one (``division``, a rare token), not as a flag of its own
+        self.before_division = han and not in_places and n >= 2 and (tag in ("ns", "nz", "nr", "nrt") or not tag) \
+            and w[-1] not in W.bad_last and w not in W.known_orgs
+        self.division = w in W.divisions
         #: _place_headed_orgs: a word ending in an institution head (or in 部长)
         self.headed = han and not w.endswith(W.headed_not_heads) and not in_places and (
             n >= 4 and w.endswith("部长") or w == "部长" or w.endswith(W.headed_heads) or w[-1] in W.headed_tails)
@@ -260,8 +264,10 @@ class _Word:
         #: 老 and a surname, a word jieba does not know (老于, 老刘): how one names an older man by his surname
         self.elder = han and n == 2 and w[0] == "老" and not tag and w[1] in W.single_surnames \
             and W.tags.get(w[1]) != "n"  # (老楼 is an old building: 楼 is a noun before it is a surname)
-        self.hot = self.person or self.place or self.org or self.grammar or self.headed or self.piece or self.known \
-            or self.scored or self.titled or self.elder
+        #: _venues: a venue head (机场, 体育馆) or a jieba nt word naming a building (国家博物馆)
+        self.venue = w in W.venue_heads or n > 3 and tag == "nt" and w.endswith(W.landmark_heads)
+        self.hot = self.person or self.place or self.org or self.grammar or self.division or self.headed or self.piece \
+            or self.known or self.scored or self.titled or self.elder or self.venue
 
 
 class _Words:
@@ -434,6 +440,7 @@ _LEFT_MARKS = frozenset("，、《“：（")
 _RIGHT_MARKS = frozenset("，、》”。（）：")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the token (jieba's tag table never changes); tokens repeat
 def _left_class(t: str) -> str:
     """The class of the token before a scored name candidate (``left=`` rows of ``ner/name_score.tsv``)."""
     if t in _LEFT_MARKS:
@@ -449,6 +456,7 @@ def _left_class(t: str) -> str:
     return "m" if t[:1].isdigit() or tag.startswith("m") else "o"
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the token and the lexicon set's words; tokens repeat
 def _right_class(t: str, W: _Words) -> str:
     """The class of the token after a scored name candidate (``right=`` rows of ``ner/name_score.tsv``)."""
     if t in W.name_say:
@@ -471,6 +479,15 @@ def _right_class(t: str, W: _Words) -> str:
     if t[:1].isdigit() or tag.startswith("m"):
         return "m"
     return "u" if tag.startswith("u") else "o"
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the candidate and the lexicon set's tables; candidates repeat
+def _name_stat(name: str, W: _Words) -> tuple[float, float]:
+    """What a name's score reads from the name alone: how name-like its characters are (surname, then
+    given-name weights of ``ner/name_chars.tsv``) and ``log1p`` of its jieba dictionary frequency."""
+    chars = W.name_chars
+    return (chars.get(name[0], (0.0, 0.0))[0] + sum(chars.get(c, (0.0, 0.0))[1] for c in name[1:]),
+            math.log1p(W.freq.get(name, 0) or 0))
 
 
 class NameExtractor:
@@ -499,7 +516,7 @@ class NameExtractor:
             cands += self._orgs(text, toks, info, hot, W)
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
             cands += self._place_grammar(text, toks, info, hot, W)
-            cands += self._venues(text, toks, place_spans, W)
+            cands += self._venues(text, toks, info, hot, place_spans, W)
             if "《" in text[s_start:s_end]:
                 cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
@@ -792,18 +809,18 @@ class NameExtractor:
     @staticmethod
     def _name_score(kind: str, name: str, toks: list[tuple[int, int, str]], i: int, j: int, W: _Words) -> float:
         """The score of ``name`` (tokens ``i``..``j - 1``) as a person name (weights: ``ner/name_score.tsv``)."""
-        weights, chars = W.name_weights, W.name_chars
+        weights = W.name_weights
         if name[1:] in W.honorifics or name[1:] in W.person_after or (i and toks[i - 1][2] == "·") \
                 or (j < len(toks) and toks[j][2] == "·"):
             return float("-inf")  # 陈小姐, 胡老: a surname and a title (surname-honorific); 彼得·皮奥: dot-name
-        stat = chars.get(name[0], (0.0, 0.0))[0] + sum(chars.get(c, (0.0, 0.0))[1] for c in name[1:])
+        stat, log_freq = _name_stat(name, W)
         prev = toks[i - 1][2] if i else ""
         titled = (prev in W.person_before or prev.endswith(W.long_titles)) and name[0] not in W.weak_first \
             and name[0] not in _FUNCTION_CHARS  # 大队长 + 和魏鑫: the conjunction, not a surname
         left = ("title" if titled else _left_class(prev)) if i else "^"
         right = _right_class(toks[j][2], W) if j < len(toks) else "$"
         return (weights.get("bias", 0.0) + weights.get("stat", 0.0) * stat
-                + weights.get("log_freq", 0.0) * math.log1p(W.freq.get(name, 0) or 0)
+                + weights.get("log_freq", 0.0) * log_freq
                 + weights.get("kind=" + kind, 0.0) + weights.get("left=" + left, 0.0) + weights.get("right=" + right, 0.0))
 
     # -- places ----------------------------------------------------------------------------
@@ -942,19 +959,17 @@ class NameExtractor:
         return out
 
     @staticmethod
-    def _venues(text: str, toks: list[tuple[int, int, str]], place_spans: set[tuple[int, int]],
-                W: _Words) -> list[tuple[int, int, str, str, str]]:
+    def _venues(text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
+                place_spans: set[tuple[int, int]], W: _Words) -> list[tuple[int, int, str, str, str]]:
         """A venue named by the name before its head (德黑兰 + 机场, 虹口 + 体育馆, 广元 + 火车站; ``place_venue_heads``).
 
         People's Daily marks the venue as one place, without the city or province written before
         it (上海 + 虹口体育馆); the name may be a place another extractor found (广元), which the
         venue then contains (``precedence.tsv``)."""
         out = []
-        heads = W.venue_heads
-        for k in range(1, len(toks)):
-            head = toks[k][2]
-            if head not in heads and not (head.endswith(W.landmark_heads) and word_tag(head) == "nt" and len(head) > 3):
-                continue  # (a building jieba joined: 约翰逊 + 太空中心, 南非 + 国家博物馆)
+        for k in hot:
+            if not k or not info[k].venue:
+                continue  # a venue head, or a building jieba joined (约翰逊 + 太空中心, 南非 + 国家博物馆)
             s, e, w = toks[k - 1]
             tag = word_tag(w)
             if len(w) >= 2 and _HAN.match(w) and w not in W.person_stop and (
@@ -975,9 +990,15 @@ class NameExtractor:
         out = []
         suffixes, divisions, word_heads = W.place_suffixes, W.divisions, W.place_word_heads
         places, abbrev = W.places, W.abbrev
+        visit = []  # in text order: the tokens flagged, and a name-like token before a division token
         for i in hot:
+            if info[i].division and i and info[i - 1].before_division and not info[i - 1].grammar:
+                visit.append(i - 1)
+            if info[i].grammar:
+                visit.append(i)
+        for i in visit:
             s, e, w = toks[i]
-            if not info[i].grammar or not _HAN.match(w) or w in places:
+            if not _HAN.match(w) or w in places:
                 continue
             tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
             if len(w) == 3 and not tag and w[-1] in W.village_chars and w[0] not in _FUNCTION_CHARS \
