@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 
 from extractors.lexicon import Lexicons
 from extractors.model import Article, Evidence, Mention, Relation
+from extractors.rules import Precedence
 
 
 class NormalizedText(Protocol):
@@ -62,6 +63,8 @@ class Doc:
     _near: dict[str, dict[int, list[tuple[int, Mention]]]] = field(default_factory=dict, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _paragraph_starts: list[int] = field(default_factory=list, repr=False)
+    #: ``lex``'s precedence table and the lexicon set it was read for (``blocked`` asks it for every proposed mention)
+    _precedence: tuple[Lexicons, Precedence] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -116,16 +119,36 @@ class Doc:
             pools = [self._by_type.get(t, ()) for t in types] if types else [self.mentions]
             return any(m.start < end and start < m.end for pool in pools for m in pool)
         covers = [self._cover[t] for t in types if t in self._cover] if types else list(self._cover.values())
-        return any(1 in cover[max(0, start):end] for cover in covers)
+        lo = max(0, start)
+        return any(cover.find(1, lo, end) >= 0 for cover in covers)  # (a search in place, not a slice's copy)
 
     def blocked(self, rule: str, kind: str, start: int, end: int) -> bool:
         """The one overlap policy: True when a new ``kind`` mention over [start, end) made by ``rule``
         loses to an earlier mention, by the lexicon set's precedence table (``precedence.tsv``)."""
-        yields_to, nests = self.lex.precedence().lookup(rule, kind)
-        if yields_to and self.covered(start, end, *yields_to):
-            return True
-        return any(m.start < end and start < m.end and not (start <= m.start and m.end <= end)
-                   for t in nests for m in self.touching(t, start, end))
+        held = self._precedence
+        if held is None or held[0] is not self.lex:
+            held = self._precedence = (self.lex, self.lex.precedence())
+        yields_to, nests = held[1].lookup(rule, kind)
+        if yields_to:
+            if end <= start:
+                if self.covered(start, end, *yields_to):
+                    return True
+            else:  # covered(start, end, *yields_to), inlined
+                lo, covers = max(0, start), self._cover
+                for t in yields_to:
+                    cover = covers.get(t)
+                    if cover is not None and cover.find(1, lo, end) >= 0:
+                        return True
+        # a mention of a nested kind that crosses the span (overlaps it without lying inside it): the
+        # buckets of ``touching`` read directly, since any one such mention answers (every component asks this)
+        for t in nests:
+            near = self._near.get(t)
+            if near:
+                for b in range(start // _NEAR, end // _NEAR + 1):
+                    for _, m in near.get(b, ()):
+                        if m.start < end and start < m.end and not (start <= m.start and m.end <= end):
+                            return True
+        return False
 
     @staticmethod
     def _span_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
