@@ -92,6 +92,7 @@ def extra_places(lex: Lexicons) -> tuple[dict[str, str], ...]:
     return tuple(lex.read_tsv("places_extra.tsv"))
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the name and the lexicon set; every place hit asks it
 def lookup(name: str, lex: Lexicons) -> Division | None:
     """Best division for a name: prefer higher levels, then the full-name match."""
     cands = by_name(lex).get(name)

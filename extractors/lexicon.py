@@ -91,6 +91,7 @@ def _precedence(lex: Lexicons) -> Precedence:
     return Precedence.parse(lex.text("precedence.tsv"))
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a table cell; components split the same cells per hit
 def split_multi(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 
 from extractors import gazetteer
 from extractors.base import Doc
@@ -34,19 +35,31 @@ def _scanner(lex: Lexicons) -> Scanner:
     return Scanner(items)
 
 
+@cache
+def _extra_rows(lex: Lexicons) -> dict[str, dict[str, str]]:
+    """The first ``places_extra.tsv`` row of each label."""
+    rows: dict[str, dict[str, str]] = {}
+    for r in gazetteer.extra_places(lex):
+        rows.setdefault(r["label"], r)
+    return rows
+
+
 def _extra(label: str, lex: Lexicons) -> dict[str, str]:
-    return next(r for r in gazetteer.extra_places(lex) if r["label"] == label)
+    return _extra_rows(lex)[label]
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the window; a name and its surroundings recur
+def _bounds(window: str, lex: Lexicons) -> frozenset[int]:
+    """The token boundaries of jieba's segmentation of ``window`` (offsets in it, 0 and its length included)."""
+    return frozenset(accumulate(map(len, cut(window, lex)), initial=0))
 
 
 def _splits_a_word(text: str, start: int, end: int, lex: Lexicons) -> bool:
     """True when jieba's segmentation of the surroundings puts a word boundary inside [start, end)
     while a word also crosses start or end (重大|理论 around 大理): the name is not read there."""
     lo, hi = max(0, start - 3), min(len(text), end + 3)
-    pos, bounds = lo, {lo}
-    for tok in cut(text[lo:hi], lex):
-        pos += len(tok)
-        bounds.add(pos)
-    return start not in bounds and end not in bounds
+    bounds = _bounds(text[lo:hi], lex)
+    return start - lo not in bounds and end - lo not in bounds
 
 
 class PlaceExtractor:
