@@ -53,16 +53,19 @@ def _lexicon(lex: Lexicons) -> Scanner:
 #: opening quote (how it is introduced: 题为“…”, 被誉为“…”)
 _REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue"})
 _CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
+_THEME_RULE = "slogan.reject.theme"  # the quote_rules.tsv id of the cues that announce an event's theme (主题为“…”)
 _CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause that governs it (_bare_noun)
 
 
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
     rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
-                              "reject_after": [], "reject_cue": []}
+                              "reject_after": [], "reject_cue": [], "theme_after": [], "theme_cue": []}
     for row in lex.read_tsv("quote_rules.tsv"):
         value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
-        rules[row["kind"]].append(value)
+        theme = row.get("id") == _THEME_RULE and row["kind"] in ("reject_after", "reject_cue")
+        # the theme rules are kept apart: a numbered formulation stays one when it is a theme (“五联”主题)
+        rules[row["kind"].replace("reject_", "theme_") if theme else row["kind"]].append(value)
     rules["extend"].sort(key=len, reverse=True)
     return rules
 
@@ -175,6 +178,58 @@ def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
     return _noun_phrase(label, lex)
 
 
+def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> bool:
+    """The span lies inside a longer quotation that the quote rules read as a name or a theme by what follows it
+    (“…”主题成就展, 以“…”为主题, “…”系列发布会) or by the cue of a theme before it (主题为“…”); not a quotation of
+    words (横幅上写着：“…”, 俗话说“…”), whose formulations are still stated."""
+    text = doc.text
+    open_ = text.rfind("“", max(0, start - 40), start)
+    close = text.find("”", end, end + 40)
+    if open_ < 0 or close < 0 or "”" in text[open_:start] or "“" in text[end:close] or "\n" in text[open_:close]:
+        return False
+    cue = text[max(0, open_ - _CUE_SPAN):open_]
+    return any(r.match(text, close + 1) for r in rules["reject_after"]) or _event_theme(doc, open_, close + 1, cue, rules)
+
+
+def _event_theme(doc: Doc, start: int, end: int, cue: str, rules: dict[str, list]) -> bool:
+    """The quotation text[start:end] is announced as the theme of a public event (slogan.reject.theme): a theme
+    rule of quote_rules.tsv matches (以“…”为主题, 主题为“…”, 围绕“…”这一主题) and the sentence names such an event
+    (博览会, 论坛, 电影节, 发布会…: theme_events). A fair's or a forum's theme is the motto it is held under, not a
+    formulation a body states; the theme of a party body's own meeting (以“…”为主题的专题民主生活会) is what it studies."""
+    if not (any(r.match(doc.text, end) for r in rules["theme_after"]) or any(r.search(cue) for r in rules["theme_cue"])):
+        return False
+    s_start, s_end = doc.sentence_at(start)
+    sentence = doc.text[s_start:start] + doc.text[end:s_end]
+    return doc.lex.ruleset("slogan").regex("theme_event", r"(?:{theme_events})").search(sentence) is not None
+
+
+def _era_of_other(doc: Doc, start: int, end: int) -> bool:
+    """An era word of the lexicon (新时代) that the text makes the era of something else: of a relation between
+    states or their partnership (新时代中越全面战略合作伙伴关系, 构建新时代中非命运共同体, 新时代的中巴关系, 中阿关系
+    进入新时代, 把两国关系带入崭新时代), or of the topic a press conference presents (发布会上介绍了新时代…的成效).
+    (slogan.lexicon.era_of_other)
+
+    The era is the party's formulation where it dates the party's line, thought or tasks (新时代中国特色社会主义,
+    新时代党的建设总要求, 新时代新征程党的中心任务, 中国特色社会主义进入新时代); dating a relation, it is part of the
+    relation's name (the partnership is what the two sides state), and a press conference's topic is what it reports on.
+    """
+    text, rs = doc.text, doc.lex.ruleset("slogan")
+    if _in_quoted_name(doc, start, end, _rules(doc.lex)):
+        return True  # “奋进新时代”主题成就展, 以“新时代·新报业”为主题: the era of an event's theme or a thing's name
+    if start > 0 and text[start - 1] == "崭":
+        return True  # 崭新时代: the adjective 崭新 and 时代, no era named
+    heads = rs.regex("relation_head", r"(?<!人类)(?:{relation_heads})")
+    phrase = re.match(r"[^，。；：！？“”（）《》\n]{0,24}", text[end:])
+    assert phrase is not None  # the pattern matches the empty string
+    if heads.search(phrase.group()):
+        return True  # 新时代中俄全面战略协作伙伴关系, 构建新时代命运共同体, 新时代平等、互利…的中拉关系
+    clause = re.split(r"[，。；：！？\n]", text[max(0, start - _CLAUSE_SPAN):start])[-1]
+    if re.match(r"的?(?:[，。；：！？”\n]|$)", text[end:end + 2]) and heads.search(clause):
+        return True  # 中阿关系进入新时代, 合作伙伴关系迈入高水平的新时代: the era the relation enters
+    s_start, _ = doc.sentence_at(start)
+    return rs.regex("presentation_event", r"(?:{presentation_events})").search(text[s_start:start]) is not None
+
+
 def _counted_item(doc: Doc, end: int) -> bool:
     """The quote is one item of an enumeration a numbered formulation closes (建设“先行区”、“领跑者”、“桥头堡”的
     三大发展目标): a named part of a formulation, however ordinary the word."""
@@ -208,6 +263,8 @@ class SloganExtractor:
             cue = text[max(0, m.start() - _CUE_SPAN):m.start()]
             if any(r.search(cue) for r in rules["reject_cue"]):
                 continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
+            if _event_theme(doc, m.start(), m.end(), cue, rules) and not re.match(rf"[{_NUM}]", inner):
+                continue  # the theme of an event (以“…”为主题, 主题为“…”, “…”这一主题), unless a numbered formulation (“五联”主题)
             if "，" in inner and any(len(part) > 10 for part in inner.split("，")):
                 continue  # a quoted sentence (“全体起立，奏唱中华人民共和国国歌”), not a formulation
             if doc.blocked("slogan.quoted", "PolicySlogan", m.start(1), m.end(1)):
@@ -251,6 +308,8 @@ class SloganExtractor:
             head = any(s.start < start and end == s.end for s in near)
             if inside_theory or same or crossing or head:
                 continue
+            if row["label"] in lex.ruleset("slogan").words("era_entries") and _era_of_other(doc, start, end):
+                continue  # 新时代中越全面战略合作伙伴关系: the era of a relation, not the party's formulation
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], lex, row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}, rule="slogan.lexicon"))
