@@ -21,16 +21,19 @@ changed after the build must not be written with blocks of the graph it was.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
+import uuid
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Iterable
 
-from kg.atomicfile import atomic_write
+from kg.atomicfile import atomic_open
 from kg.cache import ExtractionCache, article_key
 from kg.model import Article
 
-_MAGIC = b"KGBLOCK1"
+_MAGIC = b"KGBLOCK2"
 _DIGEST = hashlib.sha256().digest_size
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 #: What turns a result into blocks: the graph merge, IRIs, the renderer, the vocabulary.
@@ -39,8 +42,8 @@ _CODE = ("kg", "ontology")
 PREFIX = "r-"
 #: Packs of one version before a build folds its entries into one (and removes the rest).
 MAX_PACKS = 8
-#: One entry: (subject IRI, [(predicate IRI, N-Triples term)]) for each mention, assertion and sentence.
-Entry = list[tuple[str, list[tuple[str, str]]]]
+#: One entry: (subject IRI, [(predicate IRI, N-Triples term)], its Turtle text) for each mention, assertion and sentence.
+Entry = list[tuple[str, list[tuple[str, str]], str]]
 
 
 def renderer_version(root: Path = _PACKAGE_ROOT) -> str:
@@ -58,9 +61,10 @@ class BlockCache:
     """The rendered provenance blocks of one build's articles, in pack files under ``root/r-<version>/``.
 
     Why packs and not a file per article like the extraction cache: creating 5,000 small files took
-    2 ms each on a busy machine (10 s of a build's RDF conversion); one pack per build holds the
-    entries it rendered, with an index of (key, offset, length) at its head, and a rebuild reads the
-    few packs of its version whole. Entries are buffered by :meth:`put` and written by :meth:`flush`.
+    2 ms each on a busy machine (10 s of a build's RDF conversion). A build streams the entries it
+    rendered into one pack (:meth:`put`, then :meth:`flush` renames it into place): the entries, then
+    an index {key: (offset, length)}, then the index's length in 8 bytes. Nothing is held in memory
+    but the index; a rebuild reads its entries one by one (``pread``) from the few packs of its version.
     """
 
     def __init__(self, root: str | Path, version: str, keys: dict[str, str]) -> None:
@@ -70,8 +74,8 @@ class BlockCache:
         self.keys = keys
         self.hits = 0
         self._index: dict[str, tuple[Path, int, int]] | None = None
-        self._packs: dict[Path, bytes] = {}
-        self._pending: dict[str, bytes] = {}
+        self._packs: dict[Path, Any] = {}
+        self._out: Any = None  # the pack being written: (file, temporary path, {key: (offset, length)})
 
     @classmethod
     def beside(cls, cache: ExtractionCache, articles: Iterable[Article]) -> BlockCache:
@@ -86,17 +90,20 @@ class BlockCache:
             for pack in sorted(self.dir.glob("*.pack")):
                 try:
                     with open(pack, "rb") as fh:
-                        head = fh.read(len(_MAGIC) + 8)
-                        if len(head) < len(_MAGIC) + 8 or not head.startswith(_MAGIC):
+                        size = fh.seek(0, os.SEEK_END)
+                        if size < len(_MAGIC) + 8:
                             continue
-                        size = int.from_bytes(head[len(_MAGIC):], "big")
-                        index = _decode(fh.read(size))
+                        fh.seek(size - 8)
+                        length = int.from_bytes(fh.read(8), "big")
+                        if length > size - 8 - len(_MAGIC):
+                            continue
+                        fh.seek(size - 8 - length)
+                        index = _decode(fh.read(length))
                 except OSError:
                     continue
                 if isinstance(index, dict):
-                    base = len(_MAGIC) + 8 + size
-                    for key, (offset, length) in index.items():
-                        self._index[key] = (pack, base + offset, length)
+                    for key, (offset, n) in index.items():
+                        self._index[key] = (pack, offset, n)
         return self._index
 
     def get(self, article_id: str) -> Entry | None:
@@ -105,65 +112,80 @@ class BlockCache:
         where = None if key is None else self._entries().get(key)
         if where is None:
             return None
-        pack, offset, length = where
-        data = self._packs.get(pack)
-        if data is None:
-            try:
-                data = self._packs[pack] = pack.read_bytes()
-            except OSError:
-                return None
-        value = _decode(data[offset: offset + length])
+        value = _decode(self._read(*where))
         if not isinstance(value, list):
             return None
         self.hits += 1
         return value
 
+    def _read(self, pack: Path, offset: int, length: int) -> bytes:
+        """``length`` bytes of ``pack`` at ``offset`` (b"" when unreadable); the pack stays open until :meth:`flush`."""
+        fh = self._packs.get(pack)
+        try:
+            if fh is None:
+                fh = self._packs[pack] = open(pack, "rb")
+            return os.pread(fh.fileno(), length, offset)
+        except OSError:
+            return b""
+
     def put(self, article_id: str, entry: Entry) -> None:
-        """Buffer ``entry`` for :meth:`flush`."""
+        """Append ``entry`` to the pack being written (made on the first put)."""
         key = self.keys.get(article_id)
         if key is not None:
-            self._pending[key] = _encode(entry)
+            self._append(key, _encode(entry))
+
+    def _append(self, key: str, data: bytes) -> None:
+        try:
+            if self._out is None:
+                stack = ExitStack()
+                # a fresh name: two builds filling the cache at once write two packs, never one torn one
+                target = self.dir / f"{uuid.uuid4().hex[:24]}.pack"
+                fh = stack.enter_context(atomic_open(target, text=False, fsync=False, mode=None))
+                fh.write(_MAGIC)
+                self._out = (fh, stack, {})
+            fh, _, index = self._out
+            index[key] = (fh.tell(), len(data))
+            fh.write(data)
+        except OSError:
+            self._discard()  # a cache that cannot be written only costs the next build time
+
+    def _discard(self) -> None:
+        if self._out is not None:
+            _, stack, _ = self._out
+            self._out = None
+            try:
+                stack.__exit__(OSError, OSError("discarded"), None)  # atomic_open removes its temporary file
+            except OSError:
+                pass
 
     def flush(self) -> None:
-        """Write the buffered entries as one pack (atomically); a cache that cannot be written only costs time.
+        """Finish the pack being written (:func:`kg.atomicfile.atomic_open`, no fsync: a torn pack fails its checksums).
 
         When :data:`MAX_PACKS` packs are there already, the new pack takes every entry of this build and
         the others are removed (entries of articles not in this build go with them: they only cost time).
         """
-        old = sorted(self.dir.glob("*.pack")) if self._pending else []
+        old = sorted(self.dir.glob("*.pack")) if self._out is not None else []
         if len(old) >= MAX_PACKS:
             wanted = set(self.keys.values())
-            for key, (pack, offset, length) in self._entries().items():
-                if key in self._pending or key not in wanted:
-                    continue
-                data = self._packs.get(pack)
-                if data is None:
-                    try:
-                        data = self._packs[pack] = pack.read_bytes()
-                    except OSError:
-                        continue
-                self._pending[key] = data[offset: offset + length]
-        self._packs.clear()  # the packs read are not needed any more
-        if not self._pending:
+            for key, where in self._entries().items():
+                if key in wanted and key not in self._out[2]:
+                    self._append(key, self._read(*where))
+        for pack_fh in self._packs.values():
+            pack_fh.close()
+        self._packs.clear()
+        if self._out is None:
             return
-        keys = sorted(self._pending)
-        index, offset = {}, 0
-        for key in keys:
-            index[key] = (offset, len(self._pending[key]))
-            offset += len(self._pending[key])
-        head = _encode(index)
-        body = [_MAGIC, len(head).to_bytes(8, "big"), head, *(self._pending[k] for k in keys)]
-        name = hashlib.sha256("\0".join(keys).encode()).hexdigest()[:24]
-        self._pending.clear()
+        fh, stack, index = self._out
         try:
-            # no fsync: a torn pack fails its checksums and its articles are rendered again
-            target = atomic_write(self.dir / f"{name}.pack", body, fsync=False, mode=None)
+            tail = _encode(index)
+            fh.write(tail + len(tail).to_bytes(8, "big"))
+            self._out = None
+            stack.close()  # renamed into place
             if len(old) >= MAX_PACKS:
                 for pack in old:
-                    if pack != target:
-                        pack.unlink(missing_ok=True)
+                    pack.unlink(missing_ok=True)
         except OSError:
-            pass
+            self._discard()
         self._index = None
 
     def prune(self) -> None:

@@ -65,11 +65,11 @@ def test_broken_pack_is_rendered_again_and_old_versions_pruned(tmp_path):
     stale.mkdir()
     (stale / "x.pack").write_bytes(b"a pack of another renderer")
     raw = pack.read_bytes()
-    pack.write_bytes(raw[:-7] + b"garbage")  # the last entry fails its checksum
+    pack.write_bytes(raw[:100] + b"garbage" + raw[107:])  # the first entry fails its checksum
     assert _block_hits(_build(tmp_path / "second", SAMPLES, cache=cache)) == 5
     assert not stale.exists()
     _build(tmp_path / "clean", SAMPLES)
     _same(tmp_path / "second", tmp_path / "clean")
-    pack.write_bytes(raw[:20])  # truncated index: no entry of it is read
+    pack.write_bytes(raw[:-20])  # truncated: no index, no entry of it is read
     assert _block_hits(_build(tmp_path / "third", SAMPLES, cache=cache)) == 1  # the one re-rendered in "second"
     _same(tmp_path / "third", tmp_path / "clean")

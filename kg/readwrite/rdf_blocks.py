@@ -128,6 +128,9 @@ class Blocks:
 
     default: list[Block] = field(default_factory=list)
     named: list[tuple[str, list[Block]]] = field(default_factory=list)
+    #: the Turtle text of some default-graph subjects, rendered ahead (:mod:`kg.blockcache`); the Turtle
+    #: writer takes each one instead of rendering it and drops it (the same bytes: a block's text is its own)
+    ttl: dict[str, str] = field(default_factory=dict)
 
     def triple_count(self) -> int:
         """Number of triples of the default (= union) graph."""
@@ -282,9 +285,11 @@ class _Pairs(dict[tuple[str, Term], tuple[str, Term]]):
 
 def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: Any = None) -> Blocks:
     subjects: dict[str, list[tuple[str, Term]]] = {}
-    # per-article blocks (kg.blockcache): those read from the cache are skipped below and merged at the end;
+    pair = _Pairs()
+    # per-article blocks (kg.blockcache): those read from the cache are merged now and skipped below;
     # for the others, the subjects each article makes are noted (in order, once) to be stored
-    cached: dict[str, list[tuple[str, list[tuple[str, Term]]]]] = {}
+    cached: set[str] = set()
+    ttl: dict[str, str] = {}
     fresh: dict[str, dict[str, None]] = {}
     derived: set[str] = set()  # nodes made from the whole graph (kg.series): their edges are never per article
     if fragments is not None:
@@ -292,10 +297,15 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
             entry = fragments.get(a)
             if entry is None:
                 fresh[a] = {}
-            else:
-                cached[a] = entry
+                continue
+            cached.add(a)
+            for x, pairs, text in entry:
+                # one tuple per distinct pair across articles, as when rendered here, interned as each entry is
+                # read so that the next one reuses the memory of the copies (at 5,000 items: -40 MB at the peak)
+                pairs[:] = [pair(p, o) for p, o in pairs]
+                subjects[x] = pairs  # a sentence quoted in several articles is in each one's entry: the same pairs
+                ttl[x] = text
         derived = {n for n, d in graph.nodes(data=True) if d.get("type") in _DERIVED}
-    pair = _Pairs()
     named: dict[str, dict[str, list[tuple[str, Term]]]] = defaultdict(lambda: defaultdict(list))
     art_terms: dict[Any, tuple[str, Term]] = {}
     int_terms: dict[int, Term] = {}
@@ -434,13 +444,16 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
                 pairs.append(pair(p_rule, string(ev["rule"])))
             if with_named:
                 named[art_iri][s].append(plain)
-    for a, made in fresh.items():
-        fragments.put(a, [(x, subjects[x]) for x in made])
+    if fresh:
+        from kg.readwrite.rdf_formats import TtlRenderer
+
+        render = TtlRenderer().block
+        for a, made in fresh.items():
+            # the text is not kept for the Turtle writer, which renders it again: held for every article of a
+            # clean build it would add ~46 MB per 5,000 items to the build's peak
+            fragments.put(a, [(x, subjects[x], ttl.get(x) or render(x, subjects[x])) for x in made])
     if fragments is not None:
         fragments.flush()
-    for entry in cached.values():
-        for x, pairs in entry:
-            subjects.setdefault(x, pairs)  # a sentence quoted in several articles is in each one's entry
     for done in (node_mentions, pair, str_terms, sentence_terms):  # not needed any more: free them before the sort
         done.clear()
     nodes = graph.nodes
@@ -449,7 +462,7 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
     # Assertion and mention pairs are built in PRED_RANK order already; only
     # resource blocks (attributes + edges in arbitrary order) need sorting
     # (popped as they go, so a sorted list never sits beside its unsorted copy).
-    blocks = Blocks()
+    blocks = Blocks(ttl=ttl)
     blocks.default = [(s, _sort_pairs(subjects.pop(s)) if s in nodes else subjects.pop(s)) for s in sorted(subjects)]
     blocks.named = [
         (g, [(s, named[g][s] if len(named[g][s]) == 1 else _sort_pairs(named[g][s])) for s in sorted(named[g])])

@@ -138,10 +138,19 @@ def _file_chunks(path: Path, skip: int = 0, size: int = 1 << 22) -> Iterator[byt
 
 # ----------------------------------------------------------------- Turtle/TriG
 
-def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
-    memo: dict[Term, str] = {}
+class TtlRenderer:
+    """Subject blocks as Turtle text (``subject p o ;\n    p o , o .\n\n``), terms and predicates memoised.
 
-    def term(t: Term) -> str:
+    A block's text depends on its own subject and pairs alone (and on :data:`TTL_PREFIXES`), so it
+    can be rendered ahead of the file and kept (:mod:`kg.blockcache`) without changing a byte."""
+
+    def __init__(self, compact: _Compactor | None = None) -> None:
+        self.compact = compact if compact is not None else _ttl_compactor()
+        self._memo: dict[Term, str] = {}
+        self._preds: dict[str, str] = {RDF_TYPE: "a"}
+
+    def _term(self, t: Term) -> str:
+        compact = self.compact
         if t[0] == "<":
             return compact(t[1:-1]) or t
         if t[-1] != ">":  # plain or language-tagged literal: same syntax as N-Triples
@@ -152,14 +161,15 @@ def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
         assert kind is not None  # a typed literal: parse_term gives its datatype
         return f'"{nt_escape(value)}"^^{compact(kind) or f"<{kind}>"}'
 
-    pred_cache: dict[str, str] = {RDF_TYPE: "a"}
-    for s, pairs in blocks:
+    def block(self, s: str, pairs: list[tuple[str, Term]]) -> str:
+        """The text of one subject block."""
+        memo, pred_cache, compact = self._memo, self._preds, self.compact
         out = [compact.uncached(s) or f"<{s}>"]
         last = None
         for p, o in pairs:
             ot = memo.get(o)
             if ot is None:
-                ot = memo[o] = term(o)
+                ot = memo[o] = self._term(o)
             if p == last:
                 out.append(f" , {ot}")
                 continue
@@ -169,7 +179,20 @@ def _ttl_blocks(blocks: list[Block], compact: _Compactor) -> Iterator[str]:
             out.append(f" {pt} {ot}" if last is None else f" ;\n    {pt} {ot}")
             last = p
         out.append(" .\n\n")
-        yield "".join(out)
+        return "".join(out)
+
+
+def _ttl_blocks(blocks: list[Block], compact: _Compactor, ready: dict[str, str] | None = None) -> Iterator[str]:
+    """Each block's Turtle text; a subject in ``ready`` (:attr:`Blocks.ttl`) is taken from it (and dropped from it)."""
+    block = TtlRenderer(compact).block
+    if not ready:
+        for s, pairs in blocks:
+            yield block(s, pairs)
+        return
+    take = ready.pop
+    for s, pairs in blocks:
+        text = take(s, None)
+        yield block(s, pairs) if text is None else text
 
 
 def _prefix_lines() -> str:
@@ -179,7 +202,7 @@ def _prefix_lines() -> str:
 def turtle(blocks: Blocks) -> Iterator[str]:
     """Turtle of the default (= complete) graph: one block per subject, prefixed predicates."""
     yield _prefix_lines()
-    yield from _batched(_ttl_blocks(blocks.default, _ttl_compactor()))
+    yield from _batched(_ttl_blocks(blocks.default, _ttl_compactor(), blocks.ttl))
 
 
 def trig(blocks: Blocks, ttl_file: Path | None = None) -> Iterator[str | bytes]:
