@@ -482,7 +482,7 @@ class MeetingExtractor:
                     rest = phrase[len(holder.surface):] if phrase.startswith(holder.surface) else phrase
                     organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
                     rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once
-                    label = holder.label + rest
+                    label = _joined(holder.label, rest)
                     written = self._organ_written(doc, holder, subject)
                     if written == "党组" and not rest.startswith(written) and not holder.label.endswith(written):
                         label = holder.label + written + rest  # 中共全国政协党组11日召开（扩大）会议
@@ -739,6 +739,8 @@ class MeetingExtractor:
                 continue
             if not _is_meeting_phrase(ph, doc.lex):
                 continue
+            if ph.startswith(_w(doc.lex, "subject_phrase_leads")):
+                continue  # meeting.subject.clause_lead: 在…大会, 每当党的重大会议, 作为来宾列席大会, 他会: a clause, not a name
             if ph.endswith(_w(doc.lex, "convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
@@ -863,6 +865,15 @@ class MeetingExtractor:
                 self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
 
 
+def _joined(holder: str, rest: str) -> str:
+    """meeting.described.overlap: the holder's label and a meeting name that opens with the holder's last word
+    (中共中央 + 中央西藏工作座谈会) share it once: 中共中央西藏工作座谈会, not 中共中央中央西藏工作座谈会."""
+    for k in range(min(len(holder), len(rest)) - 1, 1, -1):
+        if rest.startswith(holder[-k:]):
+            return holder + rest[k:]
+    return holder + rest
+
+
 def _is_meeting_phrase(phrase: str, lex: Lexicons) -> bool:
     """A meeting of the genre, not a list of events or a festivity (雪地保龄球、雪地足球等趣味活动, 联欢会)."""
     generic = _w(lex, "generic_events")
@@ -872,9 +883,21 @@ def _is_meeting_phrase(phrase: str, lex: Lexicons) -> bool:
         return False  # 庆祝中国共产党成立101周年交响音乐会: a performance, however long its name, is no meeting
     if _re(lex, "not_a_meeting", "{not_a_meeting}").search(phrase):
         return False
+    if _counted(phrase, lex):
+        return False
     if phrase.endswith("活动") and not _re(lex, "activity_of_genre", "{activity_of_genre}").search(phrase):
         return False
     return True
+
+
+def _counted(phrase: str, lex: Lexicons) -> bool:
+    """meeting.counted: 5场座谈会, 16个专题会议, 安理会两场专题会议, 三千多次的专题分析会: a count of two or more
+    (no 第 before it) names several sittings or how many there were, not one meeting. A quoted theme
+    (“两个确立”专题会议) and one sitting (举行一场座谈会) are not counts."""
+    bare = re.sub(r"“[^”]*”|《[^》]*》", "", phrase)
+    many = r"(?:[0-9]{1,6}|[两三四五六七八九十百千万几数][一二两三四五六七八九十百千万]*)[多余]?"
+    return bool(_re(lex, "counted", rf"(?<![第届0-9〇一二两三四五六七八九十]){many}(?:{{count_measures}})").search(bare)
+                or re.match(rf"{many}次", bare))
 
 
 def _meeting_ending(doc: Doc, start: int, end: int) -> bool:

@@ -103,6 +103,47 @@ def _name_words(lex: Lexicons) -> frozenset[str]:
     return frozenset(w for line in lex.read_list("org_name_words.txt") for w in line.split())
 
 
+def _tail_in_word(text: str, s_start: int, s_end: int, sent_s: int, sent_e: int, lex: Lexicons) -> bool:
+    """organization.suffixed.tail_in_word: the suffix's last characters begin another jieba word (工作|协调小组 for
+    作协, 部|分行|政 for 分行, 合作|协议): the suffix is read across a word boundary, no institution ends here."""
+    begin, end = max(sent_s, s_start - 8), min(sent_e, s_end + 6)
+    pos = begin
+    for tok in cut(text[begin:end], lex):
+        if s_start < pos < s_end < pos + len(tok):
+            return True
+        pos += len(tok)
+        if pos >= s_end:
+            return False
+    return False
+
+
+def _glued_guess(tok: str, lex: Lexicons) -> str | None:
+    """For a word jieba guessed (not in its dictionary) that holds a function character (另据, 起以, 日到, 致英, 市以市):
+    what follows the last such character, which may open a name ('' if nothing); None for any other token."""
+    if len(tok) < 2 or word_tag(tok) or not re.fullmatch(r"[\u4e00-\u9fff]+", tok):
+        return None
+    chars = lex.ruleset("organization").words("glued_guess_chars")[0]
+    cut_at = max((i for i, ch in enumerate(tok) if ch in chars), default=-1)
+    return None if cut_at < 0 else tok[cut_at + 1:]
+
+
+_PROPER_TAGS = ("ns", "nt", "nr", "nrt", "nrfg", "nz", "j", "eng")
+
+
+def _joins_head(tok: str, before: str, name_tokens: list[str], lex: Lexicons) -> bool:
+    """A 和 between two common nouns (宪法 和 法律) before the head: no proper name on either side (美国和欧盟委员会,
+    中共中央办公厅和国务院办公厅 are two bodies), the word before it a name's word and no stop word."""
+    if tok not in lex.ruleset("organization").words("joined_head_conjunctions"):
+        return False
+    if before in _stop(lex) or not re.fullmatch(r"[\u4e00-\u9fff]+", before) or not _name_part(before, lex):
+        return False
+    if len("".join(name_tokens)) > len(before) + 1:
+        return False  # 执行情况和财政经济委员会: the fields one name joins are alike (宪法和法律, 民族和宗教), not a topic and a body
+    if name_tokens[0] in lex.ruleset("organization").words("body_openers"):
+        return False  # …工作报告和中央监督委员会工作报告: a body's name opens after the 和, a list of two things
+    return all(word_tag(t) and word_tag(t) not in _PROPER_TAGS for t in (before, *name_tokens))
+
+
 # an ordinal inside a name (附属第一医院, 第二中学)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}")
 def place_for_level(ctx: Context, lvl: str, lex: Lexicons) -> str:
@@ -508,12 +549,27 @@ class OrganizationExtractor:
                 continue
             if inside_title(text, s_start):
                 continue
-            sent_s, _ = doc.sentence_at(s_start)
+            sent_s, sent_e = doc.sentence_at(s_start)
+            if _tail_in_word(text, s_start, s_end, sent_s, sent_e, lex):
+                continue
             left = text[max(sent_s, s_start - 18):s_start]
             tokens = cut(left, lex) if left else []
             name_tokens: list[str] = []
+            joinable = row["kind"] in lex.ruleset("organization").words("joined_head_kinds")
             for k in range(len(tokens) - 1, -1, -1):
                 tok = tokens[k]
+                glued = _glued_guess(tok, lex)
+                if glued is not None:
+                    # organization.suffixed.glued_guess: 另据|美国广播公司, 致英|皇家邮政公司: the name starts after the
+                    # function character jieba's guess glued to it
+                    if glued:
+                        name_tokens.insert(0, glued)
+                    break
+                if joinable and name_tokens and k > 0 and _joins_head(tok, tokens[k - 1], name_tokens, lex):
+                    # organization.suffixed.joined_head: 宪法和法律委员会, 追逃追赃和跨境腐败治理工作办公室: a 和 between two
+                    # common nouns before a body's head noun is part of its name, not a list of two bodies
+                    name_tokens.insert(0, tok)
+                    continue
                 if name_tokens and tok in lex.ruleset("organization").words("national_leads") and (
                         k == 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", tokens[k - 1]) or tokens[k - 1] in stop):
                     # 全国绿化委员会: 全国 opening a name (after punctuation or a function word) is part of it
