@@ -395,7 +395,12 @@ class MeetingExtractor:
             if re.search(r"全[省市县区国]$|[省市县区]委?$", text[max(0, start - 2):start]) and not surface.startswith(("中央", "中共", "全国")):
                 continue  # 全省党史学习教育动员大会 is the province's own meeting, not the national one
             if not doc.blocked("meeting.named", "Meeting", start, end):
-                self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True)
+                # 中央经济工作会议12月15日至16日在北京举行: a named meeting that sits in this text is held by the bodies
+                # the lexicon knows convene it (rule meeting.named.holders: 中共中央, with 国务院); only named, it holds nothing
+                holders = split_multi(rows[0].get("holders") or "")
+                sits = holders and _re(doc.lex, "named_sits", r"(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|{sitting_times})?(?:在[^，。；！？\n]{1,16})?(?:{sitting_verbs})").match(text, end)
+                held = {"holder": holders[0], "holder_type": "Organization", "co_holders": tuple(holders[1:])} if sits else {}
+                self._add(doc, "meeting.named", rows[0]["label"], start, end, split_multi(rows[0]["aliases"]), named=True, **held)
         for m in finditer(_lianghui(doc.lex), doc.text):
             lvl = m.group("lvl") or ""
             if lvl == "全国" or doc.blocked("meeting.lianghui", "Meeting", m.start(), m.end()) or not lvl:

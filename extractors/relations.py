@@ -215,8 +215,13 @@ def _recalled(doc: Doc, m: Mention, first: bool) -> bool:
     return _recall_reason(doc, m, first) is not None
 
 
+# between a body and its leader's title: its party organ, a seat in it, a deputy's 副 (交通运输部党组成员、副部长X)
+_TITLE_GAP = re.compile(r"(?:党组|党委|党工委)?(?:成员、|书记、|副书记、)?(?:常务)?副?")
+
+
 def speaker_orgs(doc: Doc) -> dict[str, Mention]:
-    """Person label → the organisation the title right before the name belongs to (市委书记X → 市委)."""
+    """Person label → the organisation the title right before the name belongs to (市委书记X → 市委; a deputy
+    speaks for it too: 交通运输部副部长X → 交通运输部)."""
     out: dict[str, Mention] = {}
     orgs = doc.of_type("Organization")
     for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
@@ -231,16 +236,16 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
             lvl = gov_titles[m.group("title")]
             org = next((o for o in orgs if o.attrs.get("kind") == "gov" and o.attrs.get("level") == lvl), None)
         else:
-            org = next((o for o in orgs if title_start - 3 <= o.end <= title_start
-                        and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:title_start])), None)
+            org = next((o for o in orgs if title_start - 8 <= o.end <= title_start
+                        and _TITLE_GAP.fullmatch(doc.text[o.end:title_start])), None)
         # 省委书记、省人大常委会主任石宗源: of a chain of posts the first one, the party's, is whose voice he is
         while org is not None and doc.text[org.start - 1:org.start] == "、":
             prev = _re(doc.lex, "title_before", r"(?P<title>{leader_titles})$").search(doc.text[max(0, org.start - 9):org.start - 1])
             if not prev:
                 break
             t_start = org.start - 1 - len(prev.group("title"))
-            first = next((o for o in orgs if t_start - 3 <= o.end <= t_start
-                          and re.fullmatch(r"(?:党组|党委|党工委)?", doc.text[o.end:t_start])), None)
+            first = next((o for o in orgs if t_start - 8 <= o.end <= t_start
+                          and _TITLE_GAP.fullmatch(doc.text[o.end:t_start])), None)
             if first is None or first is org:
                 break
             org = first
@@ -280,7 +285,7 @@ def subject_scope(doc: Doc, subject: Mention, item_starts: list[int]) -> Callabl
         for s, e in doc.paragraphs:
             if s < start or s >= end:
                 continue
-            if s in named:
+            if s in named or any(n in doc.text[s:e] for n in names):  # written inside a longer name too (…江苏代表团审议)
                 whole.add(k)
             if _SENTENCE_END.search(doc.text[s:e]):
                 break  # the item's first paragraph of sentences closes its lead
@@ -289,6 +294,68 @@ def subject_scope(doc: Doc, subject: Mention, item_starts: list[int]) -> Callabl
         return bisect_right(item_starts, pos) in whole or doc.paragraph_at(pos)[0] in named
 
     return speaks
+
+
+def speech_end(doc: Doc, p_index: int, speaker: str, names: tuple[str, ...], item_starts: list[int]) -> int:
+    """Where the speech that starts in paragraph p_index ends (rule ``relations.report_subject.speech_goes_on``):
+    a leader's speech goes on through the paragraphs after it that open with no one else (第一，加大相互支持。… /
+    要走和平发展之路。… / 习近平建议重点推进以下工作。…), up to one that opens with another named person, an
+    organisation or a place, or with the report's subject, or the next digest item."""
+    end = doc.paragraphs[p_index][1]
+    for s, e in doc.paragraphs[p_index + 1:]:
+        if s in item_starts or doc.text.startswith(names, s) \
+                or any(m.start == s and m.label != speaker for t in ("Person", "Organization", "Place") for m in doc.touching(t, s, s + 1)):
+            break
+        end = max(end, e)
+    return end
+
+
+_PLACE_LEVELS = "省市县区"  # the level a place's name may be written with (河西省) when its mention is the bare name
+
+
+def other_actor(doc: Doc, pos: int, subject: Mention, own: dict[str, Mention], members: frozenset[str] = frozenset()) -> bool:
+    """A clause before pos in its sentence (or its ；-part) opens with someone else who acts (rule
+    ``relations.report_subject.other_actor``): a place other than the subject's own, an organisation other than
+    the subject, or a person who is not its leader, right before a verb (落实总书记要求，黑龙江深入实施“…”战略;
+    合肥高新区依托高校开展“…”; 习近平走进展馆，依次参观了…). What that actor does is its own, not what the
+    report's subject states."""
+    text = doc.text
+    s_start, _ = doc.sentence_at(pos)
+    part = max(s_start, text.rfind("；", s_start, pos) + 1)
+    opens = [part] + [i + 1 for i in range(part, pos) if text[i] == "，"]
+    names = {subject.label, subject.surface, *subject.aliases}
+    own_names = tuple(n for n in names if n)
+    other = False
+    for c in opens:
+        if text.startswith(own_names, c):
+            other = False  # …，退役军人事务部副部长X介绍了…: the subject acts again in a later clause
+            continue
+        if _opens_with_actor(doc, c, pos, subject, names, own, members):
+            other = True
+    return other
+
+
+def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[str], own: dict[str, Mention], members: frozenset[str]) -> bool:
+    """The clause at c opens with a place, organisation or person other than the subject, right before a verb."""
+    text = doc.text
+    for t in ("Place", "Organization", "Person"):
+        for m in doc.touching(t, c, c + 1):
+            if m.start != c or m.end > pos:
+                continue
+            if t == "Place" and (m.label == subject.attrs.get("place") or any(n and n in subject.label for n in (m.label, m.surface, *m.aliases))):
+                continue  # 徐州要…, in the report of 徐州市委: the subject's own place
+            if t == "Organization" and (m.label == subject.label or m.label in subject.label or subject.label in m.label
+                                        or any(n and n in m.surface for n in names)):
+                continue
+            if t == "Person" and ((own.get(m.label) is not None and own[m.label].label == subject.label) or m.label in members):
+                continue  # the subject's own leader, official or member
+            after = m.end + (t == "Place" and text[m.end:m.end + 1] in _PLACE_LEVELS)  # 河西省深入实施…
+            gap = _organ_or_time(doc.lex).match(text, after)
+            after = gap.end() if gap else after
+            words = cut(text[after:after + 8], doc.lex)
+            if words and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts")):
+                return True
+    return False
 
 
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -336,8 +403,9 @@ class RelationExtractor:
         speakers = speaker_orgs(doc)
         # a meeting named only as the venue of a speech (在中央政治局第四次集体学习时的讲话) reports nothing here
         # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
-        # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开)
-        held_here = _re(lex, "held_here", r"(?:\d{1,2}日(?:至\d{1,2}日)?|{held_times})?(?:在[^，。；！？\n]{1,16})?(?:{held_verbs})")
+        # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开, 中央经济工作会议
+        # 12月15日至16日在北京举行)
+        held_here = _re(lex, "held_here", r"(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|{held_times})?(?:在[^，。；！？\n]{1,16})?(?:{held_verbs})")
         described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject", "meeting.described.session_sitting")
                                              or (m.rule == "meeting.named" and held_here.match(text, m.end)))
                      and not m.attrs.get("venue")]
@@ -364,7 +432,7 @@ class RelationExtractor:
                     add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
                 # a work report or statement without a described meeting: its subject promotes its slogans
-                voiced = self._voiced_by_others(doc, fallback, messages_all)
+                voiced = self._voiced_by_others(doc, fallback, messages_all, item_starts)
                 scope = subject_scope(doc, fallback, item_starts)
                 for x in doc.of_type("PolicySlogan"):
                     if "component_of" not in x.attrs and item_of(x.start) in named_in and scope(x.start) and not voiced(x.start):
@@ -523,21 +591,38 @@ class RelationExtractor:
                     add("promotes", o, x, x.start, "relations.promotes.acting")
 
     @staticmethod
-    def _voiced_by_others(doc: Doc, subject: Mention, messages: list[tuple[int, int]]) -> Callable[[int], bool]:
+    def _voiced_by_others(doc: Doc, subject: Mention, messages: list[tuple[int, int]], item_starts: list[int]) -> Callable[[int], bool]:
         """Is a position in words someone else speaks? A person who speaks (习近平强调，…; 列兹尼科夫23日说)
-        speaks to the end of his paragraph, unless his title makes him the voice of the report's subject
-        (市政协主席X指出): a leader's letter to an institute, or his visit to a zone, is not theirs."""
+        speaks to the end of his paragraph and the paragraphs that go on with his speech (:func:`speech_end`),
+        unless his title makes him the voice of the report's subject (市政协主席X指出): a leader's letter to an
+        institute, or his visit to a zone, is not theirs."""
         text, lex = doc.text, doc.lex
         own = speaker_orgs(doc)
-        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts})")
+        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:{speech_adverbs})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts}|{speech_reports})")
         lead = doc.paragraphs[0] if doc.paragraphs else (0, 0)
         leads = {p.label for p in doc.of_type("Person") if lead[0] <= p.start < lead[1]}
+        names = {subject.label, subject.surface, *subject.aliases}
+        own_names = tuple(n for n in names if n)
+        joins = _re(lex, "joins_sitting", r"(?:{member_joins})(?P<what>[^，。；]{2,36}?)(?:{member_sittings})")
+        joined = any(n in m.group("what") for m in joins.finditer(text, *lead) for n in own_names)
+        # 交通运输部党组成员、总规划师X / 国家卫生健康委新闻发言人X: an official introduced by the subject's name is its voice
+        introduced = re.compile("(?:" + "|".join(re.escape(n) for n in own_names) + r")[^，。；：！？\s的给向对和与同在把被将了是]{0,10}$") if own_names else None
+        members = {p.label for p in doc.of_type("Person")
+                   if introduced is not None and introduced.search(text, max(doc.clause_start(p.start), p.start - 16), p.start)}
+        # 蔡达峰代表各民主党派中央、全国工商联和无党派人士致辞: who speaks on the subject's behalf is its voice
+        on_behalf = re.compile(r"代表[^，。；！？]{0,24}?(?:" + "|".join(re.escape(n) for n in own_names) + ")") if own_names else None
+        members |= {p.label for p in doc.of_type("Person") if on_behalf is not None and on_behalf.match(text, p.end)}
+        if joined:
+            # 习近平参加内蒙古代表团审议: a leader who sits in the subject's own deliberation speaks as its member
+            members |= leads
         spans = []
         for p in doc.of_type("Person"):
-            if p.label in leads and p.label not in own and voice.match(text, p.end):
-                spans.append((p.end, doc.paragraph_at(p.start)[1]))
-        opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,30}?)(?:\d{1,2}日)?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
-        names = {subject.label, subject.surface, *subject.aliases}
+            if p.label in leads and p.label not in own and p.label not in members and voice.match(text, p.end):
+                p_index = bisect_right([s for s, _ in doc.paragraphs], p.start) - 1
+                spans.append((p.end, speech_end(doc, p_index, p.label, own_names, item_starts)))
+        opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,30}?)(?:\d{1,2}日)?(?:{speech_adverbs})?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
+        titles = lex.ruleset("relations").words("speaker_titles")
+        persons = sorted(doc.of_type("Person"), key=lambda x: x.start)
 
         def other_voice(s_start: int) -> bool:
             """The sentence opens with someone else who speaks or sees (乌克兰方面表示，…; 记者在寿光看到，…):
@@ -550,17 +635,24 @@ class RelationExtractor:
                 return False
             named = [x for t in ("Organization", "Place", "Person") for x in doc.touching(t, s_start, m.end("who"))
                      if s_start <= x.start and x.end <= m.end("who")]
-            if any(own.get(x.label) is not None and own[x.label].label == subject.label for x in named):
-                return False  # the subject's own leader (市长X表示)
+            if any((own.get(x.label) is not None and own[x.label].label == subject.label) or x.label in members for x in named):
+                return False  # the subject's own leader (市长X表示) or official
+            if who in titles:
+                # 总书记强调，… / 他指出，…: a leader named by his title alone, or the person named last before
+                before = [x for x in persons if x.end <= s_start]
+                if who in lex.ruleset("relations").words("speaker_pronouns"):
+                    last = before[-1].label if before else ""
+                    return bool(last) and last not in members and not (own.get(last) is not None and own[last].label == subject.label)
+                return True
             return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
 
         spans += messages  # a letter's or message's words are its sender's (message_spans)
 
         def voiced(pos: int) -> bool:
             s_start = doc.sentence_at(pos)[0]
-            if text.startswith(tuple(n for n in names if n), s_start):
+            if text.startswith(own_names, s_start):
                 return False  # 中国人民大学从…就鲜明提出…: inside a speech, a sentence whose subject is the report's own
-            return any(s <= pos < e for s, e in spans) or other_voice(s_start)
+            return any(s <= pos < e for s, e in spans) or other_voice(s_start) or other_actor(doc, pos, subject, own, frozenset(members))
 
         return voiced
 

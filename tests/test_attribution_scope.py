@@ -86,3 +86,101 @@ def test_a_body_named_in_the_lead_speaks_for_the_whole_report():
     text = "金川重工集团今天发布消息。" + FEATURE
     promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "金川重工集团"}
     assert "生态优先、绿色发展" in promoted, promoted
+
+
+TALKS = (
+    "12月1日，国家主席习近平在人民大会堂会见欧盟代表团。欧盟代表团表示，欧盟愿同中方深化合作。\n"
+    "习近平指出，中欧要加强对话合作。\n"
+    "一是要坚持“互利共赢”。双方要扩大贸易投资往来。\n"
+    "欧盟表示，欧盟愿同中方深化“绿色伙伴关系”。\n"
+)
+
+
+def test_a_leaders_speech_goes_on_through_the_paragraphs_that_open_with_no_one_else():
+    # relations.report_subject.speech_goes_on: 一是… continues 习近平指出; the body's own sentence stays its own
+    promoted = {o for s, o in rels(extract_text(TALKS), "promotes") if s == "欧盟"}
+    assert "互利共赢" not in promoted, promoted
+    assert "绿色伙伴关系" in promoted, promoted
+
+
+FIGURES = (
+    "国家统计局今天发布数据。国家统计局表示，我国经济持续恢复，“稳经济”政策效应显现。\n"
+    "落实中央要求，河西省深入实施“科教兴省”战略，一批成果落地转化。\n"
+    "国家统计局指出，各地坚持“房住不炒”定位。\n"
+)
+
+
+def test_a_clause_opened_by_another_actor_is_that_actors():
+    # relations.report_subject.other_actor: the province acts in its clause, not the bureau
+    promoted = {o for s, o in rels(extract_text(FIGURES), "promotes") if s == "国家统计局"}
+    assert "科教兴省" not in promoted, promoted
+    assert {"稳经济", "房住不炒"} <= promoted, promoted
+
+
+VISIT = (
+    "中国人民大学师生热议总书记回信。中国人民大学组织师生开展“青春献礼”主题活动。\n"
+    "总书记强调，要坚持“立德树人”根本任务。\n"
+    "中国人民大学表示，将深入开展“强国有我”实践活动。\n"
+)
+
+
+def test_a_leader_named_by_his_title_alone_speaks_for_himself():
+    # relations speaker_titles: 总书记强调，… is not the university's voice
+    promoted = {o for s, o in rels(extract_text(VISIT), "promotes") if s == "中国人民大学"}
+    assert "立德树人" not in promoted, promoted
+    assert {"青春献礼", "强国有我"} <= promoted, promoted
+
+
+CENTRAL = (
+    "中央农村工作会议12月23日至24日在北京举行。中共中央总书记习近平出席会议并发表重要讲话。\n"
+    "会议指出，要坚持“藏粮于地、藏粮于技”，全面推进乡村振兴。\n"
+)
+
+
+def test_a_central_work_conference_dated_by_month_and_day_is_the_setting_and_held_by_the_centre():
+    # held_here takes 12月23日至24日 before the verb; meetings.tsv holders: 中共中央 convenes it, with 国务院
+    res = extract_text(CENTRAL)
+    assert ("中央农村工作会议", "中共中央") in rels(res, "heldBy"), rels(res, "heldBy")
+    assert ("中央农村工作会议", "藏粮于地、藏粮于技") in rels(res, "mentions"), rels(res, "mentions")
+    assert ("中共中央", "藏粮于地、藏粮于技") in rels(res, "promotes"), rels(res, "promotes")
+
+
+def test_a_central_work_conference_only_studied_reports_nothing_of_its_own():
+    text = "县委常委会召开会议，传达学习中央农村工作会议精神。会议要求，要坚持“四个不摘”。\n"
+    res = extract_text(text)
+    assert not any(s == "中央农村工作会议" for s, _ in rels(res, "mentions")), rels(res, "mentions")
+    assert not any(s == "中共中央" for s, _ in rels(res, "promotes")), rels(res, "promotes")
+
+
+BRIEFING = (
+    "交通运输部近日发布一季度数据。交通运输部副部长张某明介绍，我国交通运输经济持续恢复。\n"
+    "张某明表示，要坚持“稳中求进”工作总基调。\n"
+    "一是加快“新基建”布局。\n"
+)
+
+
+def test_an_official_introduced_by_the_subjects_name_speaks_for_it():
+    # a deputy (副局长) and an official written after the subject's name are its voice, not another one
+    promoted = {o for s, o in rels(extract_text(BRIEFING), "promotes") if s == "交通运输部"}
+    assert {"稳中求进", "新基建"} <= promoted, promoted
+
+
+DELEGATION = (
+    "中共中央总书记习近平5日下午在参加他所在的十四届全国人大一次会议江苏代表团审议时强调，要坚持“四个面向”。\n"
+    "江苏代表团认真审议政府工作报告，江苏代表团代表们表示，要在推进中国式现代化中走在前列。\n"
+    "习近平强调，要坚持“两个毫不动摇”。\n"
+)
+
+
+def test_a_leader_who_sits_in_the_subjects_deliberation_speaks_as_its_member():
+    # member_joins/member_sittings: Xi at his own delegation is no other voice
+    promoted = {o for s, o in rels(extract_text(DELEGATION), "promotes") if s == "江苏代表团"}
+    assert "两个毫不动摇" in promoted, promoted
+
+
+def test_who_speaks_on_the_subjects_behalf_is_its_voice():
+    # on_behalf: 代表全国工商联致辞 makes 他表示 the subject's words; without it (在活动上致辞) he is another voice
+    text = ("全国工商联近日发布倡议，全国工商联号召民营企业积极参与。\n"
+            "张某明代表全国工商联致辞。他表示，要坚持“两个毫不动摇”。\n")
+    assert ("全国工商联", "两个毫不动摇") in rels(extract_text(text), "promotes"), rels(extract_text(text), "promotes")
+    assert not rels(extract_text(text.replace("代表全国工商联致辞", "在活动上致辞")), "promotes")

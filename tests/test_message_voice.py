@@ -35,3 +35,15 @@ def test_a_message_that_speaks_is_no_person():
         res = extract_text(CONGRESS.replace("某领导出席开幕会并致贺词", "某领导出席开幕会并宣读" + noun).replace("贺词说", noun + "指出"))
         assert noun not in {label for type_, label in res.entities if type_ == "Person"}, noun
         assert not any(s == noun for s, _ in rels(res, "voices")), rels(res, "voices")
+
+
+def test_an_order_or_an_article_that_speaks_is_its_authors():
+    # message_nouns 命令, 文章: 命令要求，… / 文章强调，… are the words of who signed or wrote it
+    from kg.pipeline import make_doc
+    from kg.model import Article
+    from extractors.relations import message_spans
+
+    text = "中央军委主席习近平日前签署命令，授予某部荣誉称号。\n命令要求，全军官兵要增强“四个意识”。\n文章强调，要坚持“练兵备战”。\n"
+    doc = make_doc(Article(id="t", text=text))
+    starts = [s for s, _ in message_spans(doc)]
+    assert text.index("命令要求") in starts and text.index("文章强调") in starts, starts
