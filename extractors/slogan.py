@@ -180,6 +180,7 @@ def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
 
 def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> bool:
     """The span lies inside a longer quotation that the quote rules read as a name or a theme by what follows it
+    (slogan.lexicon.in_quoted_name)
     (“…”主题成就展, 以“…”为主题, “…”系列发布会) or by the cue of a theme before it (主题为“…”); not a quotation of
     words (横幅上写着：“…”, 俗话说“…”), whose formulations are still stated."""
     text = doc.text
@@ -187,6 +188,8 @@ def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> b
     close = text.find("”", end, end + 40)
     if open_ < 0 or close < 0 or "”" in text[open_:start] or "“" in text[end:close] or "\n" in text[open_:close]:
         return False
+    if (open_, close) == (start - 1, end):
+        return False  # the whole quotation is the formulation (“一带一路”科技交流大会)
     cue = text[max(0, open_ - _CUE_SPAN):open_]
     return any(r.match(text, close + 1) for r in rules["reject_after"]) or _event_theme(doc, open_, close + 1, cue, rules)
 
@@ -201,6 +204,26 @@ def _event_theme(doc: Doc, start: int, end: int, cue: str, rules: dict[str, list
     s_start, s_end = doc.sentence_at(start)
     sentence = doc.text[s_start:start] + doc.text[end:s_end]
     return doc.lex.ruleset("slogan").regex("theme_event", r"(?:{theme_events})").search(sentence) is not None
+
+
+def _briefing_topic(doc: Doc, start: int, end: int) -> bool:
+    """The span is in the topic a press conference or a briefing presents: its sentence names such an event
+    (presentation_events) and the span lies between 介绍 and what closes a topic (有关情况, 的成效: briefing_topic_ends)
+    in one clause (发布会上，交通运输部负责人介绍了交通运输服务经济高质量发展有关情况; 国新办举行发布会，介绍“…”的相关
+    情况). (slogan.briefing_topic)
+
+    A briefing reports on a field of work under a heading; the heading's words are no formulation that the body
+    presenting it calls for. A numbered formulation stays (介绍实施“两新”政策的新举措).
+    """
+    text, rs = doc.text, doc.lex.ruleset("slogan")
+    if re.match(rf"“?[{_NUM}]", text[start:end]):
+        return False
+    s_start, s_end = doc.sentence_at(start)
+    if not rs.regex("presentation_event", r"(?:{presentation_events})").search(text[s_start:s_end]):
+        return False
+    before = re.split(r"[，。；：！？\n]", text[s_start:start])[-1]
+    after = re.split(r"[，。；：！？\n]", text[end:s_end])[0]
+    return "介绍" in before and rs.regex("briefing_topic_end", r"(?:{briefing_topic_ends})").search(after) is not None
 
 
 def _era_of_other(doc: Doc, start: int, end: int) -> bool:
@@ -283,6 +306,8 @@ class SloganExtractor:
                 # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
                 # 专精特新“小巨人”企业: a name or a designation no body promotes
                 continue
+            if _briefing_topic(doc, m.start(), m.end()):
+                continue  # 发布会上介绍了“…”的相关情况: the heading of what a briefing reports on
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
                                 attrs={"quoted": True}, rule="slogan.quoted"))
@@ -310,6 +335,11 @@ class SloganExtractor:
                 continue
             if row["label"] in lex.ruleset("slogan").words("era_entries") and _era_of_other(doc, start, end):
                 continue  # 新时代中越全面战略合作伙伴关系: the era of a relation, not the party's formulation
+            named = re.match(rf"[{_NUM}]", row["label"]) is None and text[start - 1:start] != "‘"
+            if named and (_in_quoted_name(doc, start, end, rules) or _briefing_topic(doc, start, end)):
+                # “中国经济高质量发展成效”系列新闻发布会, 介绍…服务高质量发展有关情况: a word of a name or a briefing's topic;
+                # a numbered formulation or one quoted inside the name (争做‘四个自信’好孩子, 共建‘一带一路’) stays
+                continue
             doc.add(Mention("PolicySlogan", row["label"], start, end, surface, aliases=split_multi(row["aliases"]),
                             subtypes=_subtypes(row["label"], lex, row.get("subtype", "")),
                             attrs={"label_en": row.get("label_en", "")}, rule="slogan.lexicon"))

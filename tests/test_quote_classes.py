@@ -46,6 +46,13 @@ def slogans(text: str) -> set[str]:
     ("街道开起全区第一家“爱心小屋”，居民纷纷点赞。", "爱心小屋"),  # slogan.quoted.bare_noun: a thing's name
     ("全省已有两百多家专精特新“小蜜蜂”企业。", "小蜜蜂"),  # a designation
     ("他们用汗水把“中国高度”写在了雪山之巅。", "中国高度"),  # a metaphor in narrative
+    ("展览用“峥嵘岁月”“奋斗足迹”“时代华章”三个部分展现城市变迁。", "奋斗足迹"),  # slogan.reject.parts
+    ("晚会分为“序曲·启航”“追梦”两个篇章。", "序曲·启航"),
+    ("老张在村里有修理农机“百事通”之称。", "百事通"),  # slogan.reject.epithet
+    ("这座小城享有“候鸟驿站”的美誉。", "候鸟驿站"),
+    ("当前正值“三秋”农忙时节，各地抢收抢种。", "三秋"),  # slogan.reject.season
+    ("时值“七下八上”主汛期，防汛形势严峻。", "七下八上"),
+    ("展会期间将举办“西部行”“沿海行”项目对接会。", "西部行"),  # meeting_after over an enumeration
 ])
 def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     assert name not in slogans(text)
@@ -65,6 +72,8 @@ def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     ("全区要持续建设“爱心小屋”，让居民就近办事。", "爱心小屋"),  # a promotion verb before the quote
     ("双方欢迎“北方走廊”“南方花园”等重大区域倡议。", "北方走廊"),  # a policy head after the enumeration
     ("会议指出，要推动“东西部协作”机制走深走实。", "东西部协作"),  # a policy head right after
+    ("会议要求，把“七下八上”防汛各项措施落到实处。", "七下八上"),  # no season cue: a requirement stated
+    ("要紧紧围绕建设“先行区”、“领跑者”、“桥头堡”的三大发展目标。", "先行区"),  # the parts of a formulation
 ])
 def test_a_quoted_formulation_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
