@@ -8,6 +8,7 @@ A described meeting (市总工会召开主席办公会) is labelled by its holde
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
 
@@ -18,7 +19,7 @@ from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
 from extractors.organization import place_for_level
 from extractors.model import Mention
-from extractors.prefilter import finditer
+from extractors.prefilter import finditer, finditer_at
 
 N = "一二两三四五六七八九十〇零百"
 _CENTRAL_PLENUM = re.compile(
@@ -46,6 +47,42 @@ def _verb(lex: Lexicons) -> re.Pattern[str]:
 # a meeting named as the subject: 区局、处两级中心组集中学习在区工人文化宫举行
 def _subject_meeting(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "subject_meeting", r"(?:^|(?<=[，。；：\n]))(?:\d{1,2}月\d{1,2}日)?(?:{time_of_day})?[，]?(?P<ph>[^，。；！？\n]{2,40}?)(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:{time_of_day})?)?(?:在[^，。；\n]{1,24}|(?:{time_words})[^，。；\n]{0,12})?(?:{held_verbs})")
+#: where a subject meeting's phrase may open (the pattern's lookbehind) and the characters its match holds at most one of
+_CLAUSE_OPENERS = re.compile("[，。；：\n]")
+_CLAUSE_STOPS = re.compile("[，。；\n]")
+
+
+def _subject_meeting_starts(text: str, verbs: tuple[str, ...]) -> list[int] | None:
+    """The positions at which ``_subject_meeting`` can match, ascending (``None``: not known, scan them all).
+
+    A match opens at the text's start or after ，。；：or a newline, and ends in a held verb (举行, 召开);
+    between, it holds at most one ，。；or newline (the ， after a leading date or time: 11月2日上午，…;
+    the phrase and the place or time words before the verb exclude the four). So the verb starts before
+    the second of them from the opening: only such openings are tried (most clauses of news hold no
+    held verb, and the pattern's lazy phrase is tried at each of their characters)."""
+    if any(_CLAUSE_STOPS.search(v) for v in verbs):
+        return None  # a verb holding a stop character: the bound above does not hold
+    verb_at = sorted({i for v in verbs if v for i in _occurrences(text, v)})
+    if not verb_at:
+        return []
+    stops = [m.start() for m in _CLAUSE_STOPS.finditer(text)]
+    openers = [0, *(m.end() for m in _CLAUSE_OPENERS.finditer(text))]
+    out: set[int] = set()
+    for v in verb_at:  # the openings p <= v with at most one stop in [p, v): after the second-last stop before v
+        k = bisect_left(stops, v)
+        lo = stops[k - 2] + 1 if k >= 2 else 0
+        out.update(openers[bisect_left(openers, lo):bisect_right(openers, v)])
+    return sorted(out)
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    """Every start of ``word`` in ``text``, overlapping ones included."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
@@ -722,7 +759,9 @@ class MeetingExtractor:
     def _subject_meetings(self, doc: Doc) -> None:
         text = doc.text
         types = _types(doc.lex)
-        for m in finditer(_subject_meeting(doc.lex), text):
+        pattern = _subject_meeting(doc.lex)
+        starts = _subject_meeting_starts(text, _w(doc.lex, "held_verbs"))
+        for m in finditer(pattern, text) if starts is None else finditer_at(pattern, text, starts):
             ph = m.group("ph").strip("，")
             organiser = _org_starting_at(doc, m.end("ph") - len(ph))
             by = _re(doc.lex, "organised_by", r"(?:{organising_verbs})的").match(text, organiser.end) if organiser is not None else None

@@ -10,13 +10,14 @@ is labelled 徐州市总工会 with 市总工会 kept as an alias.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from extractors import gazetteer
 from extractors.base import Context, Doc
 from extractors.lexicon import Lexicons, Scanner, cut, inside_title, is_dictionary_word, split_multi, trim_lead, word_tag
 from extractors.model import Mention
-from extractors.prefilter import finditer
+from extractors.prefilter import finditer, finditer_at
 
 LEVELS = "省市县区镇乡州地"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
@@ -54,14 +55,40 @@ def _departments(lex: Lexicons) -> tuple[dict[str, str], ...]:
 _CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党)?第?[十二三四五六七八九]{1,3}届中央委员会(?!第|[一二三四五六七八九十]+次|全体)")
 
 
+#: the prefixes a levelled name may open with before its level character, as ``_level_re`` writes them
+_LEVEL_CPC, _LEVEL_TUAN = ("中共", "中国共产党"), ("共青团", "团")
+
+
 @cache
 def _level_re(lex: Lexicons) -> re.Pattern[str]:
     units = "|".join(re.escape(r["unit"]) for r in _units(lex) if r["unit"] != "委")
     depts = "|".join(re.escape(r["short"]) for r in _departments(lex))
     return re.compile(
-        rf"(?P<cpc>中共|中国共产党)?(?P<tuan>共青团|团)?(?P<lvl>[{LEVELS}])(?:"
+        rf"(?P<cpc>{'|'.join(_LEVEL_CPC)})?(?P<tuan>{'|'.join(_LEVEL_TUAN)})?(?P<lvl>[{LEVELS}])(?:"
         rf"(?P<party>委)(?P<dept>{depts})?(?![员托屈婉任派])|(?P<unit>{units}))"
     )
+
+
+@cache
+def _level_tail_re(lex: Lexicons) -> re.Pattern[str]:
+    """A level character that ``_level_re``'s rest follows (the same alternation, as a lookahead).
+
+    It opens with a character class, which ``re`` searches for directly; ``_level_re`` opens with two
+    optional groups and is tried at every character of the text."""
+    units = "|".join(re.escape(r["unit"]) for r in _units(lex) if r["unit"] != "委")
+    depts = "|".join(re.escape(r["short"]) for r in _departments(lex))
+    return re.compile(rf"[{LEVELS}](?=委(?:{depts})?(?![员托屈婉任派])|(?:{units}))")
+
+
+#: how far before its level character a levelled name may open: every length of an optional cpc and tuan prefix
+_LEVEL_LEADS = sorted({len(c) + len(t) for c in ("", *_LEVEL_CPC) for t in ("", *_LEVEL_TUAN)})
+
+
+def _level_matches(text: str, lex: Lexicons) -> Iterator[re.Match[str]]:
+    """``_level_re(lex).finditer(text)``, tried only where a match can open: a prefix's length before
+    a level character that the pattern's rest follows (``prefilter.finditer_at``)."""
+    starts = sorted({m.start() - k for m in _level_tail_re(lex).finditer(text) for k in _LEVEL_LEADS if m.start() >= k})
+    return finditer_at(_level_re(lex), text, starts)
 
 
 @cache
@@ -472,7 +499,7 @@ class OrganizationExtractor:
     # -- 市总工会, 徐州市妇联, 团市委, 县委办公室
     def _levelled(self, doc: Doc) -> None:
         text, ctx, lex = doc.text, doc.context, doc.lex
-        for m in _level_re(lex).finditer(text):
+        for m in _level_matches(text, lex):
             lvl = m.group("lvl")
             if m.group("tuan") and not m.group("party"):
                 continue

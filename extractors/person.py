@@ -13,7 +13,7 @@ from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import Lexicons, Scanner, is_dictionary_word, word_tag
 from extractors.model import Mention
-from extractors.prefilter import finditer
+from extractors.prefilter import finditer, finditer_at, may_match, starts_before
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
@@ -112,6 +112,9 @@ def _name_list(lex: Lexicons) -> re.Pattern[str]:
                             r"(?={list_end_words}|[，。；）)]|$|作了?)")
 
 
+_SENTENCE_OPENERS = re.compile("[。\n]")
+
+
 def _byline_name(text: str, pos: int) -> int:
     """After 记者 a name needs no known surname (思博海): 2-3 characters up to a space or bracket."""
     m = re.match(r"[\u4e00-\u9fff]{2,3}(?=[\s）)、，]|$)", text[pos:pos + 4])
@@ -190,7 +193,8 @@ class PersonExtractor:
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
         # bare lists of names: 执行主席是张连珍、杨新力、程崇庆… / 张坚勇、吴胜兴…等委员
-        for m in _name_list(lex).finditer(text):
+        # (a list's first name, two or three characters, is followed by its 、)
+        for m in finditer_at(_name_list(lex), text, starts_before(text, ("、",), (2, 3))):
             items, pos = [], m.start()
             for item in m.group().split("、"):
                 items.append((pos, pos + len(item), read_name(item + "，", 0, lex) == len(item)))
@@ -201,7 +205,8 @@ class PersonExtractor:
                     if ok or (_surname_len(text[s:e], lex) and not _common_word(text[s:e])):
                         put((s, e), text[s:e], "person.name_list")
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
-        for m in finditer(_opening_name(lex), text):
+        openings = [0, *(m.end() for m in _SENTENCE_OPENERS.finditer(text))]  # the pattern's ^ and lookbehind
+        for m in finditer_at(_opening_name(lex), text, openings) if may_match(_opening_name(lex), text) else ():
             name = m.group(1)
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")

@@ -10,7 +10,7 @@ from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi
 from extractors.model import Mention
-from extractors.prefilter import finditer
+from extractors.prefilter import finditer_at, starts_before
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
@@ -116,7 +116,8 @@ class PlaceExtractor:
             doc.add(Mention("Place", div.short, start, end, surface,
                             aliases=tuple(sorted({div.name} - {div.short})),
                             attrs={"level": div.level, "adcode": div.adcode, "parent": div.parent}, rule="place.division"))
-        for m in finditer(_town(lex), text):
+        # (the name, two or three characters, is followed by its 镇 or 乡)
+        for m in finditer_at(_town(lex), text, starts_before(text, ("镇", "乡"), (2, 3))):
             if not doc.blocked("place.town", "Place", m.start(1), m.end(1)):
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 

@@ -16,7 +16,7 @@ condition fails there is no match, so skipping the scan changes no result.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 try:  # Python 3.11+
@@ -106,9 +106,50 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     cond = _CONDITIONS.get(pattern)
     if cond is None:
         cond = _CONDITIONS[pattern] = condition(pattern)
-    return all(any(s in text for s in need) for need in cond)
+    for need in cond:  # all(any(s in text for s in need) for need in cond), without two generators per call
+        for s in need:
+            if s in text:
+                break
+        else:
+            return False
+    return True
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, without the scan when the text lacks what every match needs."""
     return pattern.finditer(text) if may_match(pattern, text) else iter(())
+
+
+def starts_before(text: str, words: Iterable[str], leads: Iterable[int]) -> list[int]:
+    """Ascending positions ``i - k`` for every occurrence ``i`` of one of ``words`` and every ``k`` of ``leads``
+    (``i - k >= 0``): where a match may open when it holds one of the words ``k`` characters in."""
+    leads = tuple(leads)
+    out: set[int] = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.update(i - k for k in leads if i >= k)
+            i = text.find(w, i + 1)
+    return sorted(out)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (ascending).
+
+    ``pattern.match(text, p)`` is the scan's attempt at ``p`` (lookbehinds read the text before
+    ``p``; ``^`` matches only at 0 in both), so trying only the given positions, from the end
+    of the last match on, yields the same matches when the other positions cannot match: for
+    a pattern that is tried at every position and fails at almost all of them (one opening
+    with a lookbehind, or one whose matches need a word the caller can look for first).
+    A pattern that can match the empty string is refused (the scan's rule after an empty match differs).
+    """
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            if m.end() == m.start():
+                raise ValueError(f"finditer_at: {pattern.pattern!r} matched the empty string")
+            yield m
+            pos = m.end()

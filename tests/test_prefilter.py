@@ -64,3 +64,54 @@ def test_scanner_orders_as_a_scan() -> None:
     assert sc.longest(text) == [(0, 3, "副市长", (2,))]
     assert sc.longest("市长江") == [(0, 2, "市长", (1, 4))]
     assert Scanner([]).longest(text) == [] and list(Scanner([("", 1)]).iter(text)) == []
+
+
+def test_subject_meeting_at_its_possible_openings(samples: Path) -> None:
+    """meeting's subject-meeting scan tried only where a held verb can end it finds what the full scan finds."""
+    from extractors import meeting
+
+    lex = Lexicons()
+    pattern, verbs = meeting._subject_meeting(lex), meeting._w(lex, "held_verbs")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts += [line for t in texts for line in t.splitlines()]
+    texts += ["召开", "，召开", "11月2日上午，省委全会在长沙召开。", "一，二，三召开幕", "会议召开幕式，会召开", ""]
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in pattern.finditer(text)]
+        starts = meeting._subject_meeting_starts(text, verbs)
+        assert starts is not None
+        assert [m.span() for m in prefilter.finditer_at(pattern, text, starts)] == plain, text[:40]
+        found += len(plain)
+    assert found > 0
+
+
+def test_finditer_at_refuses_an_empty_match() -> None:
+    with pytest.raises(ValueError):
+        list(prefilter.finditer_at(re.compile("a*"), "bbb", [0]))
+    assert [m.span() for m in prefilter.finditer_at(re.compile("ab"), "abab", [0, 1, 2])] == [(0, 2), (2, 4)]
+
+
+def test_scans_tried_at_their_openings_find_what_the_scans_find(samples: Path) -> None:
+    """The levelled names, name lists, sentence-opening names and towns, each tried only where a match can
+    open (``finditer_at``), find exactly the plain scan's matches."""
+    from extractors import organization, person, place
+
+    lex = Lexicons()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts += [line for t in texts for line in t.splitlines()]
+    texts += ["中国共产党共青团市委", "中共团县委书记", "团市委员", "市委组织部", "张三、李四、王五等", "是张三、李四、王五",
+              "白湖乡党委", "镇", "乡乡乡乡", "刘金国出席会议。王宁主持会议"]
+    openers = person._SENTENCE_OPENERS
+    scans = [
+        (organization._level_re(lex), lambda t: organization._level_matches(t, lex)),
+        (person._name_list(lex), lambda t: prefilter.finditer_at(person._name_list(lex), t, prefilter.starts_before(t, ("、",), (2, 3)))),
+        (person._opening_name(lex), lambda t: prefilter.finditer_at(person._opening_name(lex), t, [0, *(m.end() for m in openers.finditer(t))])),
+        (place._town(lex), lambda t: prefilter.finditer_at(place._town(lex), t, prefilter.starts_before(t, ("镇", "乡"), (2, 3)))),
+    ]
+    for pattern, anchored in scans:
+        found = 0
+        for text in texts:
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in anchored(text)] == plain, (pattern.pattern[:40], text[:40])
+            found += len(plain)
+        assert found > 0, pattern.pattern[:40]
