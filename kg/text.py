@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.prefilter import finditer_at, starts_before
 from kg.wordlists import alternation
 
 # One character for another (no replacement is itself replaced, so the order does not matter). Applied
@@ -60,12 +61,15 @@ class NormText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def _delete(text: str, origin: list[int], pattern: re.Pattern[str]) -> tuple[str, list[int]]:
-    """``text`` and ``origin`` without the characters ``pattern`` matches (copied by slices, not per character)."""
+def _delete(text: str, origin: list[int], pattern: re.Pattern[str],
+            starts: list[int] | None = None) -> tuple[str, list[int]]:
+    """``text`` and ``origin`` without the characters ``pattern`` matches (copied by slices, not per character).
+
+    ``starts``: every position a match can open at, when the caller knows them (the scan tries only those)."""
     kept_text: list[str] = []
     kept_origin: list[int] = []
     pos = 0
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text) if starts is None else finditer_at(pattern, text, starts):
         s, e = m.span()
         if e > s:
             kept_text.append(text[pos:s])
@@ -134,7 +138,8 @@ def normalize(text: str) -> NormText:
                 keep[i] = False
         origin = [i for i in origin if keep[i]]
         text = "".join(text[i] for i in origin)
-    text, origin = _delete(text, origin, _PINYIN)
+    # a gloss opens with its bracket (the pattern's lookbehind is tried at every character otherwise)
+    text, origin = _delete(text, origin, _PINYIN, starts_before(text, ("（", "("), (0,)))
     text = _fold_punct(to_simplified(text))
     text, origin = _delete(text, origin, _STRAY)
     text, origin = _delete(text, origin, _DATELINE)

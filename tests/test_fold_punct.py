@@ -25,3 +25,12 @@ def test_normalize_keeps_the_offset_map() -> None:
     norm = normalize("会议指出:要坚持(一)")
     assert norm.text == "会议指出：要坚持（一）"
     assert len(norm.origin) == len(norm.text)
+
+
+def test_pinyin_glosses_go_wherever_their_bracket_opens() -> None:
+    from kg.text import _PINYIN, _delete, starts_before
+
+    for text in ["傳達(dá)", "會(hui)(hui)议", "(a)中", "中(ab)(cd)e（fg）", "中（１）", "", "无括号"]:
+        origin = list(range(len(text)))
+        assert _delete(text, origin, _PINYIN, starts_before(text, ("（", "("), (0,))) == _delete(text, origin, _PINYIN)
+    assert normalize("傳達(dá)會議").text == "传达会议"
