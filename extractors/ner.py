@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
 from functools import lru_cache, cache
 
 from extractors.base import Doc
@@ -192,14 +193,15 @@ def _surname_len(s: str, lex: Lexicons) -> int:
     return 1 if s[:1] in single else 0
 
 
-def _tokens(text: str, start: int, end: int, lex: Lexicons) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each jieba token of ``text[start:end]``."""
+def _tokens(text: str, start: int, end: int, lex: Lexicons) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, word) of each jieba token of ``text[start:end]``, and the words."""
     words = cut(text[start:end], lex)
     ends = list(accumulate(map(len, words), initial=start))
-    return list(zip(ends, ends[1:], words))
+    return list(zip(ends, ends[1:], words)), words
 
 
 _MEMO_MAX = 200_000  # distinct words remembered per lexicon set
+_HOT = attrgetter("hot")
 
 
 class _Word:
@@ -359,13 +361,15 @@ class _Words:
         return all(c in _PUNCT for c in w) or w in self.name_titles or w.endswith(self.long_titles) \
             or word_tag(w) in ("p", "v", "c")
 
-    def infos(self, toks: list[tuple[int, int, str]]) -> list[_Word]:
-        """The memoised :class:`_Word` of each token."""
+    def infos(self, words: list[str]) -> list[_Word]:
+        """The memoised :class:`_Word` of each token (one C-level map; the new words filled in after)."""
         memo = self._memo
         if len(memo) > _MEMO_MAX:
             memo.clear()  # a bound on memory over a large corpus; the values are pure, so output is unchanged
-        get = memo.get
-        return [get(w) or memo.setdefault(w, _Word(w, self)) for _, _, w in toks]
+        info = list(map(memo.get, words))
+        if None in info:
+            info = [f or memo.get(w) or memo.setdefault(w, _Word(w, self)) for f, w in zip(info, words)]
+        return info  # type: ignore[return-value]  # (no None is left)
 
 
 @cache
@@ -505,9 +509,9 @@ class NameExtractor:
         sentence_toks: list[tuple[list[tuple[int, int, str]], int, int]] = []
         org_starts = {m.start for m in doc.of_type("Organization")}
         for s_start, s_end in doc.sentences:
-            toks = _tokens(text, s_start, s_end, lex)
-            info = W.infos(toks)
-            hot = [i for i, f in enumerate(info) if f.hot]  # the tokens some rule may fire on
+            toks, words = _tokens(text, s_start, s_end, lex)
+            info = W.infos(words)
+            hot = list(compress(range(len(info)), map(_HOT, info)))  # the tokens some rule may fire on
             cands: list[tuple[int, int, str, str, str]] = []
             cands += self._persons(text, toks, info, hot, W)
             cands += self._scored_persons(text, toks, info, hot, W)
@@ -517,7 +521,7 @@ class NameExtractor:
             cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
             cands += self._place_grammar(text, toks, info, hot, W)
             cands += self._venues(text, toks, info, hot, place_spans, W)
-            if "《" in text[s_start:s_end]:
+            if text.find("《", s_start, s_end) >= 0:
                 cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
             sentence_toks.append((toks, s_start, s_end))
@@ -735,7 +739,7 @@ class NameExtractor:
                 out.append((toks[i][0], toks[j - 1][1], "Person", text[toks[i][0]:toks[j - 1][1]], "translit-run"))
         # transliterated names joined by a middle dot: 卡洛斯·阿马特; each side is read over
         # transliteration characters and snapped back to a jieba token boundary
-        if not any(t[2] == "·" for t in toks):
+        if not toks or text.find("·", toks[0][0], toks[-1][1]) < 0 or not any(t[2] == "·" for t in toks):
             return out
         bounds = {t[0] for t in toks} | {t[1] for t in toks}
         for k, (s, e, w) in enumerate(toks):
