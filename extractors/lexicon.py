@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -36,6 +36,9 @@ class Lexicons:
     """
 
     folder: Path | None = None
+    #: the rule sets read so far, by kind: ``ruleset`` is asked at every use of a rule's words (some eighty
+    #: times an article), and a cached function keyed on the set hashes it (a Python call) each time
+    _rulesets: dict[str, RuleSet] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.folder is not None:
@@ -44,6 +47,13 @@ class Lexicons:
     def __hash__(self) -> int:
         # every memoised word list is keyed on the set: the generated dataclass hash builds a tuple per look-up
         return hash(self.folder)
+
+    def __getstate__(self) -> dict[str, Path | None]:
+        return {"folder": self.folder}  # the folder only: what is read from it is read again where it is used
+
+    def __setstate__(self, state: dict[str, Path | None]) -> None:
+        object.__setattr__(self, "folder", state["folder"])
+        object.__setattr__(self, "_rulesets", {})
 
     def canonical(self) -> Lexicons:
         """The one instance equal to this set, so that cache look-ups succeed by identity, not ``__eq__``."""
@@ -71,7 +81,10 @@ class Lexicons:
 
     def ruleset(self, kind: str) -> RuleSet:
         """The word lists and structured rules of ``kind`` (folder ``KIND/``), read once per lexicon set."""
-        return _ruleset(self, kind)
+        found = self._rulesets.get(kind)
+        if found is None:
+            found = self._rulesets[kind] = _ruleset(self, kind)
+        return found
 
     def precedence(self) -> Precedence:
         """The overlap table (``precedence.tsv``) of this lexicon set."""
