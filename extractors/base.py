@@ -73,15 +73,24 @@ class Doc:
             self._index(m)
 
     def _index(self, mention: Mention) -> None:
-        pool = self._by_type.setdefault(mention.type, [])
+        kind, start, end = mention.type, mention.start, mention.end
+        pool = self._by_type.get(kind)
+        if pool is None:
+            pool = self._by_type[kind] = []
         pool.append(mention)
-        near = self._near.setdefault(mention.type, {})
-        lo, hi = sorted((mention.start, mention.end))
+        near = self._near.get(kind)
+        if near is None:
+            near = self._near[kind] = {}
+        lo, hi = (start, end) if start <= end else (end, start)
+        entry = (len(pool), mention)
         for b in range(lo // _NEAR, hi // _NEAR + 1):
-            near.setdefault(b, []).append((len(pool), mention))
-        if 0 <= mention.start < mention.end <= len(self.norm.text):
-            cover = self._cover.setdefault(mention.type, bytearray(len(self.norm.text)))
-            cover[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+            near.setdefault(b, []).append(entry)
+        n = len(self.norm.text)
+        if 0 <= start < end <= n:
+            cover = self._cover.get(kind)
+            if cover is None:  # (made once per kind: a setdefault's default is a text-long bytearray per mention)
+                cover = self._cover[kind] = bytearray(n)
+            cover[start:end] = b"\x01" * (end - start)
 
     @property
     def text(self) -> str:
