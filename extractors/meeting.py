@@ -121,6 +121,13 @@ def _types(lex: Lexicons) -> tuple[str, ...]:
 
 
 @cache
+def _type_ends(lex: Lexicons) -> frozenset[str] | None:
+    """The last characters of the meeting types: a text ending in none of them ends in no type (``None``: a type is empty)."""
+    types = _types(lex)
+    return None if not all(types) else frozenset(t[-1] for t in types)
+
+
+@cache
 def _bodies(lex: Lexicons) -> Scanner:
     return Scanner((r["surface"], r) for r in lex.read_tsv("meeting_bodies.tsv"))
 
@@ -448,7 +455,7 @@ class MeetingExtractor:
 
     def _described(self, doc: Doc) -> None:
         text = doc.text
-        types = _types(doc.lex)
+        types, ends = _types(doc.lex), _type_ends(doc.lex)
         for v in _verb(doc.lex).finditer(text):
             if doc.covered(v.start(), v.end(), "Organization"):
                 continue  # 世界贸易组织: the verb is inside a name
@@ -460,7 +467,7 @@ class MeetingExtractor:
             seg = seg[:space.start()] if space else seg
             end_rel = -1
             for i in range(2, len(seg) + 1):
-                if seg[:i].endswith(types):
+                if (ends is None or seg[i - 1] in ends) and seg[:i].endswith(types):
                     nxt = seg[i:i + 1]
                     if nxt == "暨" and any(seg[i + 1:j].endswith(types) for j in range(i + 3, len(seg) + 1)):
                         continue  # 党组扩大会议暨党组中心组学习扩大会议 is one joint meeting
