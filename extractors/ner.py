@@ -176,6 +176,15 @@ def _bad_last(lex: Lexicons) -> frozenset[str]:
     return frozenset("".join(_words(lex, "ner_name_bad_last.txt")))
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, overlapping ones included."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _in_name_list(toks: list[tuple[int, int, str]], i: int, lex: Lexicons) -> bool:
     """Whether token ``i`` sits in a 、／ list next to a three-character surname-initial word."""
     for j in (i - 2, i + 2):
@@ -526,6 +535,8 @@ class NameExtractor:
             per_sentence.append(cands)
             sentence_toks.append((toks, s_start, s_end))
         places = self._article_places(doc, per_sentence, W)
+        # where an armed-group head stands in the article (哈马斯 + 武装): found once, not searched for per person candidate
+        group_heads = [p for h in W.group_heads for p in _occurrences(text, h)]
         for cands, (toks, s_start, s_end) in zip(per_sentence, sentence_toks):
             cands = [(s, e, "Place", label, "place-in-article") if typ == "Person" and rule in W.place_readable_rules
                      and label in places else (s, e, typ, label, rule) for s, e, typ, label, rule in cands]
@@ -534,7 +545,8 @@ class NameExtractor:
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
                 if end <= start or (typ == "Person" and set(label[1:]) & _FUNCTION_CHARS) or not _plausible(typ, label, rule, W):
                     continue
-                if typ == "Person" and any(label + head in text for head in W.group_heads):
+                if typ == "Person" and group_heads and any(  # label + head in text, for some head
+                        p >= len(label) and text.startswith(label, p - len(label)) for p in group_heads):
                     continue  # 哈马斯武装 anywhere in the article: 哈马斯 names a group (ner_group_heads.txt)
                 # anything found before wins; an organisation may contain a place (青岛海牛队 ⊃ 青岛), not cross one
                 if doc.blocked(f"ner.{rule}", typ, start, end) or rule in _NESTING_RULES and any(
