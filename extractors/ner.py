@@ -689,9 +689,9 @@ class NameExtractor:
         long_titles = W.long_titles
         for i in hot:
             s, e, w = toks[i]
-            if not info[i].person or not _HAN.match(w) or w in stop or w in places:
+            if not info[i].person:  # (a Han word, neither a stop word nor a listed place)
                 continue
-            tag = word_tag(w)
+            tag = info[i].tag
             sl = info[i].sl
             nxt2 = toks[i + 1][2] if i + 1 < n else ""
             if tag == "nr" and len(w) == 1 and sl and len(nxt2) == 2 and word_tag(nxt2) in ("ns", "nz") \
@@ -1012,11 +1012,9 @@ class NameExtractor:
                 visit.append(i - 1)
             if info[i].grammar:
                 visit.append(i)
-        for i in visit:
+        for i in visit:  # (each a Han word that is no listed place)
             s, e, w = toks[i]
-            if not _HAN.match(w) or w in places:
-                continue
-            tag, nxt = word_tag(w), toks[i + 1][2] if i + 1 < len(toks) else ""
+            tag, nxt = info[i].tag, toks[i + 1][2] if i + 1 < len(toks) else ""
             if len(w) == 3 and not tag and w[-1] in W.village_chars and w[0] not in _FUNCTION_CHARS \
                     and w[0] not in W.place_determiners \
                     and not is_dictionary_word(w[:2]) and not is_dictionary_word(w[1:]):
@@ -1053,7 +1051,7 @@ class NameExtractor:
         ``precedence.tsv`` lets this rule nest it), but not one that opens with its own place
         (长沙市 + 芙蓉区人民法院 are a city and a district's court, named apart)."""
         out = []
-        heads, tails, not_heads, breakers, mid_tags = (W.headed_heads, W.headed_tails, W.headed_not_heads, W.headed_breakers, W.headed_mid_tags)
+        heads, tails, breakers, mid_tags = W.headed_heads, W.headed_tails, W.headed_breakers, W.headed_mid_tags
 
         def is_place(k: int) -> bool:
             s, e, w = toks[k]
@@ -1061,12 +1059,12 @@ class NameExtractor:
 
         for i in hot:
             s, e, w = toks[i]
-            if not info[i].headed or not _HAN.match(w) or w.endswith(not_heads) or w in W.places:
+            if not info[i].headed:  # (a Han word, no listed place, not ending in a not-head)
                 continue
             minister = len(w) >= 4 and w.endswith("部长")
             bare = w == "部长"  # 芬兰 + 农林 + 部长: the ministry is named by the words before a bare 部长
             end = e - 1 if minister or bare else e
-            if bare and not (i >= 2 and _HAN.match(toks[i - 1][2]) and word_tag(toks[i - 1][2]) in mid_tags):
+            if bare and not (i >= 2 and info[i - 1].han and info[i - 1].tag in mid_tags):
                 continue
             if not (minister or bare or w.endswith(heads) or w[-1] in tails):
                 continue
@@ -1081,7 +1079,7 @@ class NameExtractor:
                     if toks[k][0] in org_starts:
                         break  # 芙蓉区人民法院 opens with its own place: the place before it is not part of it
                     start = toks[k][0]
-                elif not _HAN.match(kw) or word_tag(kw) not in mid_tags:
+                elif not info[k].han or info[k].tag not in mid_tags:
                     break
                 k -= 1
             if start is not None and end - start >= 3 and not (bare and start == toks[i - 1][0]):
