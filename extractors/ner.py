@@ -538,8 +538,9 @@ class NameExtractor:
         # where an armed-group head stands in the article (哈马斯 + 武装): found once, not searched for per person candidate
         group_heads = [p for h in W.group_heads for p in _occurrences(text, h)]
         for cands, (toks, s_start, s_end) in zip(per_sentence, sentence_toks):
-            cands = [(s, e, "Place", label, "place-in-article") if typ == "Person" and rule in W.place_readable_rules
-                     and label in places else (s, e, typ, label, rule) for s, e, typ, label, rule in cands]
+            readable = W.place_readable_rules
+            cands = [(c[0], c[1], "Place", c[3], "place-in-article") if c[2] == "Person" and c[4] in readable
+                     and c[3] in places else c for c in cands]
             named_org = False  # whether this sentence got an organisation of this component (_subunits reads only those)
             # longer spans first so that 古巴代表团 wins over 古巴; then in text order
             for start, end, typ, label, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0])):
@@ -575,16 +576,20 @@ class NameExtractor:
         token cannot be part of a name (the sentence start, punctuation, a title, a preposition or verb:
         总统 + 托 + 卡耶夫), and a one-character token after it that is no function word. A name so
         extended that ends like a Slavic place name (``translit_place_endings``: 库皮扬斯克, 梅利托波尔) is a place."""
-        if not cands:
-            return cands
+        tr = W.translit
+
+        def extendable(c: tuple[int, int, str, str, str]) -> bool:  # what the candidate alone says
+            return c[2] == "Person" and "·" not in c[3] and sum(ch not in tr for ch in c[3]) <= len(c[3]) // 3
+
+        if not any(map(extendable, cands)):
+            return cands  # (the token offsets below are read only for a candidate that may be extended)
         starts = {t[0]: k for k, t in enumerate(toks)}
         ends = {t[1]: k for k, t in enumerate(toks)}
-        tr = W.translit
         out = []
         for c in cands:
             s, e, typ, label, rule = c
             i, j = starts.get(s), ends.get(e)
-            if typ != "Person" or i is None or j is None or "·" in label or sum(ch not in tr for ch in label) > len(label) // 3:
+            if i is None or j is None or not extendable(c):
                 out.append(c)
                 continue
             if i >= 1 and W.translit_piece(toks[i - 1][2]) and (i == 1 or W.name_left_edge(toks[i - 2][2])):

@@ -14,6 +14,7 @@ from extractors.prefilter import finditer_at, starts_before
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ADMIN_SUFFIX = "省市县区州旗盟"
+_LEVEL_ORDER = {"province": 0, "city": 1, "county": 2}
 _SHORT_QUOTE = re.compile(r"“[^“”\n]{2,10}”")  # a quoted formulation: the words in it are no place names
 # Towns and sub-districts are not in the adcode table: 八所镇, 欧阳路街道 (the latter is an org too).
 
@@ -100,7 +101,7 @@ class PlaceExtractor:
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}, rule="place.extra"))
                 continue
             cands = [d for v in values if (d := gazetteer.lookup(v[1], lex)) is not None]
-            div = sorted(cands, key=lambda d: ({"province": 0, "city": 1, "county": 2}[d.level], d.adcode))[0]
+            div = sorted(cands, key=lambda d: (_LEVEL_ORDER[d.level], d.adcode))[0]
             if not is_full:
                 # a bare short name: trust it for provinces/cities unless it is an ordinary word
                 if surface in gazetteer.ambiguous_short_names(lex) and nxt not in _ADMIN_SUFFIX and div.name not in full_names:
