@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import cn2an
@@ -19,7 +19,7 @@ from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
 from extractors.organization import place_for_level
 from extractors.model import Mention
-from extractors.prefilter import finditer, finditer_at
+from extractors.prefilter import finditer, finditer_at, starts_before
 
 N = "一二两三四五六七八九十〇零百"
 _CENTRAL_PLENUM = re.compile(
@@ -29,6 +29,18 @@ _LOCAL_PLENUM = re.compile(rf"第?(?P<jie>[{N}]+)届(?:委员会)?第?(?P<ci>[{N
 _CONGRESS = re.compile(
     rf"(?:(?P<pre>中国共产党|中共|党的)第?(?P<n1>[{N}]+)次全国代表大会|(?P<pre2>中国共产党|中共|党的)?(?P<n2>十[一二三四五六七八九]|二十[一二三]?)大(?=[精报开胜以召代上的，。、”闭]|$))"
 )
+#: where a _CONGRESS match may open: at its party prefix, or (no prefix) at a 十 or 二 that opens a 十X大 / 二十X大
+_CONGRESS_PREFIXES = ("中国共产党", "中共", "党的")
+_CONGRESS_NUMBER = re.compile(r"[十二](?=[一二三四五六七八九]大|十[一二三]?大)")
+_ABBREVIATED_CONGRESS = re.compile(r"(?<![\u4e00-\u9fff])([省市县区])党代会")
+
+
+def _congress_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_CONGRESS.finditer(text)``, tried only where a match can open (``prefilter.finditer_at``)."""
+    starts = {*starts_before(text, _CONGRESS_PREFIXES, (0,)), *(m.start() for m in _CONGRESS_NUMBER.finditer(text))}
+    return finditer_at(_CONGRESS, text, sorted(starts))
+
+
 _LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
 
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
@@ -242,7 +254,7 @@ class MeetingExtractor:
 
     def _congresses(self, doc: Doc) -> None:
         text = doc.text
-        for m in finditer(_CONGRESS, text):
+        for m in _congress_matches(text):
             if doc.blocked("meeting.congress.national", "Meeting", m.start(), m.end()):
                 continue
             n = num(m.group("n1") or m.group("n2"))
@@ -429,7 +441,7 @@ class MeetingExtractor:
             self._add(doc, "meeting.numbered_body.verb", f"{rows[0]['canonical']}第{cn(n)}次{m.group('kind')}", m.start("n") - 1, m.end(),
                       (m.group()[m.start("n") - 1 - m.start():],), (), named=True,
                       **({"holder": body.label, "holder_type": "Organization"} if body is not None else {}))
-        for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市县区])党代会", text):
+        for m in finditer(_ABBREVIATED_CONGRESS, text):
             if not doc.blocked("meeting.congress.abbreviated", "Meeting", m.start(), m.end()):
                 place = place_for_level(doc.context, m.group(1), doc.lex)
                 short = gazetteer.short_name(place, doc.lex) if place else ""

@@ -94,19 +94,21 @@ def test_finditer_at_refuses_an_empty_match() -> None:
 def test_scans_tried_at_their_openings_find_what_the_scans_find(samples: Path) -> None:
     """The levelled names, name lists, sentence-opening names and towns, each tried only where a match can
     open (``finditer_at``), find exactly the plain scan's matches."""
-    from extractors import organization, person, place
+    from extractors import meeting, organization, person, place
 
     lex = Lexicons()
     texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
     texts += [line for t in texts for line in t.splitlines()]
     texts += ["中国共产党共青团市委", "中共团县委书记", "团市委员", "市委组织部", "张三、李四、王五等", "是张三、李四、王五",
-              "白湖乡党委", "镇", "乡乡乡乡", "刘金国出席会议。王宁主持会议"]
+              "白湖乡党委", "镇", "乡乡乡乡", "刘金国出席会议。王宁主持会议", "党的二十大精神", "十九大报告", "十十大",
+              "二十三大", "中国共产党第二十次全国代表大会和十九大"]
     openers = person._SENTENCE_OPENERS
     scans = [
         (organization._level_re(lex), lambda t: organization._level_matches(t, lex)),
         (person._name_list(lex), lambda t: prefilter.finditer_at(person._name_list(lex), t, prefilter.starts_before(t, ("、",), (2, 3)))),
         (person._opening_name(lex), lambda t: prefilter.finditer_at(person._opening_name(lex), t, [0, *(m.end() for m in openers.finditer(t))])),
         (place._town(lex), lambda t: prefilter.finditer_at(place._town(lex), t, prefilter.starts_before(t, ("镇", "乡"), (2, 3)))),
+        (meeting._CONGRESS, meeting._congress_matches),
     ]
     for pattern, anchored in scans:
         found = 0
