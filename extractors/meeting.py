@@ -483,7 +483,10 @@ class MeetingExtractor:
                     nxt = seg[i:i + 1]
                     if nxt == "暨" and any(seg[i + 1:j].endswith(types) for j in range(i + 3, len(seg) + 1)):
                         continue  # 党组扩大会议暨党组中心组学习扩大会议 is one joint meeting
-                    if nxt == "" or nxt in "、并上暨后时的（(" or _re(doc.lex, "verbs_after_name", "(?:{verbs_after_name})").match(seg, i):
+                    if nxt == "" or nxt in "、并上暨后时的（(" or _re(doc.lex, "verbs_after_name", "(?:{verbs_after_name})").match(seg, i) \
+                            or _re(doc.lex, "listed_after_name", "(?:{meeting_list_joiners})").match(seg, i):
+                        # …座谈会和…座谈会: a joiner after a meeting type ends the name, the next meeting is another
+                        # (meeting.described.listed)
                         # …党组会议传达学习…: a verb after a meeting type ends the name
                         end_rel = i
                         break
@@ -954,13 +957,12 @@ def _is_meeting_phrase(phrase: str, lex: Lexicons) -> bool:
 
 
 def _counted(phrase: str, lex: Lexicons) -> bool:
-    """meeting.counted: 5场座谈会, 16个专题会议, 安理会两场专题会议, 三千多次的专题分析会: a count of two or more
-    (no 第 before it) names several sittings or how many there were, not one meeting. A quoted theme
-    (“两个确立”专题会议) and one sitting (举行一场座谈会) are not counts."""
-    bare = re.sub(r"“[^”]*”|《[^》]*》", "", phrase)
+    """meeting.counted: 5场座谈会, 16个专题会议, (安理会)两场专题会议, 三千多次的专题分析会: a phrase opening with a
+    count of two or more names several sittings or how many there were, not one meeting. Only at the opening: a
+    count inside the name is a numbered formulation (深入贯彻中央八项规定精神…读书班); one sitting (举行一场座谈会)
+    is no count."""
     many = r"(?:[0-9]{1,6}|[两三四五六七八九十百千万几数][一二两三四五六七八九十百千万]*)[多余]?"
-    return bool(_re(lex, "counted", rf"(?<![第届0-9〇一二两三四五六七八九十]){many}(?:{{count_measures}})").search(bare)
-                or re.match(rf"{many}次", bare))
+    return bool(_re(lex, "counted", rf"{many}(?:{{count_measures}}|次)").match(phrase))
 
 
 def _meeting_ending(doc: Doc, start: int, end: int) -> bool:

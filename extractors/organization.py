@@ -154,6 +154,22 @@ def _glued_guess(tok: str, lex: Lexicons) -> str | None:
     return None if cut_at < 0 else tok[cut_at + 1:]
 
 
+def _quoted_field(tokens: list[str], k: int, lex: Lexicons) -> list[str]:
+    """The tokens of “…” ending at ``tokens[k]``, with the verb right before it (推进 “ 一带一路 ”), or alone after a
+    function word or punctuation (由 “ 十四五 ” 规划编制…); [] when the quote holds no short term or a word of
+    another kind stands before it (a quote is then the end of the walk)."""
+    opening = next((i for i in range(k - 1, max(-1, k - 6), -1) if tokens[i] == "“"), -1)
+    if opening < 0 or not 2 <= len("".join(tokens[opening + 1:k])) <= 8:
+        return []
+    before = tokens[opening - 1] if opening > 0 else ""
+    first = tokens[opening - 2] if opening > 1 else ""
+    if before and word_tag(before) in ("v", "vn") and (not first or not re.fullmatch(r"[\u4e00-\u9fff]+", first)):
+        return tokens[opening - 1:k + 1]  # 、推进“一带一路”建设…: the verb opens the list item (not 他强调“三农”…)
+    if not before or before in _stop(lex) or not re.fullmatch(r"[\u4e00-\u9fff]+", before):
+        return tokens[opening:k + 1]
+    return []
+
+
 _PROPER_TAGS = ("ns", "nt", "nr", "nrt", "nrfg", "nz", "j", "eng")
 
 
@@ -577,8 +593,8 @@ class OrganizationExtractor:
             if inside_title(text, s_start):
                 continue
             sent_s, sent_e = doc.sentence_at(s_start)
-            if _tail_in_word(text, s_start, s_end, sent_s, sent_e, lex):
-                continue
+            if not text.startswith(("会议", "会"), s_end) and _tail_in_word(text, s_start, s_end, sent_s, sent_e, lex):
+                continue  # (领导小组|会议 is the body's meeting, jieba's 小组会议 notwithstanding)
             left = text[max(sent_s, s_start - 18):s_start]
             tokens = cut(left, lex) if left else []
             name_tokens: list[str] = []
@@ -592,6 +608,18 @@ class OrganizationExtractor:
                     if glued:
                         name_tokens.insert(0, glued)
                     break
+                if joinable and name_tokens and name_tokens[0] == "工作" and word_tag(tok) in ("v", "vn") and k > 0 and tokens[k - 1] == "”":
+                    name_tokens.insert(0, tok)  # “一带一路”|建设|工作领导小组: the task's verb after the quote
+                    continue
+                if joinable and name_tokens and tok == "”":
+                    quoted = _quoted_field(tokens, k, lex)
+                    if quoted:
+                        # organization.suffixed.quoted_field: 推进“一带一路”建设工作领导小组: a committee named for a quoted
+                        # task keeps the quote and the verb that opens it, not only 工作领导小组
+                        name_tokens[:0] = quoted
+                        break
+                if tok.startswith(lex.ruleset("organization").words("verb_phrase_leads")):
+                    break  # 充分肯定, 全力保障, 积极推动: an adverb and its verb, before the name's object, never in it
                 if joinable and name_tokens and k > 0 and _joins_head(tok, tokens[k - 1], name_tokens, lex):
                     # organization.suffixed.joined_head: 宪法和法律委员会, 追逃追赃和跨境腐败治理工作办公室: a 和 between two
                     # common nouns before a body's head noun is part of its name, not a list of two bodies
@@ -629,6 +657,13 @@ class OrganizationExtractor:
             if row["kind"] == "party" and (name in rows or any(o.end == s_start for o in doc.of_type("Organization"))):
                 continue  # 市政府党组: the institution's own party group, folded into it
             start = s_start - len(name)
+            if name and row["kind"] in lex.ruleset("organization").words("joined_head_kinds"):
+                # organization.suffixed.owner_cut: 国务院联防联控机制春运工作专班: a walk that stopped inside the name of the
+                # organisation the body belongs to takes all of that name
+                owner = max((o for o in doc.touching("Organization", start, start) if o.start < start < o.end <= s_start),
+                            key=lambda o: o.end - o.start, default=None)
+                if owner is not None and s_start - owner.start <= 24:
+                    start, name = owner.start, text[owner.start:s_start]
             after = text[s_end:s_end + 3]
             if len(name) < 2:
                 if row["bare"] and after.startswith(lex.ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.blocked("organization.suffixed.bare_subject", "Organization", s_start, s_end):

@@ -100,3 +100,64 @@ def test_the_holders_last_word_opening_the_meeting_name_is_written_once():
     result = extract_text("中共中央召开中央民族工作会议。")
     assert ("中共中央民族工作会议", "中共中央") in rels(result, "heldBy")
     assert not {m for m in labels(result, "Meeting") if "中央中央" in m}
+
+
+# ------------------------------------------------- organization.suffixed.quoted_field, owner_cut, new heads
+
+
+def test_a_committee_named_for_a_quoted_task_keeps_the_quote_and_its_verb():
+    assert "推进“一带一路”建设工作领导小组" in _orgs("国务院副总理、推进“一带一路”建设工作领导小组组长出席会议。")
+    assert "“十四五”规划编制工作领导小组" in _orgs("会议由“十四五”规划编制工作领导小组主持。")
+    assert "强调“三农”工作领导小组" not in _orgs("他强调“三农”工作领导小组要发挥作用。")
+
+
+def test_an_ad_hoc_body_is_named_with_the_body_it_belongs_to():
+    result = extract_text("国务院联防联控机制春运工作专班召开视频会议。")
+    assert "国务院联防联控机制春运工作专班" in labels(result, "Organization")
+    assert ("国务院联防联控机制春运工作专班视频会议", "国务院联防联控机制春运工作专班") in rels(result, "heldBy")
+
+
+def test_the_mechanism_not_its_parent_holds_its_teleconference():
+    assert ("国务院联防联控机制电视电话会议", "国务院联防联控机制") in rels(
+        extract_text("国务院联防联控机制召开电视电话会议，部署防控工作。"), "heldBy")
+
+
+# ------------------------------------------------- verbs and adverbs before a name (org_stop, verb_phrase_leads)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("总理在人民大会堂会见清华大学经济管理学院顾问委员会委员。", "清华大学经济管理学院顾问委员会"),
+    ("他充分肯定中国宋庆龄基金会的工作。", "中国宋庆龄基金会"),
+    ("美国媒体22日援引美国加利福尼亚大学一个团队的报告说。", "美国加利福尼亚大学"),
+])
+def test_a_verb_before_a_name_is_no_part_of_it(text, name):
+    orgs = _orgs(text)
+    assert name in orgs
+    assert not {o for o in orgs if o.endswith(name) and o != name and not o.startswith("人民大会堂")}
+
+
+# ------------------------------------------------- meeting.described.listed
+
+
+def test_two_listed_meetings_are_two_names():
+    meetings = _meetings("执法检查组召开执法检查座谈会和基层单位人员座谈会。")
+    assert not {m for m in meetings if "座谈会和" in m}
+
+
+# ------------------------------------------------- generic organisations (ner_org_stop.txt)
+
+
+def test_a_system_or_a_kind_of_organ_is_no_organization():
+    orgs = _orgs("要坚持和完善人民代表大会制度，推动人民政协事业发展，支持检察机关依法履职。")
+    assert not orgs & {"人民代表大会", "人民政协", "检察机关"}
+    assert "全国人大" in _orgs("十四届全国人民代表大会第一次会议在京开幕。")
+
+
+def test_a_numbered_formulation_inside_a_meeting_name_is_no_count():
+    assert "中共山东省委深入贯彻中央八项规定精神学习教育专题读书班" in _meetings(
+        "山东省委召开会议。省委举办深入贯彻中央八项规定精神学习教育专题读书班。")
+
+
+def test_a_body_followed_by_its_meeting_keeps_its_name():
+    result = extract_text("福建召开省委党的建设工作领导小组会议，对全省工作进行部署。")
+    assert any(o.endswith("党的建设工作领导小组") for o in labels(result, "Organization"))
