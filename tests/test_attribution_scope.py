@@ -184,3 +184,16 @@ def test_who_speaks_on_the_subjects_behalf_is_its_voice():
             "张某明代表全国工商联致辞。他表示，要坚持“两个毫不动摇”。\n")
     assert ("全国工商联", "两个毫不动摇") in rels(extract_text(text), "promotes"), rels(extract_text(text), "promotes")
     assert not rels(extract_text(text.replace("代表全国工商联致辞", "在活动上致辞")), "promotes")
+
+
+CONSULTATION = (
+    "中共中央统战部10日在京召开座谈会，听取各民主党派中央意见建议。\n"
+    "民革中央建议加强“一带一路”北向通道建设。民建中央建议完善“专精特新”企业扶持政策。\n"
+)
+
+
+def test_a_participant_that_proposes_is_credited_not_the_convener():
+    # act_verbs 建议/倡议/呼吁: a body that opens its clause and proposes speaks for itself in the convener's meeting
+    promoted = rels(extract_text(CONSULTATION), "promotes")
+    assert ("民革中央", "一带一路") in promoted and ("民建中央", "专精特新") in promoted, promoted
+    assert not any(o in ("一带一路", "专精特新") for s, o in promoted if "统战部" in s), promoted
