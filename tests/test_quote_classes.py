@@ -77,3 +77,16 @@ def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
 ])
 def test_a_quoted_formulation_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("要做好“两节”期间重要商品保供稳价。", "两节"),  # slogan.reject.season: a time word after the quote
+    ("“三夏”时节，麦浪滚滚。", "三夏"),
+    ("会议指出，“8•12”事故教训深刻。", "8•12"),  # an event named by its date
+])
+def test_a_season_or_a_date_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_a_five_year_plan_before_a_time_word_stays() -> None:
+    assert "十四五" in slogans("“十四五”期间，全市将新建学校二十所。")
