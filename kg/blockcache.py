@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import shutil
 import uuid
 from contextlib import ExitStack
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.atomicfile import atomic_open
-from kg.cache import ExtractionCache, article_key
+from kg.cache import ExtractionCache, article_key, sealed, unseal
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK2"
@@ -196,18 +195,8 @@ class BlockCache:
 
 
 def _encode(value: Any) -> bytes:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return _MAGIC + hashlib.sha256(payload).digest() + payload
+    return sealed(value, _MAGIC)
 
 
 def _decode(raw: bytes) -> Any:
-    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
-        return None
-    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
-    if hashlib.sha256(payload).digest() != digest:
-        return None
-    try:
-        value = pickle.loads(payload)
-    except Exception:
-        return None
-    return value
+    return unseal(raw, _MAGIC)

@@ -137,11 +137,10 @@ class ExtractionCache:
         key = article_key(result.article)
         target = self._path(key)
         stored = ArticleResult(None, result.entities, result.relations, result.warnings)  # type: ignore[arg-type]
-        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             # no fsync: a torn entry fails its checksum and is extracted again, and syncing every article
             # would cost more than the cache saves; mode stays mkstemp's 0600 (the cache is private)
-            atomic_write(target, _MAGIC + hashlib.sha256(payload).digest() + payload, fsync=False, mode=None)
+            atomic_write(target, sealed(stored, _MAGIC), fsync=False, mode=None)
         except OSError:
             pass
 
@@ -155,14 +154,26 @@ class ExtractionCache:
                 shutil.rmtree(d, ignore_errors=True)
 
 
-def _decode(raw: bytes) -> ArticleResult | None:
-    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+def sealed(value: object, magic: bytes) -> bytes:
+    """``value`` pickled behind ``magic`` and the SHA-256 of the payload, so :func:`unseal` can tell a torn or
+    foreign entry from a good one (the extraction cache's entries and the block cache's)."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return magic + hashlib.sha256(payload).digest() + payload
+
+
+def unseal(raw: bytes, magic: bytes) -> object | None:
+    """What :func:`sealed` wrote, or None for anything else: a cache entry is never trusted, only re-made."""
+    if len(raw) < len(magic) + _DIGEST or not raw.startswith(magic):
         return None
-    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
+    digest, payload = raw[len(magic): len(magic) + _DIGEST], raw[len(magic) + _DIGEST:]
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        value = pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception:  # written by another version of the classes: extract again
         return None
+
+
+def _decode(raw: bytes) -> ArticleResult | None:
+    value = unseal(raw, _MAGIC)
     return value if isinstance(value, ArticleResult) else None
