@@ -107,6 +107,11 @@ def rels(result, predicate: str) -> set[tuple[str, str]]:
     return {(r.subject[1], r.object[1]) for r in result.relations if r.predicate == predicate}
 
 
+def promoted_by(result, subject: str) -> set[str]:
+    """What ``subject`` (a label) promotes in ``result``: the question most attribution tests ask."""
+    return {o for s, o in rels(result, "promotes") if s == subject}
+
+
 def mention_labels(doc, type_: str) -> set[str]:
     return {m.label for m in doc.mentions if m.type == type_}
 

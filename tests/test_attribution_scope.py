@@ -5,7 +5,7 @@ with its headline, and a report whose lead names a leader who speaks for nobody 
 """
 from __future__ import annotations
 
-from kgtest import extract_text, rels
+from kgtest import extract_text, promoted_by, rels
 
 DIGEST = (
     "民政部部署春节困难群众保障工作\n"
@@ -17,7 +17,7 @@ DIGEST = (
 
 def test_a_digest_item_does_not_speak_for_the_next():
     res = extract_text(DIGEST)
-    promoted = {o for s, o in rels(res, "promotes") if s == "民政部"}
+    promoted = promoted_by(res, "民政部")
     assert not any("清朗" in o for o in promoted), promoted
 
 
@@ -77,14 +77,14 @@ FEATURE = (
 
 def test_a_body_first_named_deep_in_a_feature_states_only_its_own_paragraphs():
     # relations.report_subject.lead: the company is not named in the lead, so the province's formulations are not its
-    promoted = {o for s, o in rels(extract_text(FEATURE), "promotes") if s == "金川重工集团"}
+    promoted = promoted_by(extract_text(FEATURE), "金川重工集团")
     assert "生态优先、绿色发展" not in promoted and "科教兴省" not in promoted, promoted
     assert "智造十条" in promoted, promoted
 
 
 def test_a_body_named_in_the_lead_speaks_for_the_whole_report():
     text = "金川重工集团今天发布消息。" + FEATURE
-    promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "金川重工集团"}
+    promoted = promoted_by(extract_text(text), "金川重工集团")
     assert "生态优先、绿色发展" in promoted, promoted
 
 
@@ -98,7 +98,7 @@ TALKS = (
 
 def test_a_leaders_speech_goes_on_through_the_paragraphs_that_open_with_no_one_else():
     # relations.report_subject.speech_goes_on: 一是… continues 习近平指出; the body's own sentence stays its own
-    promoted = {o for s, o in rels(extract_text(TALKS), "promotes") if s == "欧盟"}
+    promoted = promoted_by(extract_text(TALKS), "欧盟")
     assert "互利共赢" not in promoted, promoted
     assert "绿色伙伴关系" in promoted, promoted
 
@@ -112,7 +112,7 @@ FIGURES = (
 
 def test_a_clause_opened_by_another_actor_is_that_actors():
     # relations.report_subject.other_actor: the province acts in its clause, not the bureau
-    promoted = {o for s, o in rels(extract_text(FIGURES), "promotes") if s == "国家统计局"}
+    promoted = promoted_by(extract_text(FIGURES), "国家统计局")
     assert "科教兴省" not in promoted, promoted
     assert {"稳经济", "房住不炒"} <= promoted, promoted
 
@@ -126,7 +126,7 @@ VISIT = (
 
 def test_a_leader_named_by_his_title_alone_speaks_for_himself():
     # relations speaker_titles: 总书记强调，… is not the university's voice
-    promoted = {o for s, o in rels(extract_text(VISIT), "promotes") if s == "中国人民大学"}
+    promoted = promoted_by(extract_text(VISIT), "中国人民大学")
     assert "立德树人" not in promoted, promoted
     assert {"青春献礼", "强国有我"} <= promoted, promoted
 
@@ -161,7 +161,7 @@ BRIEFING = (
 
 def test_an_official_introduced_by_the_subjects_name_speaks_for_it():
     # a deputy (副局长) and an official written after the subject's name are its voice, not another one
-    promoted = {o for s, o in rels(extract_text(BRIEFING), "promotes") if s == "交通运输部"}
+    promoted = promoted_by(extract_text(BRIEFING), "交通运输部")
     assert {"稳中求进", "新基建"} <= promoted, promoted
 
 
@@ -174,7 +174,7 @@ DELEGATION = (
 
 def test_a_leader_who_sits_in_the_subjects_deliberation_speaks_as_its_member():
     # member_joins/member_sittings: Xi at his own delegation is no other voice
-    promoted = {o for s, o in rels(extract_text(DELEGATION), "promotes") if s == "江苏代表团"}
+    promoted = promoted_by(extract_text(DELEGATION), "江苏代表团")
     assert "两个毫不动摇" in promoted, promoted
 
 

@@ -4,7 +4,7 @@ corpus: a democratic party's congress that hears a message, and the same congres
 """
 from __future__ import annotations
 
-from kgtest import extract_text, rels
+from kgtest import extract_text, promoted_by, rels
 
 CONGRESS = (
     "中国民主促进会第九次全国代表大会12月3日在北京开幕。某领导出席开幕会并致贺词。\n"
@@ -14,18 +14,18 @@ CONGRESS = (
 
 
 def test_the_message_read_at_a_congress_is_not_the_congress_holders():
-    promoted = {o for s, o in rels(extract_text(CONGRESS), "promotes") if s == "中国民主促进会"}
+    promoted = promoted_by(extract_text(CONGRESS), "中国民主促进会")
     assert "国之大者" not in promoted and "两个毫不动摇" not in promoted, promoted
 
 
 def test_what_the_congress_itself_says_stays_its_own():
-    promoted = {o for s, o in rels(extract_text(CONGRESS), "promotes") if s == "中国民主促进会"}
+    promoted = promoted_by(extract_text(CONGRESS), "中国民主促进会")
     assert "三个务必" in promoted, promoted
 
 
 def test_a_letter_quoted_in_the_leaders_words_is_his():
     text = CONGRESS.replace("贺词说，", "某领导在贺信中指出，")
-    promoted = {o for s, o in rels(extract_text(text), "promotes") if s == "中国民主促进会"}
+    promoted = promoted_by(extract_text(text), "中国民主促进会")
     assert "国之大者" not in promoted, promoted
 
 

@@ -319,6 +319,20 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
     return out
 
 
+def plain_triples(quads: Iterable[Any]) -> Iterator[tuple[str, str, Obj]]:
+    """pyoxigraph quads as the ``(s, p, (value, kind))`` tuples :func:`from_triples` reads (IRI subjects only)."""
+    import pyoxigraph as ox
+
+    for q in quads:
+        s, o = q.subject, q.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if isinstance(o, ox.NamedNode):
+            yield s.value, q.predicate.value, (o.value, None)
+        elif isinstance(o, ox.Literal):
+            yield s.value, q.predicate.value, (o.value, "@" + o.language if o.language else o.datatype.value)
+
+
 def _provenance(pv: dict[str, set[Obj]]) -> dict[str, str]:
     """``rule`` and ``component`` (the rule id's first part) of an evidence or mention node, if annotated."""
     rule = _one(pv, K["rule"])
@@ -424,18 +438,7 @@ def read(path: str | Path) -> nx.MultiDiGraph:
         fh = open_rdf(where)
         quads = ox.parse(fh, format=fmt)
 
-    def triples() -> Iterable[tuple[str, str, Obj]]:
-        for q in quads:
-            s, o = q.subject, q.object
-            if not isinstance(s, ox.NamedNode):
-                continue
-            if isinstance(o, ox.NamedNode):
-                yield s.value, q.predicate.value, (o.value, None)
-            elif isinstance(o, ox.Literal):
-                kind = "@" + o.language if o.language else o.datatype.value
-                yield s.value, q.predicate.value, (o.value, kind)
-
     try:
-        return from_triples(triples())
+        return from_triples(plain_triples(quads))
     except SyntaxError as exc:
         raise ValueError(f"{where}: {exc}") from exc

@@ -20,11 +20,11 @@ parsed graph.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
 
-from kg.readwrite.rdf import _node_attrs
+from kg.readwrite.rdf import _node_attrs, plain_triples
 from kg.readwrite.rdf_blocks import CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, RDF_TYPE, RDFS_LABEL, RELATIONS, \
     SKOS_ALT, Obj
 
@@ -41,12 +41,9 @@ def read_skeleton(store: Any) -> nx.MultiDiGraph:
 
     default = ox.DefaultGraph()
 
-    def objects(predicate: str) -> Any:
-        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, default):
-            s, o = q.subject, q.object
-            if isinstance(s, ox.NamedNode):
-                yield s.value, (o.value, None) if isinstance(o, ox.NamedNode) else \
-                    (o.value, "@" + o.language if o.language else o.datatype.value)
+    def objects(predicate: str) -> Iterator[tuple[str, Obj]]:
+        for s, _, obj in plain_triples(store.quads_for_pattern(None, ox.NamedNode(predicate), None, default)):
+            yield s, obj
 
     props: dict[str, dict[str, set[Obj]]] = defaultdict(lambda: defaultdict(set))
     for p in _NODE_PREDICATES + _ASSERTION_PREDICATES:
@@ -64,9 +61,9 @@ def read_skeleton(store: Any) -> nx.MultiDiGraph:
             nodes[s] = _node_attrs(s, mains[0], types, pv)
     for pv in props.values():
         if K["Assertion"] in {v for v, _ in pv.get(RDF_TYPE, ())}:
-            subj, pred, obj = (min(pv.get(k, {("", None)}))[0] for k in _ASSERTION_PREDICATES)
-            if subj in nodes and obj in nodes and pred in rel_iris and rel_iris[pred] != "mentionedIn":
-                key = (subj, obj, rel_iris[pred])
+            subj, pred, target = (min(pv.get(k, {("", None)}))[0] for k in _ASSERTION_PREDICATES)
+            if subj in nodes and target in nodes and pred in rel_iris and rel_iris[pred] != "mentionedIn":
+                key = (subj, target, rel_iris[pred])
                 counts[key] = counts.get(key, 0) + 1
     article_ids = {s: a["article_id"] for s, a in nodes.items() if a["type"] == "Article"}
     found_in: dict[str, set[str]] = defaultdict(set)
