@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgtest import SAMPLES, SHARED, need_shared
+from kgtest import SAMPLES, need_shared
 
 
 def pytest_collection_modifyitems(config, items):

@@ -6,7 +6,7 @@ lexicons, rules) on real text read at test time.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ def corpus_file(name: str) -> Path:
 SEED = "000_e8dd6484fe976b41.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def article(path: Path):
     """The Article exactly as ``kg build PATH`` reads it (id = file stem)."""
     from kg.ingest import read_inputs
@@ -51,7 +51,7 @@ def article(path: Path):
     return items[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def extract_file(path: Path):
     """``kg.pipeline.extract`` of one file (cached: several tests read the same article)."""
     from kg.pipeline import extract

@@ -122,7 +122,7 @@ CASES = [
       for f in ("id", "title", "date", "url", "text")],
     *[Case(f"U+FFFE in {f}", _record_with(f, "v\ufffe\uffff" + f), 0) for f in ("id", "title", "url", "text")],
     *[Case(f"lone surrogate in {f}", _record_with(f, "x\\ud800y", escaped=True), 0) for f in ("id", "title", "text")],
-    Case("raw U+2028 in a record", lambda d: [_jsonl(d / "u.jsonl", '{"id": "u", "text": "%s\u2028%s"}' % (TEXT.strip(), TEXT.strip()))],
+    Case("raw U+2028 in a record", lambda d: [_jsonl(d / "u.jsonl", '{"id": "u", "text": "' + TEXT.strip() + '\u2028' + TEXT.strip() + '"}')],
          0, check=_ids_include("u")),
     Case("tag-like text outside content_html", lambda d: [_jsonl(d / "t.jsonl", {"id": "t", "text": "<b>不是标签</b>" + TEXT})], 0),
     Case("same file name in two folders", _same_names, 0, check=_ids_include("a/x", "b/x")),

@@ -68,10 +68,10 @@ def test_empty_file(runner, good, tmp_path):
 
 def test_non_utf8_names_file_and_offset(runner, good, tmp_path):
     gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("第一行\n".encode("utf-8") + "市总工会召开主席办公会".encode("gb18030"))
+    gbk.write_bytes("第一行\n".encode() + "市总工会召开主席办公会".encode("gb18030"))
     res = _build(runner, gbk, good, "-o", tmp_path / "out")
     assert res.exit_code == 2
-    line = next(l for l in res.stderr.splitlines() if str(gbk) in l)
+    line = next(ln for ln in res.stderr.splitlines() if str(gbk) in ln)
     assert "UTF-8" in line
     assert "offset 10" in line and "line 2" in line  # b"\xe5\xb8\x82" ... first bad byte after 10 UTF-8 bytes
 

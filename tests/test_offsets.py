@@ -72,6 +72,6 @@ def test_offsets_samples():
 def test_offsets_crlf_and_traditional(tmp_path):
     """Windows line ends and Traditional script with glosses: offsets still index the text as read."""
     p = tmp_path / "crlf.txt"
-    p.write_bytes("市總工會召開主席辦公會，傳達(dá)學習市委全會精神。\r\n會議要求，大興“五種風氣”。\r\n".encode("utf-8"))
+    p.write_bytes("市總工會召開主席辦公會，傳達(dá)學習市委全會精神。\r\n會議要求，大興“五種風氣”。\r\n".encode())
     assert _check([p]) > 0
     assert "\r" not in article(p).text

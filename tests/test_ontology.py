@@ -114,7 +114,7 @@ def test_shapes_parse_and_reference_declared_terms():
 def test_context_jsonld_maps_to_declared_terms():
     ctx = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
     assert ctx["kg"] == KG_NS
-    for name, value in ctx.items():
+    for value in ctx.values():
         iri = value["@id"] if isinstance(value, dict) else value
         if isinstance(iri, str) and iri.startswith("kg:"):
             KG[iri[3:]]

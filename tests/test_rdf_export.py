@@ -114,9 +114,9 @@ def test_articles_described(default):
 
 def test_plain_triple_and_assertions_for_every_edge(graph, default):
     for s, o, key, data in graph.edges(keys=True, data=True):
-        S, P, O = URIRef(s), KG[key], URIRef(o)
-        assert (S, P, O) in default
-        found = set(default.subjects(KG.subject, S)) & set(default.subjects(KG.predicate, P)) & set(default.subjects(KG.object, O))
+        subj, pred, obj = URIRef(s), KG[key], URIRef(o)
+        assert (subj, pred, obj) in default
+        found = set(default.subjects(KG.subject, subj)) & set(default.subjects(KG.predicate, pred)) & set(default.subjects(KG.object, obj))
         assert len(found) == len(data["evidence"]), (s, key, o)
         for a in found:
             assert (a, RDF.type, KG.Assertion) in default
