@@ -528,7 +528,14 @@ class MeetingExtractor:
                 self._add(doc, "meeting.described.session_sitting", session.label + organ + phrase, start, end,
                           (session.surface + organ + phrase, phrase), (), holder="", holder_type="", organ=organ)
                 continue
-            if inner is not None:
+            convener = _subject(doc, v.start()) if inner is not None else None
+            if inner is not None and convener is not None and convener.label != inner.label and convener.label.startswith(inner.label):
+                # meeting.described.unit_holder: 国务院新闻办举行国务院政策例行吹风会: a body's unit that convenes a meeting
+                # named for the body holds it (one level down), the name keeps the body
+                label = inner.label + text[inner.end:end]
+                aliases = {phrase, text[inner.end:end]}
+                holder = convener
+            elif inner is not None:
                 label = inner.label + text[inner.end:end]
                 aliases = {phrase, text[inner.end:end]}
                 holder = inner
@@ -592,9 +599,12 @@ class MeetingExtractor:
         organ, held by the body (县委常委会会议). A body alone (市妇联传达学习…) names no meeting."""
         text = doc.text
         studies = _re(doc.lex, "organ_studies", r"(?P<organ>{holder_organs})?(?:\d{1,2}日|{gap_times})?(?:{organ_study_adverbs})*(?:{study_verbs_first})")
+        plenum_bodies = _plenum_bodies(doc)
         for org in doc.of_type("Organization"):
             if not _opens_clause(doc, org):
                 continue
+            if any(body == org.label and doc.sentence_at(at) != doc.sentence_at(org.start) for body, at in plenum_bodies):
+                continue  # meeting.described.organ_studies.plenum_organ: in a plenum's report the body's organ is the body
             m = studies.match(text, org.end)
             if m is None:
                 continue
@@ -785,6 +795,12 @@ class MeetingExtractor:
         starts = _subject_meeting_starts(text, _w(doc.lex, "held_verbs"))
         for m in finditer(pattern, text) if starts is None else finditer_at(pattern, text, starts):
             ph = m.group("ph").strip("，")
+            greeting = next((g for g in _w(doc.lex, "greeting_leads") if ph.startswith(g)), "")
+            if greeting:
+                # meeting.subject.greeting: 祝贺大会召开, 祝贺第31届…会议召开: the greeting verb's object is the sitting
+                ph = ph[len(greeting):]
+                if ph in ("会议", "大会", "会"):
+                    continue
             organiser = _org_starting_at(doc, m.end("ph") - len(ph))
             by = _re(doc.lex, "organised_by", r"(?:{organising_verbs})的").match(text, organiser.end) if organiser is not None else None
             if organiser is not None and by is not None and by.end() < m.end("ph"):
@@ -809,7 +825,7 @@ class MeetingExtractor:
                 continue  # meeting.subject.clause_lead: 在…大会, 每当党的重大会议, 作为来宾列席大会, 他会: a clause, not a name
             if ph.endswith(_w(doc.lex, "convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
-            start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，")))
+            start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，"))) + len(greeting)
             if doc.blocked("meeting.subject", "Meeting", start, m.end("ph")) or any(o.end == m.end("ph") for o in doc.of_type("Organization")):
                 continue
             holder = _org_starting_at(doc, start) or next(
@@ -1037,6 +1053,19 @@ def _org_starting_at(doc: Doc, pos: int):
 
 
 # prepositions that make the organisation after them an adverbial of the clause
+def _plenum_bodies(doc: Doc) -> list[tuple[str, int]]:
+    """meeting.described.organ_studies.plenum_organ: the bodies whose plenary session the article names (全会,
+    全体会议), with where. A plenum's communiqué recounts the year of the standing committee that presides over it
+    (中央纪委常委会深入学习贯彻…, 市委常委会认真落实…): that is the work the plenum heard, not a sitting of the
+    committee. A plenum named in the organ's own sentence is what it studies (市委常委会传达学习市委全会精神)."""
+    out = []
+    for m in doc.of_type("Meeting"):
+        body = m.attrs.get("body") or m.attrs.get("holder")
+        if body and ("PlenarySession" in m.subtypes or m.label.endswith(_w(doc.lex, "plenum_heads"))):
+            out.append((body, m.start))
+    return out
+
+
 def _governed(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "governed", r"(?:{governing_prepositions})[^，。；]{0,6}$")
 

@@ -322,6 +322,9 @@ class _Words:
         self.org_ministries = rs.words("org_ministries")
         self.org_event_heads, self.org_event_bodies = rs.words("org_event_heads"), rs.words("org_event_bodies")
         self.org_field_nouns = rs.words("org_field_nouns")
+        self.org_phrase_suffixes = frozenset(rs.words("org_phrase_suffixes"))
+        self.org_system_names = frozenset(rs.words("org_system_names"))
+        self.org_not_first_chars = frozenset(rs.words("org_not_first_chars"))
         self.nt_name_heads, self.nt_not_heads = rs.words("nt_name_heads"), rs.words("nt_not_heads")
         self.place_readable_rules = frozenset(rs.words("place_readable_rules"))
         #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
@@ -557,7 +560,10 @@ class NameExtractor:
                 if full:  # 周书记 after 周德操: the person already named
                     doc.add(Mention(typ, full, start, end, text[start:end], aliases=(label,), rule="ner.surname-reference"))
                     continue
-                doc.add(Mention(typ, label, start, end, text[start:end], attrs={"source": "ner", "rule": rule}, rule=f"ner.{rule}"))
+                attrs = {"source": "ner", "rule": rule}
+                if typ == "Organization" and label in W.org_system_names:
+                    attrs["kind"] = "national"  # ner.org-system: 人民政协 names a system at every level, cited like a national body
+                doc.add(Mention(typ, label, start, end, text[start:end], attrs=attrs, rule=f"ner.{rule}"))
                 named_org = named_org or typ == "Organization"
             if named_org:  # not a scan of the article's organisations for every sentence
                 self._subunits(doc, toks, s_start, s_end, W)
@@ -944,6 +950,8 @@ class NameExtractor:
             suf = _org_suffix(w, W.lex)
             if not suf or text[s - 1:s].isdigit():
                 continue  # 1号岗队 is a numbered unit
+            if w in W.org_phrase_suffixes and text.startswith("的", e):
+                continue  # ner.org-suffix.set_phrase: 机关|党|的工作, 新时代|党|的建设: 党的X is a set phrase, no party's name
             j = i
             while j > 0 and self._name_part(toks[j - 1][2], W) and i - j < 4:
                 j -= 1
@@ -1107,4 +1115,6 @@ class NameExtractor:
         if w in W.places or w in W.abbrev:
             return True
         tag = word_tag(w)
+        if not tag and w[0] in W.org_not_first_chars:
+            return False  # ner.org-suffix.demonstrative: 这是|日本众议院: a word jieba guessed around a demonstrative
         return tag in ("ns", "nt", "nz", "") and w not in W.org_stop

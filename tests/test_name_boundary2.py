@@ -1,0 +1,85 @@
+"""Name boundaries, meeting holders and generic organisations, third batch, on sentences written for these tests
+(none copied from ../shared): a plenum's report and its standing committee, a meeting named for a body and convened by
+its unit, set phrases and demonstratives before suffixes, and 人民政协 as a system."""
+from __future__ import annotations
+
+import pytest
+
+from kgtest import extract_text, labels, promoted_by, rels
+
+
+def _orgs(text: str) -> set[str]:
+    return labels(extract_text(text), "Organization")
+
+
+def _meetings(text: str) -> set[str]:
+    return labels(extract_text(text), "Meeting")
+
+
+# ------------------------------------------------- meeting.described.organ_studies.plenum_organ
+
+
+def test_the_standing_committee_in_a_plenums_report_holds_no_meeting():
+    result = extract_text("中共南昌市委十二届八次全会召开。全会由市委常委会主持。"
+                          "一年来，市委常委会认真学习贯彻“两个确立”，推进“清廉机关”建设。")
+    assert not {m for m in labels(result, "Meeting") if "常委会会议" in m}
+
+
+def test_a_standing_committee_studying_a_plenum_in_its_own_sentence_still_sits():
+    assert "市委常委会会议" in _meetings("市委常委会传达学习市委十三届五次全会精神。")
+    assert "县委常委会会议" in _meetings("8月3日，县委常委会传达学习党的二十届三中全会精神。")
+
+
+# ------------------------------------------------- meeting.described.unit_holder
+
+
+def test_a_unit_convening_a_meeting_named_for_its_body_holds_it():
+    held = rels(extract_text("上午，国务院新闻办举行国务院政策例行吹风会，请有关部门介绍情况。"), "heldBy")
+    assert ("国务院政策例行吹风会", "国务院新闻办公室") in held
+    assert ("国务院政策例行吹风会", "国务院") not in held
+
+
+def test_a_body_convening_its_own_meeting_still_holds_it():
+    assert ("市委常委会会议", "市委") in rels(extract_text("市委召开市委常委会会议。"), "heldBy")
+
+
+# ------------------------------------------------- meeting.subject.clause_lead (祝贺, 预祝)
+
+
+@pytest.mark.parametrize("text", [
+    "各界代表在主席台就座，祝贺大会召开。",
+    "来宾们纷纷发来贺信，预祝会议召开。",
+])
+def test_a_congratulation_ending_in_a_meeting_type_is_no_meeting(text):
+    assert not {m for m in _meetings(text) if m.startswith(("祝贺", "预祝"))}
+
+
+def test_a_congratulated_meeting_is_named_without_the_greeting():
+    meetings = _meetings("主席向非洲联盟发去贺电，祝贺第39届非洲联盟首脑会议召开。")
+    assert "第39届非洲联盟首脑会议" in meetings
+    assert not {m for m in meetings if m.startswith("祝贺")}
+
+
+# ------------------------------------------------- ner.org-suffix.set_phrase, ner.org-suffix.demonstrative
+
+
+def test_a_party_word_before_de_opens_a_set_phrase_not_a_party():
+    orgs = _orgs("全省机关党的工作会议在省会召开，会议部署“四强”党支部建设。")
+    assert not {o for o in orgs if o.endswith("机关党")}
+
+
+def test_a_demonstrative_glued_by_jiebas_guess_is_no_part_of_a_name():
+    orgs = _orgs("这是日本众议院三十年来第一次在会期开始当天解散。")
+    assert "日本众议院" in orgs
+    assert not {o for o in orgs if o.startswith("这")}
+
+
+# ------------------------------------------------- ner.org-system
+
+
+def test_the_cppcc_as_a_system_neither_holds_nor_promotes():
+    result = extract_text("政协第十四届全国委员会常务委员会第九次会议在京闭幕。主席在讲话中表示，"
+                          "人民政协要坚持“两个确立”，围绕“十五五”规划深入协商议政。人民政协要发挥专门协商机构作用。")
+    assert "人民政协" in labels(result, "Organization")
+    assert not promoted_by(result, "人民政协")
+    assert not {m for m, o in rels(result, "heldBy") if o == "人民政协"}
