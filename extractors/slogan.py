@@ -181,7 +181,8 @@ def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
 def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> bool:
     """The span lies inside a longer quotation that the quote rules read as a name or a theme by what follows it
     (slogan.lexicon.in_quoted_name)
-    (“…”主题成就展, 以“…”为主题, “…”系列发布会) or by the cue of a theme before it (主题为“…”); not a quotation of
+    (“…”主题成就展, 以“…”为主题, “…”系列发布会), by the cue of a theme before it (主题为“…”) or as a word of a
+    meeting's name (国新办举行“奋进新时代的…”中外记者见面会: slogan.quoted.meeting_name); not a quotation of
     words (横幅上写着：“…”, 俗话说“…”), whose formulations are still stated."""
     text = doc.text
     open_ = text.rfind("“", max(0, start - 40), start)
@@ -191,7 +192,8 @@ def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> b
     if (open_, close) == (start - 1, end):
         return False  # the whole quotation is the formulation (“一带一路”科技交流大会)
     cue = text[max(0, open_ - _CUE_SPAN):open_]
-    return any(r.match(text, close + 1) for r in rules["reject_after"]) or _event_theme(doc, open_, close + 1, cue, rules)
+    return (any(r.match(text, close + 1) for r in rules["reject_after"]) or _event_theme(doc, open_, close + 1, cue, rules)
+            or _meeting_name(doc, open_, close + 1))
 
 
 def _event_theme(doc: Doc, start: int, end: int, cue: str, rules: dict[str, list]) -> bool:
@@ -253,6 +255,26 @@ def _era_of_other(doc: Doc, start: int, end: int) -> bool:
     return rs.regex("presentation_event", r"(?:{presentation_events})").search(text[s_start:start]) is not None
 
 
+def _meeting_name(doc: Doc, start: int, end: int) -> bool:
+    """The quotation text[start:end] is a word of a meeting's or an event's name that the meeting component read
+    around it (国务院新闻办公室“…”中外记者见面会, 教育部“…”主题活动, “…”系列发布会): the name the event is held
+    under, not a formulation it states (slogan.quoted.meeting_name).
+
+    What a meeting states is said in its sentences (会议强调，要坚持“…”); its name is the label of the meeting
+    node, and the same words again as a PolicySlogan it mentions would say the meeting mentions its own name. A
+    numbered formulation (“两新”工作推进会) and a lexicon formulation (“一带一路”国际合作高峰论坛, found by the
+    lexicon) stay, and so does a quote the name itself states: after a promotion verb (深化“千万工程”…现场会,
+    学习贯彻“…”座谈会) or a campaign named by its requirements, a verb first (“喜迎…、奋进…”主题党日活动, “争做…”).
+    """
+    text, rs = doc.text, doc.lex.ruleset("slogan")
+    inner = text[start:end].strip("“”")
+    if re.search(r"[、，]", inner) or not inner or ("的" not in inner and word_tag(cut(inner, doc.lex)[0]).startswith("v")):
+        return False  # a requirement, or requirements, the activity is named by (“争做…好党员”主题党日活动; not “奋进…的建设者”)
+    verb = rs.regex("promotion_verb", r"(?:{promotion_verbs})")
+    return any(mt.start <= start and end <= mt.end and (mt.start, mt.end) != (start, end)
+               and not verb.search(text[mt.start:start]) for mt in doc.touching("Meeting", start, end))
+
+
 def _counted_item(doc: Doc, end: int) -> bool:
     """The quote is one item of an enumeration a numbered formulation closes (建设“先行区”、“领跑者”、“桥头堡”的
     三大发展目标): a named part of a formulation, however ordinary the word."""
@@ -288,6 +310,8 @@ class SloganExtractor:
                 continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
             if _event_theme(doc, m.start(), m.end(), cue, rules) and not re.match(rf"[{_NUM}]", inner):
                 continue  # the theme of an event (以“…”为主题, 主题为“…”, “…”这一主题), unless a numbered formulation (“五联”主题)
+            if _meeting_name(doc, m.start(), m.end()) and not re.match(rf"[{_NUM}]", inner):
+                continue  # 国新办举行“…”中外记者见面会: the quote names the meeting, not a formulation it states
             if "，" in inner and any(len(part) > 10 for part in inner.split("，")):
                 continue  # a quoted sentence (“全体起立，奏唱中华人民共和国国歌”), not a formulation
             if doc.blocked("slogan.quoted", "PolicySlogan", m.start(1), m.end(1)):

@@ -90,3 +90,33 @@ def test_a_season_or_a_date_is_no_formulation(text: str, name: str) -> None:
 
 def test_a_five_year_plan_before_a_time_word_stays() -> None:
     assert "十四五" in slogans("“十四五”期间，全市将新建学校二十所。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("第三届“山海同歌”颁奖典礼今晚举行。", "山海同歌"),  # slogan.reject.ceremony_after: a ceremony or a show named
+    ("“四海同心”慰问演出首站在悉尼上演。", "四海同心"),
+    ("市民可在政务客户端“一键办事”专区申领补贴。", "一键办事"),  # slogan.reject.app_after
+    ("演出体现了“中老一家亲”的传统情谊。", "中老一家亲"),  # slogan.reject.epithet: a friendship described
+    ("该国政府表示不会改变“海岛不出租”的立场。", "海岛不出租"),  # slogan.reject.stance
+    ("两国领导人宣布明年为“中芬文化交流年”。", "中芬文化交流年"),  # slogan.reject.theme_year
+    ("会议听取了“一府两院”的专项工作报告。", "一府两院"),  # slogan.reject.bodies: institutions a count groups
+    ("村“两委”成员逐户走访。", "两委"),
+    ("班子查摆出“统筹谋划能力不足”“担当意识不强”等问题。", "统筹谋划能力不足"),  # slogan.reject.problem
+    ("班子查摆出“统筹谋划能力不足”“担当意识不强”等问题。", "担当意识不强"),
+    ("部队使用“长空之鹰”“怒海狂涛”等导弹发动袭击。", "长空之鹰"),  # a thing noun after an enumeration
+    ("国务院新闻办公室今天举行“奋进新时代的建设者”中外记者见面会。", "奋进新时代的建设者"),  # slogan.quoted.meeting_name
+    ("国务院新闻办公室今天举行“奋进新时代的建设者”中外记者见面会。", "新时代"),  # a lexicon word of the meeting's name
+    ("省文化和旅游厅举办“山水之间”主题活动。", "山水之间"),
+])
+def test_a_named_event_thing_group_or_problem_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("浙江省今天举行深化“千村示范”建设现场会。", "千村示范"),  # the meeting's name states it: a promotion verb before it
+    ("各地开展“学理论、促发展、见实效”主题党日活动。", "学理论、促发展、见实效"),  # a campaign named by its requirements
+    ("要着力解决发展“不平衡不充分”问题。", "不平衡不充分"),  # a doubled shortcoming the party names
+    ("会议要求，坚决防止“不严不实”。", "不严不实"),
+])
+def test_a_formulation_beside_those_names_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
