@@ -342,7 +342,7 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     provenance blocks are read from it or stored in it; same bytes).
     """
     from kg import store
-    from kg.background import Background, checked
+    from kg.background import Background
     from kg.readwrite import rdf
     from kg.readwrite.rdf_blocks import graph_blocks, store_blocks
 
@@ -359,9 +359,11 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
         if loader is None:
             return
         with prog.phase("store wait"):
-            path, seconds = loader.join()
+            (path, delta), seconds = loader.join()
         loader = None
         prog.add("store", seconds)  # the load itself, in the background
+        if delta is not None:
+            prog.count("store delta subjects", delta.subjects)
         written[store.STORE_NAME] = path
 
     cap = DEFAULT_HTML_MAX_NODES if html_max_nodes is None else html_max_nodes
@@ -377,9 +379,11 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
             if fragments is not None:
                 prog.count("block hits", fragments.hits)
 
+            kept = fragments.root if fragments is not None else None  # the previous store is kept beside the blocks
+
             def start_store(triples: Any) -> Background:  # not graph.nq's bytes: the store holds less (store_blocks)
-                return Background(lambda cancelled: store.write_store(
-                    checked(rdf.format_chunks("nt", store_blocks(triples)), cancelled), out), name="kg-store")
+                return Background(lambda cancelled: store.write_kept(store_blocks(triples), out, kept, cancelled),
+                                  name="kg-store")
 
             forks = _rdf_files_fork(blocks, rdf_formats)
             # one job: the store after the files, so the loader's memory never adds to the writers'

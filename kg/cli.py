@@ -128,7 +128,10 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
     if cache is not None:
         cache.prune()  # results of other code or rule versions can never be used again
         if result.fragments is not None:
+            from kg import storecache
+
             result.fragments.prune()
+            storecache.prune(result.fragments.root)
     click.echo(prog.summary(), err=True)
     finish(status)
 

@@ -23,8 +23,13 @@ import itertools
 import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from kg.readwrite.rdf_blocks import Blocks
+    from kg.storecache import Delta
 
 #: Folder name of the store inside a build directory.
 STORE_NAME = "graph.oxigraph"
@@ -89,32 +94,83 @@ def write_store(nquads: Iterable[str | bytes] | Path, out_dir: str | Path) -> Pa
     Built beside the target and swapped in with renames: an interrupted build leaves the
     previous store (or none), never a partial one.
     """
+    return _swap_in(out_dir, lambda db: _load_new(db, nquads))
+
+
+def write_kept(blocks: Blocks, out_dir: str | Path, cache: str | Path | None = None,
+               cancelled: threading.Event | None = None) -> tuple[Path, Delta | None]:
+    """Build ``out_dir/graph.oxigraph`` holding ``blocks`` (:func:`kg.readwrite.rdf_blocks.store_blocks`).
+
+    With ``cache`` (the build's cache folder) the previous build's store kept there is copied and
+    changed where the subjects' blocks differ (:mod:`kg.storecache`), and this one is kept for the
+    next build; the quads are the same as a clean load's. Returns the path and the delta applied
+    (None for a clean load).
+    """
+    from kg import storecache
+    from kg.background import checked
+    from kg.readwrite.rdf import format_chunks
+
+    def nquads() -> Iterable[str | bytes]:
+        chunks = format_chunks("nt", blocks)
+        return chunks if cancelled is None else checked(chunks, cancelled)
+
+    if cache is None:
+        return write_store(nquads(), out_dir), None
+    new = storecache.digests(blocks.default)
+    delta: Delta | None = None
+
+    def fill(db: Path) -> None:
+        nonlocal delta
+        import pyoxigraph as ox
+
+        found = storecache.copy_previous(cache, new, db)
+        if found is None:
+            _load_new(db, nquads())
+            return
+        gone, come = found
+        store = ox.Store(str(db))
+        delta = storecache.apply(store, gone, dict(blocks.default), come)
+        store.flush()
+        del store
+
+    target = _swap_in(out_dir, fill)
+    storecache.keep(target, cache, new)
+    return target, delta
+
+
+def _load_new(db: Path, nquads: Iterable[str | bytes] | Path) -> None:
+    """A new store at ``db`` holding ``nquads``, compacted and closed."""
     import pyoxigraph as ox
 
+    store = ox.Store(str(db))
+    _load_batched(store, nquads)
+    # one load per LOAD_BATCH leaves dozens of small sorted files that every query then reads: compacting
+    # them once makes the bundled queries on the full 新闻联播 store ~4x faster (16.4 -> 4.0 s for the 14,
+    # cooccurring_slogans 7.7 -> 2.0 s, at load 5-6) for ~7 s and ~6 MB here
+    store.optimize()
+    store.flush()
+    del store  # releases the RocksDB lock before the rename
+
+
+def _swap_in(out_dir: str | Path, fill: Callable[[Path], None]) -> Path:
+    """``fill(db)`` makes a closed store at ``db`` (absent before) beside the target; then it replaces the target."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     target = store_path(out)
     tmp = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE_NAME}.", suffix=".tmp"))
     try:
-        store = ox.Store(str(tmp))
-        _load_batched(store, nquads)
-        # one load per LOAD_BATCH leaves dozens of small sorted files that every query then reads: compacting
-        # them once makes the bundled queries on the full 新闻联播 store ~4x faster (16.4 -> 4.0 s for the 14,
-        # cooccurring_slogans 7.7 -> 2.0 s, at load 5-6) for ~7 s and ~6 MB here
-        store.optimize()
-        store.flush()
-        del store  # releases the RocksDB lock before the rename
-        tmp.chmod(0o755)  # mkdtemp makes it private; a build is meant to be shared
+        db = tmp / STORE_NAME
+        fill(db)
+        db.chmod(0o755)  # a build is meant to be shared
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE_NAME}.", suffix=".old"))
             target.rename(old / STORE_NAME)
-        tmp.rename(target)
+        db.rename(target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return target
 
 

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Iterable
 
 import networkx as nx
@@ -494,11 +496,26 @@ def store_blocks(blocks: Blocks) -> Blocks:
     mentions' ``kg:mentionedIn``), which ``queries/article_statements.rq`` now reads instead. The RDF
     files keep everything; :func:`kg.store.store_covers` sends queries about mentions to them.
     """
-    mention_ns, sentence_ns, in_sentence = _MENTION_NS, _SENTENCE_NS, K["inSentence"]
+    default, in_sentence = blocks.default, K["inSentence"]
+    # the blocks are sorted by subject (Blocks), so the mentions (most of a corpus's blocks) and the sentences
+    # are two runs found by bisection, and the mentions are skipped without a look at each
+    mentions, sentences = _run(default, _MENTION_NS), _run(default, _SENTENCE_NS)
     quoted: set[str] = set()
-    for s, pairs in blocks.default:
-        if not s.startswith(mention_ns):
+    for part in (default[:mentions.start], default[mentions.stop:]):
+        for _, pairs in part:
             quoted.update(o[1:-1] for p, o in pairs if p == in_sentence)
-    kept = [(s, pairs) for s, pairs in blocks.default
-            if not s.startswith(mention_ns) and (not s.startswith(sentence_ns) or s in quoted)]
+    kept: list[Block] = []
+    pos = 0
+    for run in sorted((mentions, sentences), key=lambda r: r.start):
+        kept += default[pos:run.start]
+        if run is sentences:
+            kept += [b for b in default[run] if b[0] in quoted]
+        pos = run.stop
+    kept += default[pos:]
     return Blocks(default=kept)
+
+
+def _run(blocks: list[Block], ns: str) -> slice:
+    """The blocks whose subject starts with ``ns``, in blocks sorted by subject."""
+    after = ns[:-1] + chr(ord(ns[-1]) + 1)  # the first string above every one that starts with ns
+    return slice(bisect_left(blocks, ns, key=itemgetter(0)), bisect_left(blocks, after, key=itemgetter(0)))
