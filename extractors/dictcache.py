@@ -15,7 +15,9 @@ What is stored, each under a key that hashes everything the value is computed fr
 * ``tags-KEY.marshal``: jieba's word → tag table (``jieba.posseg.dt.word_tag_tab``), KEY = jieba's
   version and ``dict.txt`` bytes;
 * ``route-KEY.pickle``: the segmenter's automaton and one-character log-probabilities, KEY = the
-  ``freq`` key (the automaton is a function of that dictionary alone).
+  ``freq`` key (the automaton is a function of that dictionary alone);
+* ``numerals-KEY.marshal``: cn2an's readings and writings of the short numerals (``extractors.numerals``),
+  KEY = cn2an's version and the table's domain.
 
 Any change of input changes the key, so nothing is ever invalidated by hand, and a value
 read back is the value the build would compute (``tests/test_dictcache.py``). An entry is
@@ -64,7 +66,8 @@ def folder() -> Path | None:
     return path
 
 
-def _key(*parts: bytes) -> str:
+def snapshot_key(*parts: bytes) -> str:
+    """A snapshot's key: a hash of the snapshot format, Python's version and ``parts`` (each length-prefixed)."""
     h = hashlib.sha256(_FORMAT + f"\0python {sys.version_info[:2]}\0".encode())
     for part in parts:
         h.update(len(part).to_bytes(8, "big"))
@@ -97,7 +100,7 @@ def _write(path: Path, payload: bytes) -> None:
         pass  # a snapshot that cannot be written only costs the next process its start-up time
 
 
-def _cached(name: str, build: Callable[[], T], dumps: Callable[[T], bytes], loads: Callable[[bytes], T]) -> T:
+def cached_value(name: str, build: Callable[[], T], dumps: Callable[[T], bytes], loads: Callable[[bytes], T]) -> T:
     """The value stored as ``name`` in the snapshot folder, else ``build()`` (stored for next time)."""
     where = folder()
     if where is None:
@@ -117,7 +120,9 @@ def _cached(name: str, build: Callable[[], T], dumps: Callable[[T], bytes], load
 
 def _jieba_dict() -> bytes:
     """jieba's bundled ``dict.txt``, the file ``Tokenizer.initialize`` and ``jieba.posseg`` read."""
-    import jieba
+    from extractors.jiebaimport import import_jieba
+
+    jieba = import_jieba()
 
     with jieba.Tokenizer().get_dict_file() as fh:
         return fh.read()
@@ -125,7 +130,9 @@ def _jieba_dict() -> bytes:
 
 @cache
 def _jieba_key() -> bytes:
-    import jieba
+    from extractors.jiebaimport import import_jieba
+
+    jieba = import_jieba()
 
     return f"jieba {jieba.__version__}".encode() + b"\0" + hashlib.sha256(_jieba_dict()).digest()
 
@@ -133,7 +140,7 @@ def _jieba_key() -> bytes:
 def dictionary_key(added: Sequence[tuple[str, int]]) -> str:
     """The key of the tokenizer dictionary made of jieba's own plus ``added`` (word, frequency) in order."""
     words = "\n".join(f"{w}\t{f}" for w, f in added).encode("utf-8", "surrogatepass")
-    return _key(_jieba_key(), words)
+    return snapshot_key(_jieba_key(), words)
 
 
 def tokenizer_dictionary(added: Sequence[tuple[str, int]]) -> tuple[dict[str, int], int, str]:
@@ -141,7 +148,9 @@ def tokenizer_dictionary(added: Sequence[tuple[str, int]]) -> tuple[dict[str, in
     key = dictionary_key(added)
 
     def build() -> tuple[dict[str, int], int]:
-        import jieba
+        from extractors.jiebaimport import import_jieba
+
+        jieba = import_jieba()
 
         tok = jieba.Tokenizer()
         tok.initialize()
@@ -149,7 +158,7 @@ def tokenizer_dictionary(added: Sequence[tuple[str, int]]) -> tuple[dict[str, in
             tok.add_word(word, freq=freq)
         return tok.FREQ, tok.total
 
-    freq, total = _cached(f"freq-{key}.marshal", build, marshal.dumps, marshal.loads)
+    freq, total = cached_value(f"freq-{key}.marshal", build, marshal.dumps, marshal.loads)
     return freq, total, key
 
 
@@ -165,12 +174,12 @@ def word_tags() -> dict[str, str]:
                 tags[word] = tag
         return tags
 
-    return _cached(f"tags-{_key(_jieba_key())}.marshal", build, marshal.dumps, marshal.loads)
+    return cached_value(f"tags-{snapshot_key(_jieba_key())}.marshal", build, marshal.dumps, marshal.loads)
 
 
 def route_tables(key: str, build: Callable[[], T]) -> T:
     """The segmenter's route tables for the dictionary of ``key`` (:func:`tokenizer_dictionary`), else ``build()``."""
-    return _cached(f"route-{key}.pickle", build, lambda v: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), _loads_any)
+    return cached_value(f"route-{key}.pickle", build, lambda v: pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL), _loads_any)
 
 
 def _loads_any(payload: bytes) -> Any:

@@ -175,7 +175,9 @@ def tokenizer(lex: Lexicons):
     Its dictionary is jieba's initialised one with the set's words added by ``add_word``, read
     back from a content-keyed snapshot when there is one (``extractors.dictcache``: the same value).
     """
-    import jieba
+    from extractors.jiebaimport import import_jieba
+
+    jieba = import_jieba()
 
     tok = jieba.Tokenizer()
     tok.FREQ, tok.total, _ = _dictionary(lex)

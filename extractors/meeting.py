@@ -1,8 +1,8 @@
 """Meetings: plenary sessions and congresses parsed into structure, named and described meetings.
 
-A plenary session's identity is (issuing body, 届, 次) with numerals read by
-cn2an, so 党的十九届五中全会, 十九届五中全会 and 中国共产党第十九届中央委员会第五次
-全体会议 become one entity, and the article's bare 全会/市委全会 joins it.
+A plenary session's identity is (issuing body, 届, 次) with numerals read as cn2an
+reads them (``extractors.numerals``), so 党的十九届五中全会, 十九届五中全会 and
+中国共产党第十九届中央委员会第五次全体会议 become one entity, and the article's bare 全会/市委全会 joins it.
 A described meeting (市总工会召开主席办公会) is labelled by its holder and type.
 """
 from __future__ import annotations
@@ -12,13 +12,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-import cn2an
-
 from extractors import gazetteer
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
 from extractors.organization import place_for_level
 from extractors.model import Mention
+from extractors.numerals import read_numeral, write_numeral
 from extractors.prefilter import finditer, finditer_at, starts_before
 
 N = "一二两三四五六七八九十〇零百"
@@ -117,14 +116,12 @@ def _lianghui(lex: Lexicons) -> re.Pattern[str]:
 
 
 def num(cn: str) -> int:
-    try:
-        return int(cn2an.cn2an(cn.replace("两", "二").replace("〇", "零"), "smart"))
-    except (ValueError, KeyError):
-        return 0
+    n = read_numeral(cn.replace("两", "二").replace("〇", "零"))
+    return 0 if n is None else n
 
 
 def cn(n: int) -> str:
-    return cn2an.an2cn(n) if n else ""
+    return write_numeral(n) if n else ""
 
 
 @cache

@@ -42,10 +42,18 @@ from math import log
 
 import re
 
+from typing import TYPE_CHECKING
+
 import ahocorasick
-import jieba
-import rjieba
-from jieba import finalseg
+
+from extractors.jiebaimport import import_jieba, rjieba_class
+
+if TYPE_CHECKING:
+    import jieba as jieba_types
+    import rjieba
+
+jieba = import_jieba()
+from jieba import finalseg  # noqa: E402  (after jieba's import without pkg_resources)
 
 _MEMO_MAX = 100_000  # blocks (and unknown runs) remembered; cleared when full — output never depends on it
 #: blocks jieba-rs cuts exactly as jieba does (checked block by block on the whole 新闻联播 file)
@@ -71,7 +79,7 @@ class Segmenter:
     (``extractors.lexicon.tokenizer`` adds all its words before it builds the segmenter).
     """
 
-    def __init__(self, tokenizer: jieba.Tokenizer, key: str | None = None) -> None:
+    def __init__(self, tokenizer: jieba_types.Tokenizer, key: str | None = None) -> None:
         """``key``: the content key of the tokenizer's dictionary (``extractors.dictcache``); with it the
         Python route's tables are read from (and saved to) a snapshot instead of being rebuilt."""
         tokenizer.check_initialized()
@@ -225,8 +233,9 @@ class Segmenter:
 
 def _fast_cutter(freq: dict[str, int], total: int) -> rjieba.Jieba:
     """A jieba-rs instance holding exactly the tokenizer's dictionary: its words, frequencies and total."""
-    fast = rjieba.Jieba()
-    fast.clear()
+    # empty(), not Jieba() then clear(): that loads jieba-rs's own dictionary first (~0.2 s); nor rjieba's package
+    # import, which builds a default instance over it (extractors.jiebaimport)
+    fast = rjieba_class().empty()
     held = 0
     for word, f in freq.items():
         if f:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import cn2an
-
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention, Relation
+from extractors.numerals import read_numeral
 from extractors.prefilter import finditer
 
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
@@ -75,10 +74,7 @@ def numbered_count(label: str, lex: Lexicons) -> int | None:
     m = _re(lex, "counted", rf"^([{_NUM}]+)(?:{{counters}})").match(label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
     if not m:
         return None
-    try:
-        return int(cn2an.cn2an(m.group(1).replace("两", "二"), "smart"))
-    except (ValueError, KeyError):
-        return None
+    return read_numeral(m.group(1).replace("两", "二"))
 
 
 def _subtypes(label: str, lex: Lexicons, lex_subtype: str = "") -> tuple[str, ...]:

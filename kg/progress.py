@@ -144,7 +144,9 @@ def quiet_jieba() -> Iterator[None]:
     without changing logging for the rest of a program that imports ``kg``. jieba is imported
     first because its import sets its logger to DEBUG.
     """
-    import jieba  # noqa: F401
+    from extractors.jiebaimport import import_jieba
+
+    import_jieba()
 
     logger = logging.getLogger("jieba")
     before = logger.level

@@ -33,7 +33,9 @@ def test_summary_lines_and_no_jieba_chatter(tmp_path):
     assert re.search(r"total \d+\.\d s; peak RSS \d+ MB$", summary[0]), summary[0]
     timings = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["timings"]
     assert set(timings["phases"]) >= {"read", "extract", "graph", "rdf", "graph.ttl", "store", "html"}
-    assert timings["total"] >= sum(timings["phases"].values()) * 0.99
+    # "store" is the loader thread's own time, spent during "store wait" (the foreground phase that waits for it)
+    foreground = sum(v for k, v in timings["phases"].items() if k != "store")
+    assert timings["total"] >= foreground * 0.99
     assert timings["peak_rss_mb"] > 10
 
 

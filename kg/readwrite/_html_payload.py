@@ -1,10 +1,11 @@
-"""From the graph contract to the data the explorer page reads: pyvis nodes/edges, options, details.
+"""From the graph contract to the data the explorer page reads: vis-network nodes/edges, options, details.
 
-pyvis is the renderer's data model (``Network.nodes``/``edges``/``options``), but its
-``add_node``/``add_edge`` check membership in lists, which is quadratic (20k edges ≈ 30 s),
-so the lists are built in bulk from :class:`pyvis.node.Node`/:class:`pyvis.edge.Edge`
-and assigned directly. Its HTML template is *not* used (remote Bootstrap, unescaped
-heading, HTML popups); :mod:`kg.readwrite.html` renders its own.
+The data is pyvis's model (a ``pyvis.node.Node``'s and ``pyvis.edge.Edge``'s ``options`` dicts, the
+``Network`` options after ``barnes_hut``), written here as the plain dicts they are: importing pyvis
+imports IPython, jinja2 and jsonpickle (~0.3 s of every ``kg build``) for three small classes, and its
+``add_node``/``add_edge`` check membership in lists, which is quadratic (20k edges ≈ 30 s).
+``tests/test_html_payload_pyvis.py`` checks the dicts against pyvis's. Its HTML template is *not* used
+(remote Bootstrap, unescaped heading, HTML popups); :mod:`kg.readwrite.html` renders its own.
 
 Everything here is sorted and free of randomness so the same graph yields the same bytes.
 """
@@ -16,9 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
 
 from ._html_dated import article_dates, article_order, dated_payload
 from ._html_layout import corpus_layout, precomputed_layout
@@ -70,12 +68,29 @@ def _article_titles(graph: nx.MultiDiGraph, cited: set[str]) -> dict[str, str]:
     return dict(sorted(titles.items()))
 
 
+#: The JSON of pyvis's ``Network(directed=True).options`` after ``barnes_hut(gravity=-6000, central_gravity=0.25,
+#: spring_length=120, spring_strength=0.04, damping=0.3, overlap=0.2)`` (pyvis 0.3.2): the physics block the
+#: explorer starts from (``tests/test_html_payload_pyvis.py`` compares it with pyvis's own).
+PYVIS_OPTIONS = """{"configure": {"enabled": false}, "edges": {"color": {"inherit": true}, "smooth": {"enabled": true,
+"type": "dynamic"}}, "interaction": {"dragNodes": true, "hideEdgesOnDrag": false, "hideNodesOnDrag": false},
+"physics": {"barnesHut": {"avoidOverlap": 0.2, "centralGravity": 0.25, "damping": 0.3, "gravitationalConstant": -6000,
+"springConstant": 0.04, "springLength": 120}, "enabled": true, "stabilization": {"enabled": true, "fit": true,
+"iterations": 1000, "onlyDynamicEdges": false, "updateInterval": 50}}}"""
+
+
+def vis_node(n_id: int, shape: str, label: str, **opts: Any) -> dict[str, Any]:
+    """``pyvis.node.Node(n_id, shape, label, **opts).options`` (no ``font_color``)."""
+    return {**opts, "id": n_id, "label": label, "shape": shape}
+
+
+def vis_edge(source: int, dest: int, **options: Any) -> dict[str, Any]:
+    """``pyvis.edge.Edge(source, dest, **options).options`` (undirected: the options carry the arrows)."""
+    return {**options, "from": source, "to": dest}
+
+
 def _options(n_nodes: int, layout: str) -> dict[str, Any]:
     """vis-network options: pyvis's physics block, then the explorer's own settings."""
-    net = Network(directed=True, cdn_resources="in_line")
-    net.barnes_hut(gravity=-6000, central_gravity=0.25, spring_length=120,
-                   spring_strength=0.04, damping=0.3, overlap=0.2)
-    options: dict[str, Any] = json.loads(net.options.to_json())
+    options: dict[str, Any] = json.loads(PYVIS_OPTIONS)
     physics = layout == "physics"
     options["physics"].update({
         "enabled": physics,
@@ -144,7 +159,7 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         opts: dict[str, Any] = {"group": t, "size": max(4, round(size * RING_NODE_SCALE)) if layout == "ring" else size}
         if n in positions:
             opts["x"], opts["y"] = positions[n]
-        node = Node(index[n], st.shape, _short(_node_label(data), limit), **opts).options
+        node = vis_node(index[n], st.shape, _short(_node_label(data), limit), **opts)
         del node["shape"]  # the group carries it; tooltips are built in the page from ``info``
         nodes.append(node)
         entry: dict[str, Any] = {"iri": str(n), "label": _node_label(data), "type": t,
@@ -179,8 +194,8 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         # Colour, dashes and tooltip come from the relation table in the page: ~5x smaller.
         # Provenance edges (dashed) go unlabelled: the legend names them, the canvas stays legible.
         label = {} if rs.dashes or not edge_labels else {"label": pred}
-        edges.append(Edge(index[u], index[v], id=i, rel=pred, **label,
-                          width=round(1 + min(4.0, math.log2(count)), 2) if count > 1 else 1).options)
+        edges.append(vis_edge(index[u], index[v], id=i, rel=pred, **label,
+                              width=round(1 + min(4.0, math.log2(count)), 2) if count > 1 else 1))
         ev = list(data.get("evidence", ()) or ())
         kept = [[str(e.get("article", "")), str(e.get("sentence", "")), str(e.get("rule", ""))] for e in ev[:MAX_EVIDENCE_PER_EDGE]]
         evidence_omitted += max(0, len(ev) - len(kept))
@@ -188,10 +203,6 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
         if ev:
             evidence[str(i)] = {"items": kept, "more": len(ev) - len(kept)}
 
-    net = Network(directed=True, cdn_resources="in_line", heading="")
-    net.nodes, net.edges = nodes, edges
-    net.node_ids = list(range(len(nodes)))
-    out_nodes, out_edges, _, _, _, _ = net.get_network_data()
 
     relations = []
     for p in predicates:
@@ -211,7 +222,7 @@ def build_payload(graph: nx.MultiDiGraph, full_graph: nx.MultiDiGraph, *, title:
                  # the ring's hundreds of chords: faint until a node is selected
                  "edge_opacity": RING_EDGE_OPACITY if layout == "ring" else 1.0},
         "classes": classes, "relations": relations,
-        "nodes": out_nodes, "edges": out_edges,
+        "nodes": nodes, "edges": edges,
         "options": {**_options(len(node_ids), layout), "groups": groups},
         "info": info, "evidence": evidence, "articles": titles,
         "dates": {a: dates[a] for a in titles if dates.get(a)},

@@ -3,8 +3,8 @@
 Why not ``pyvis.Network.write_html``: its ``in_line`` mode still links Bootstrap from a CDN,
 ``local`` copies a ``lib/`` folder into the working directory, the heading is inserted
 unescaped (twice), titles containing "href" switch to an HTML popup (XSS with article
-text), and ``add_edge`` is quadratic. pyvis still provides the node/edge/option data
-(:mod:`._html_payload`); this module renders its own template in which
+text), and ``add_edge`` is quadratic. pyvis's node/edge/option data model is kept
+(:mod:`._html_payload`, without importing pyvis); this module renders its own template in which
 
 * vis-network (from pyvis's bundled copy), the CSS and the app script are inlined,
   a Content-Security-Policy allows only those exact scripts (by hash) and no host at all;
@@ -81,10 +81,18 @@ class HtmlReport:
         return text
 
 
-def _vis_js() -> str:
-    import pyvis
+def _pyvis_dir() -> Path:
+    """pyvis's package folder, found without importing it (its ``__init__`` imports IPython and jinja2: ~0.3 s)."""
+    from importlib.util import find_spec
 
-    path = Path(pyvis.__file__).resolve().parent / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: graph.html inlines its copy of vis-network")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+def _vis_js() -> str:
+    path = _pyvis_dir() / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
     return path.read_text(encoding="utf-8")
 
 
@@ -183,9 +191,13 @@ def render_html(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, title: 
 
 
 def _pyvis_version() -> str:
-    import pyvis
+    """``pyvis.__version__`` (the version of the vis-network copy inlined), read from its distribution's metadata."""
+    from importlib import metadata
 
-    return str(getattr(pyvis, "__version__", "?"))
+    try:
+        return metadata.version("pyvis")
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, *, max_nodes: int | None = None,
