@@ -43,6 +43,7 @@ def main(argv=None) -> int:
     import jieba
 
     from extractors import default_pipeline
+    from extractors.gcpause import no_gc
     from extractors.lexicon import Lexicons, tokenizer
     from extractors.segment import Segmenter
     from kg.model import Article
@@ -80,12 +81,13 @@ def main(argv=None) -> int:
     names = {c.name for c in pipeline}
     twin = Segmenter(tokenizer(Lexicons().canonical()))
     t0 = time.process_time()
-    if args.profile:
-        prof = cProfile.Profile()
-        prof.runcall(run)
-        prof.dump_stats(str(args.profile))
-    else:
-        run()
+    with no_gc():  # as kg build extracts (kg.api.extract_all): jieba.lcut in the same loop, so also paused
+        if args.profile:
+            prof = cProfile.Profile()
+            prof.runcall(run)
+            prof.dump_stats(str(args.profile))
+        else:
+            run()
     jieba_s = spent.pop("(jieba.lcut)")
     seg_s = spent.pop("(ner: its jieba segmentation)", 0.0)
     # extract() with no component repeats normalising and sentence splitting before it groups: count them once

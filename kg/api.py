@@ -1,6 +1,7 @@
 """The library API the CLI is a thin layer over (``import kg; kg.build([...])``)."""
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -596,13 +597,14 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, progress: bool | Pro
         else:
             fresh = _extract_local(todo, jobs, tuple(skip), pipeline, lexicons)
         results = []
-        for r in cached:
-            if r is None:
-                r = next(fresh)
-                if cache is not None:
-                    cache.put(r)
-            prog.article_done(len(r.article.text))
-            results.append(r)
+        with no_gc():  # extraction makes no reference cycle: the collector's passes only rescanned the lexicons and memos
+            for r in cached:
+                if r is None:
+                    r = next(fresh)
+                    if cache is not None:
+                        cache.put(r)
+                prog.article_done(len(r.article.text))
+                results.append(r)
         if cache is not None:
             prog.count("cache hits", cache.hits)
             prog.count("extracted", len(todo))
@@ -616,7 +618,7 @@ def _extract_local(articles: Sequence[Article], jobs: int, skip: tuple[str, ...]
         yield from (_extract_one(a, skip, pipeline, lexicons) for a in articles)
         return
     n = len(articles)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:  # as in this process (extract_all)
         yield from pool.map(_extract_one, articles, [skip] * n, [pipeline] * n, [lexicons] * n, chunksize=8)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 from extractors import default_pipeline
@@ -45,6 +46,13 @@ def _stamp(doc: Doc, n_mentions: int, n_relations: int, name: str) -> None:
         for r in doc.relations[n_relations:]]
 
 
+@lru_cache(maxsize=16)
+def _default_components(skip: tuple[str, ...]) -> tuple[Extractor, ...]:
+    """The default pipeline less ``skip``, made once: the components hold no state between articles
+    (each is a class without ``__init__`` or attributes of its own), so one set serves every article."""
+    return tuple(default_pipeline(skip))
+
+
 def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip: Sequence[str] = (),
             lexicons: Lexicons | None = None) -> ArticleResult:
     """Run the extractors on one article and group mentions into entities (offsets → original text).
@@ -53,7 +61,7 @@ def extract(article: Article, pipeline: Sequence[Extractor] | None = None, skip:
     the bundled one): two calls with two lexicon sets in one process give each its own words.
     """
     doc = make_doc(article, lexicons)
-    components = list(pipeline) if pipeline is not None else default_pipeline(skip)
+    components = list(pipeline) if pipeline is not None else list(_default_components(tuple(skip)))
     if pipeline is not None:
         check_order(components)
     for component in components:
