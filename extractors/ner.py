@@ -211,6 +211,10 @@ def _tokens(text: str, start: int, end: int, lex: Lexicons) -> tuple[list[tuple[
 
 _MEMO_MAX = 200_000  # distinct words remembered per lexicon set
 _HOT = attrgetter("hot")
+# one bit per flag of a _Word (its ``mask``): a sentence's rules are called only when a token has the flag they read
+_PERSON, _PLACE, _ORG, _GRAMMAR, _DIVISION, _HEADED, _PIECE, _KNOWN, _SCORED, _TITLED, _ELDER, _VENUE = (1 << k for k in range(12))
+#: the flags _persons' loops start from (its dot-name pass reads a sentence with a ·, whatever its flags)
+_PERSON_RULES = _PERSON | _ELDER | _TITLED | _PIECE
 
 
 class _Word:
@@ -221,7 +225,7 @@ class _Word:
     evaluating its branches (most tokens are ordinary words that fire nothing)."""
 
     __slots__ = ("han", "tag", "sl", "person", "place", "org", "grammar", "before_division", "division", "headed", "piece",
-                 "known", "scored", "titled", "elder", "venue", "hot")
+                 "known", "scored", "titled", "elder", "venue", "mask", "hot")
 
     def __init__(self, w: str, W: _Words) -> None:
         # each list is asked once and shared by the flags (this runs for every new word of a corpus)
@@ -277,8 +281,12 @@ class _Word:
             and W.tags.get(w[1]) != "n"  # (老楼 is an old building: 楼 is a noun before it is a surname)
         #: _venues: a venue head (机场, 体育馆) or a jieba nt word naming a building (国家博物馆)
         self.venue = w in W.venue_heads or n > 3 and tag == "nt" and w.endswith(W.landmark_heads)
-        self.hot = self.person or self.place or self.org or self.grammar or self.division or self.headed or self.piece \
-            or self.known or self.scored or self.titled or self.elder or self.venue
+        self.mask = mask = (
+            (_PERSON if self.person else 0) | (_PLACE if self.place else 0) | (_ORG if self.org else 0)
+            | (_GRAMMAR if self.grammar else 0) | (_DIVISION if self.division else 0) | (_HEADED if self.headed else 0)
+            | (_PIECE if self.piece else 0) | (_KNOWN if self.known else 0) | (_SCORED if self.scored else 0)
+            | (_TITLED if self.titled else 0) | (_ELDER if self.elder else 0) | (_VENUE if self.venue else 0))
+        self.hot = mask != 0  # some flag is on
 
 
 class _Words:
@@ -354,7 +362,12 @@ class _Words:
         self.single_surnames, self.double_surnames = surnames(lex)
         self.abbrev_chars = frozenset(self.abbrev)
         self.name_chars = {r["char"]: (float(r["surname"]), float(r["given"])) for r in lex.read_tsv("ner/name_chars.tsv")}
-        self.name_weights = {r["feature"]: float(r["weight"]) for r in lex.read_tsv("ner/name_score.tsv")}
+        self.name_weights = weights = {r["feature"]: float(r["weight"]) for r in lex.read_tsv("ner/name_score.tsv")}
+        # the score's terms by feature value, read once (the sum is taken in the same order as before: the same float)
+        self.score_bias, self.score_stat = weights.get("bias", 0.0), weights.get("stat", 0.0)
+        self.score_log_freq = weights.get("log_freq", 0.0)
+        self.score_by = {side: {f[len(side) + 1:]: v for f, v in weights.items() if f.startswith(side + "=")}
+                         for side in ("kind", "left", "right")}
         self.name_say = frozenset(rs.words("name_score_say"))
         self.freq = tokenizer(lex).FREQ
         self.person_noun_heads = frozenset(rs.words("person_noun_heads"))
@@ -362,6 +375,16 @@ class _Words:
         self.translit_place_endings = rs.words("translit_place_endings")
         self.name_titles = _words(lex, "titles.txt") | self.honorifics | self.person_before
         self._memo: dict[str, _Word] = {}
+        self._title_before: dict[str, bool] = {}
+
+    def title_before(self, w: str) -> bool:
+        """Whether a token is, or ends with, a title written before a name (``ner_person_before.txt``: 总理, 财政部副部长)."""
+        known = self._title_before.get(w)
+        if known is None:
+            if len(self._title_before) > _MEMO_MAX:
+                self._title_before.clear()  # (a bound on memory; the value is a pure function of the word)
+            known = self._title_before[w] = w in self.person_before or w.endswith(self.long_titles)
+        return known
 
     def translit_piece(self, w: str) -> bool:
         """Whether a token of one or two transliteration characters may be a syllable of a name beside it."""
@@ -524,15 +547,25 @@ class NameExtractor:
             toks, words = _tokens(text, s_start, s_end, lex)
             info = W.infos(words)
             hot = list(compress(range(len(info)), map(_HOT, info)))  # the tokens some rule may fire on
+            flags = 0  # the flags some token of the sentence has: a rule none of whose flags is on finds nothing
+            for k in hot:
+                flags |= info[k].mask
             cands: list[tuple[int, int, str, str, str]] = []
-            cands += self._persons(text, toks, info, hot, W)
-            cands += self._scored_persons(text, toks, info, hot, W)
+            if flags & _PERSON_RULES or text.find("·", s_start, s_end) >= 0:
+                cands += self._persons(text, toks, info, hot, W)
+            if flags & _SCORED:
+                cands += self._scored_persons(text, toks, info, hot, W)
             cands = self._extend_translit(text, toks, cands, W)
-            cands += self._places(text, toks, info, hot, W)
-            cands += self._orgs(text, toks, info, hot, W)
-            cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
-            cands += self._place_grammar(text, toks, info, hot, W)
-            cands += self._venues(text, toks, info, hot, place_spans, W)
+            if flags & _PLACE:
+                cands += self._places(text, toks, info, hot, W)
+            if flags & (_KNOWN | _ORG):
+                cands += self._orgs(text, toks, info, hot, W)
+            if flags & _HEADED:
+                cands += self._place_headed_orgs(text, toks, info, hot, place_spans, org_starts, W)
+            if flags & (_GRAMMAR | _DIVISION):
+                cands += self._place_grammar(text, toks, info, hot, W)
+            if flags & _VENUE:
+                cands += self._venues(text, toks, info, hot, place_spans, W)
             if text.find("《", s_start, s_end) >= 0:
                 cands += self._press_titles(text, toks, place_spans, W)
             per_sentence.append(cands)
@@ -696,8 +729,7 @@ class NameExtractor:
         n = len(toks)
         tr = W.translit
         titles = W.honorifics
-        places, before, after = W.places, W.person_before, W.person_after
-        long_titles = W.long_titles
+        places, after = W.places, W.person_after
         for i in hot:
             s, e, w = toks[i]
             if not info[i].person:  # (a Han word, neither a stop word nor a listed place)
@@ -716,7 +748,7 @@ class NameExtractor:
             nxt = toks[i + 1][2] if i + 1 < n else ""
             prev = toks[i - 1][2] if i else ""
             # a title before the name may be fused to what precedes it (德国总理 + 科尔, 财政部副部长 + 萨默斯)
-            cued = prev in before or nxt in after or prev.endswith(long_titles)
+            cued = W.title_before(prev) or nxt in after
             if len(w) == sl and i + 1 < n and info[i + 1].titled and nxt != "老" and w not in W.weak_first \
                     and not (w in W.abbrev_all and nxt in W.abbrev_heads):
                 out.append((s, e, "Person", w, "surname-honorific"))  # 陈小姐, 汤局长 → 陈, 汤
@@ -836,19 +868,19 @@ class NameExtractor:
     @staticmethod
     def _name_score(kind: str, name: str, toks: list[tuple[int, int, str]], i: int, j: int, W: _Words) -> float:
         """The score of ``name`` (tokens ``i``..``j - 1``) as a person name (weights: ``ner/name_score.tsv``)."""
-        weights = W.name_weights
         if name[1:] in W.honorifics or name[1:] in W.person_after or (i and toks[i - 1][2] == "·") \
                 or (j < len(toks) and toks[j][2] == "·"):
             return float("-inf")  # 陈小姐, 胡老: a surname and a title (surname-honorific); 彼得·皮奥: dot-name
         stat, log_freq = _name_stat(name, W)
         prev = toks[i - 1][2] if i else ""
-        titled = (prev in W.person_before or prev.endswith(W.long_titles)) and name[0] not in W.weak_first \
+        titled = W.title_before(prev) and name[0] not in W.weak_first \
             and name[0] not in _FUNCTION_CHARS  # 大队长 + 和魏鑫: the conjunction, not a surname
         left = ("title" if titled else _left_class(prev)) if i else "^"
         right = _right_class(toks[j][2], W) if j < len(toks) else "$"
-        return (weights.get("bias", 0.0) + weights.get("stat", 0.0) * stat
-                + weights.get("log_freq", 0.0) * log_freq
-                + weights.get("kind=" + kind, 0.0) + weights.get("left=" + left, 0.0) + weights.get("right=" + right, 0.0))
+        by = W.score_by
+        return (W.score_bias + W.score_stat * stat
+                + W.score_log_freq * log_freq
+                + by["kind"].get(kind, 0.0) + by["left"].get(left, 0.0) + by["right"].get(right, 0.0))
 
     # -- places ----------------------------------------------------------------------------
     def _places(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],
