@@ -337,6 +337,8 @@ class _Words:
         self.org_phrase_suffixes = frozenset(rs.words("org_phrase_suffixes"))
         self.org_system_names = frozenset(rs.words("org_system_names"))
         self.org_not_first_chars = frozenset(rs.words("org_not_first_chars"))
+        self.org_joined_heads = frozenset(rs.words("org_joined_heads"))
+        self.org_joiners = frozenset(rs.words("org_joiners"))
         self.nt_name_heads, self.nt_not_heads = rs.words("nt_name_heads"), rs.words("nt_not_heads")
         self.place_readable_rules = frozenset(rs.words("place_readable_rules"))
         #: province and city names, full and short (北京, 广东省): what a Chinese body's name may open with
@@ -991,6 +993,8 @@ class NameExtractor:
             j = i
             while j > 0 and self._name_part(toks[j - 1][2], W) and i - j < 4:
                 j -= 1
+            if j < i and suf in W.org_joined_heads and j >= 2 and toks[j - 1][2] in W.org_joiners and self._joined_part(toks, j - 2, W):
+                j -= 2  # ner.org-suffix.joined: 解放军|和|武警部队|代表团, 中央|和|国家机关|代表团: one delegation of two parts
             if j == i and len(w) == len(suf):
                 continue
             start = toks[j][0]
@@ -1141,6 +1145,17 @@ class NameExtractor:
         """Whether a one-character token may end a three-character name cut after two (张洁 + 清)."""
         return len(c) == 1 and bool(_HAN.match(c)) and c not in W.bad_last and c not in _FUNCTION_CHARS \
             and c not in W.name_bad_next and not word_tag(c).startswith(("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "zg"))
+
+    @staticmethod
+    def _joined_part(toks: list[tuple[int, int, str]], k: int, W: _Words) -> bool:
+        """ner.org-suffix.joined: the token before a delegation's 和 is its first part: a body's name or a noun word (解放军,
+        中央), not a place (西藏和甘肃代表团 are two), nor after a determiner or a count (各国和地区代表团, 30个国家和地区代表团
+        are many delegations)."""
+        w = toks[k][2]
+        if not _HAN.match(w) or w in W.org_stop or w in W.places or word_tag(w) not in ("nt", "nz", "n", ""):
+            return False  # (西藏和甘肃代表团 are two delegations: places name one each)
+        before = toks[k - 1][2] if k > 0 else ""
+        return not (before and (before[-1] in W.place_determiners or before[-1] in "个" or before[-1].isdigit()))
 
     @staticmethod
     @lru_cache(maxsize=1 << 16)  # a pure function of the word; tokens repeat across sentences

@@ -242,7 +242,20 @@ def _written_place(doc: Doc, m: re.Match[str]) -> tuple[int, str] | None:
         return None  # 示范区公安局, 开发区管委会: the level character ends another word, the name is that word's
     if m.group("tuan") == "团" and m.group("unit"):
         return None
+    if before and not m.group("cpc") and not m.group("tuan") and _foreign_place_before(text, m.start(), doc.lex):
+        return None  # organization.levelled.foreign_place: 明尼阿波利斯|市政府 is that city's, not the article's
     return m.start(), ""
+
+
+def _foreign_place_before(text: str, pos: int, lex: Lexicons) -> bool:
+    """organization.levelled.foreign_place: a name word (a transliteration or a place jieba knows or guessed) written
+    right before the level character that no gazetteer entry or place mention reads: a place of its own (明尼阿波利斯
+    + 市政府, 横滨 + 市政府), whose government is not the article's city's."""
+    window = text[max(0, pos - 12):pos]
+    last = cut(window, lex)[-1] if window else ""
+    if len(last) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", last) or gazetteer.lookup(last, lex) is not None:
+        return False
+    return word_tag(last) in lex.ruleset("organization").words("foreign_place_tags")
 
 
 def _word_ending_at(text: str, pos: int, lex: Lexicons) -> str:
@@ -358,6 +371,27 @@ def _national_unit(doc: Doc) -> re.Pattern[str]:
         "national_unit", r"(?P<u>[\u4e00-\u9fff]{1,3}(?:{unit_heads}))(?=(?:{unit_followers}))")
 
 
+def _mission(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """organization.national.mission: where a country's mission to the body at [start, end) is named (中国常驻联合国代表团,
+    中国常驻联合国日内瓦办事处和瑞士其他国际组织代表团): from the country before 常驻 to the mission's head in the same
+    clause; None when no such head follows (常驻联合国代表 is a post)."""
+    rs = doc.lex.ruleset("organization")
+    lead = next((w for w in rs.words("mission_leads") if doc.text.startswith(w, start - len(w))), "")
+    if not lead:
+        return None
+    head = rs.regex("mission_head", r"[\u4e00-\u9fff]{0,16}?(?:{mission_heads})").match(doc.text, end)
+    if head is None:
+        return None
+    at = start - len(lead)
+    country = next((p for p in doc.touching("Place", at, at) if p.end == at), None)
+    if country is not None:
+        return country.start, head.end()
+    before = cut(doc.text[max(0, at - 8):at], doc.lex)[-1] if at > 0 else ""
+    if word_tag(before) != "ns":
+        return None  # no country named (阿拉伯国家常驻…, 俄常驻…): the missions of several or of one not read here
+    return at - len(before), head.end()
+
+
 class OrganizationExtractor:
     """Finds organisations and gives each its full name when the article's place is known."""
 
@@ -369,7 +403,9 @@ class OrganizationExtractor:
         self._national(doc)
         self._democratic(doc)
         self._levelled(doc)
+        self._incident_teams(doc)
         self._suffixed(doc)
+        self._branches(doc)
         self._own_unit(doc)
         self._own_bodies(doc)
         self._fold_bare(doc)
@@ -454,6 +490,15 @@ class OrganizationExtractor:
             if surface.endswith("部") and doc.text[end:end + 1] in doc.lex.ruleset("organization").words("national_not_before"):
                 continue  # 自然资源部门, 国防部长: the word goes on
             if surface in ("中国共产党", "中共") and re.match(r"[\u4e00-\u9fff]", doc.text[end:end + 1] or " ") and not doc.text.startswith(("领导", "成立", "的"), end):
+                continue
+            mission = _mission(doc, start, end)
+            if mission is not None:
+                # organization.national.mission: 中国常驻联合国日内瓦办事处和瑞士其他国际组织代表团: the body after 常驻 is where
+                # a country's mission sits, and the mission is the organisation named
+                m_start, m_end = mission
+                if not doc.blocked("organization.national.mission", "Organization", m_start, m_end):
+                    doc.add(Mention("Organization", doc.text[m_start:m_end], m_start, m_end, doc.text[m_start:m_end],
+                                    attrs={"kind": "mission"}, rule="organization.national.mission"))
                 continue
             first = cut(doc.text[start:start + 16], doc.lex)[0]
             unit = _national_unit(doc).match(doc.text, end)
@@ -576,6 +621,45 @@ class OrganizationExtractor:
                                 aliases=tuple(sorted({text[pm.start:end], f"{div.name}{row['full']}"} - {label})),
                                 attrs={"kind": row["kind"], "level": lvl, "place": div.short}, rule="organization.place_unit"))
                 break
+
+    @staticmethod
+    def _branches(doc: Doc) -> None:
+        """organization.place_unit.branch: 四川大学华西医院 + 西藏医院: a place and a unit written right after an institution
+        of the same kind name its branch there (四川大学华西医院西藏医院), not the place's own (西藏自治区医院)."""
+        for m in doc.of_type("Organization"):
+            if m.rule != "organization.place_unit":
+                continue
+            owner = next((o for o in doc.touching("Organization", m.start, m.start) if o.end == m.start and o.start < m.start
+                          and o.attrs.get("kind") == m.attrs.get("kind") and not o.rule.startswith("organization.place_unit")), None)
+            if owner is not None:
+                m.label, m.aliases = owner.label + m.surface, ()
+                m.attrs = {"kind": m.attrs.get("kind"), "parent": owner.label}
+                m.rule = "organization.place_unit.branch"
+
+    @staticmethod
+    def _incident_teams(doc: Doc) -> None:
+        """organization.incident_team: the team investigating a named incident (X公司“5·22”重大瓦斯爆炸事故调查组) is named
+        by all of it, from its clause's subject: the body that set it up, the place and company, the quoted date and the
+        incident. The suffix rules read only 集团 or 有限公司 out of it, and its meeting was held by a cut name."""
+        rs = doc.lex.ruleset("organization")
+        pattern = rs.regex("incident_team", r"“[0-9]{1,2}[·•.][0-9]{1,2}”[\u4e00-\u9fff]{0,12}?(?:{incident_heads})")
+        breakers = rs.words("incident_lead_breakers")
+        for m in pattern.finditer(doc.text):
+            clause = doc.clause_start(m.start())
+            lead = doc.text[clause:m.start()]
+            time = _LEADING_TIME.match(lead)
+            begin = clause + (time.end() if time else 0)
+            cut_at = max((doc.text.rfind(b, begin, m.start()) + len(b) for b in breakers if doc.text.rfind(b, begin, m.start()) >= 0), default=begin)
+            name = doc.text[cut_at:m.end()]
+            if not 2 <= m.start() - cut_at <= 40 or not re.fullmatch(r"[\u4e00-\u9fff“”0-9·•.]+", name):
+                continue
+            if doc.blocked("organization.incident_team", "Organization", cut_at, m.end()):
+                continue
+            owner = next((o for o in doc.touching("Organization", cut_at, cut_at) if o.start == cut_at and o.end < m.start()), None)
+            head = next(h for h in rs.words("incident_heads") if name.endswith(h))
+            aliases = (owner.surface + head,) if owner is not None else ()
+            doc.add(Mention("Organization", name, cut_at, m.end(), name, aliases=aliases,
+                            attrs={"kind": "committee"}, rule="organization.incident_team"))
 
     # -- 徐州报业传媒集团, 欧阳路街道, 学校党委
     def _suffixed(self, doc: Doc) -> None:

@@ -83,3 +83,65 @@ def test_the_cppcc_as_a_system_neither_holds_nor_promotes():
     assert "人民政协" in labels(result, "Organization")
     assert not promoted_by(result, "人民政协")
     assert not {m for m, o in rels(result, "heldBy") if o == "人民政协"}
+
+
+# ------------------------------------------------- organization.incident_team
+
+
+def test_an_incident_investigation_team_is_named_by_all_of_it():
+    result = extract_text("6月3日，国务院某某市宏达化工有限公司“6·1”重大爆炸事故调查组召开第一次全体会议，要求坚持“四不放过”。")
+    team = "国务院某某市宏达化工有限公司“6·1”重大爆炸事故调查组"
+    assert team in labels(result, "Organization")
+    assert (team + "第一次全体会议", team) in rels(result, "heldBy")
+    assert not {o for o in labels(result, "Organization") if o.endswith("化工有限公司")}
+
+
+def test_an_incident_team_set_up_by_a_body_opens_after_the_verb():
+    assert "湖北十堰“6·13”燃气爆炸事故调查组" in _orgs("国务院成立湖北十堰“6·13”燃气爆炸事故调查组，由应急管理部牵头。")
+
+
+# ------------------------------------------------- ner.org-suffix.joined
+
+
+@pytest.mark.parametrize("text, name", [
+    ("主席在参加解放军和武警部队代表团审议时发表讲话。", "解放军和武警部队代表团"),
+    ("他在参加中央和国家机关代表团审议时表示赞成。", "中央和国家机关代表团"),
+])
+def test_a_delegation_of_two_parts_joined_by_he_is_one(text, name):
+    assert name in _orgs(text)
+
+
+@pytest.mark.parametrize("text", ["来自40个国家和地区代表团参加开幕式。", "各国和地区代表团依次入场。",
+                                  "他先后参加青海和宁夏代表团审议。"])
+def test_many_delegations_are_no_joined_name(text):
+    assert not {o for o in _orgs(text) if "和地区代表团" in o or "和宁夏代表团" in o}
+
+
+# ------------------------------------------------- organization.levelled.foreign_place
+
+
+def test_a_foreign_citys_government_is_not_the_articles_city():
+    result = extract_text("徐州市委召开会议。应明尼阿波利斯市政府的请求，国民警卫队已进入该市。")
+    assert "徐州市人民政府" not in labels(result, "Organization")
+
+
+# ------------------------------------------------- organization.national.mission
+
+
+def test_a_countrys_mission_to_an_international_body_is_the_mission():
+    result = extract_text("中国常驻联合国日内瓦办事处和瑞士其他国际组织代表团在万国宫举办研讨会。")
+    assert "中国常驻联合国日内瓦办事处和瑞士其他国际组织代表团" in labels(result, "Organization")
+    assert "联合国日内瓦办事处" not in labels(result, "Organization")
+
+
+def test_a_post_after_changzhu_leaves_the_body_named():
+    assert "联合国" in _orgs("中国常驻联合国代表在安理会发言。")
+
+
+# ------------------------------------------------- organization.place_unit.branch
+
+
+def test_a_branch_in_a_place_written_after_its_institution_is_the_institutions():
+    orgs = _orgs("援建的北京大学第一医院宁夏医院和北京协和医院海南医院已投入使用。")
+    assert "北京大学第一医院宁夏医院" in orgs
+    assert "宁夏回族自治区医院" not in orgs
