@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # year, month, day, each form anchored on the whole value (a time of day may follow)
 _FIELD_FORMS = (
@@ -48,7 +49,11 @@ def parse_date(value: object) -> DateValue:
     """Read a date field. Empty → ``DateValue('')``; readable → its ISO day; anything else → a problem."""
     if value is None:
         return DateValue("")
-    raw = str(value)
+    return _parse_text(str(value))
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and a build reads each article's date several times (reading, RDF, explorer, index)
+def _parse_text(raw: str) -> DateValue:
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
         return DateValue("")

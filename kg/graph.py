@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 import networkx as nx
 
@@ -18,10 +19,10 @@ MENTIONED_IN_RULE = "graph.mentioned_in"
 
 
 def _sorted_unique(dicts: list[dict], keys: tuple[str, ...]) -> tuple[dict, ...]:
-    seen = {}
-    for d in dicts:
-        seen[tuple(d[k] for k in keys)] = d
-    return tuple(seen[k] for k in sorted(seen))
+    """``dicts`` sorted by ``keys``, one per key (the last one given); called once per node and edge."""
+    key = itemgetter(*keys)  # a tuple for two keys or more: all callers pass three
+    seen = {key(d): d for d in dicts}
+    return tuple(map(seen.__getitem__, sorted(seen)))
 
 
 def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
@@ -46,16 +47,18 @@ def build_graph(results: list[ArticleResult]) -> nx.MultiDiGraph:
     component = MENTIONED_IN_RULE.split(".", 1)[0]
     sentences: dict[str, str] = {}  # one string per distinct sentence, not one per mention (memory at corpus scale)
     stops_of: dict[str, list[int]] = {}  # article id -> where its sentences end, found once per article
+    iri_of = {a: article_iri(a) for a in texts}
     for iri in sorted(nodes):
         for m in g.nodes[iri]["mentions"]:
-            text = texts[m["article"]].text
-            stops = stops_of.get(m["article"])
+            art = m["article"]
+            text = texts[art].text
+            stops = stops_of.get(art)
             if stops is None:
-                stops = stops_of[m["article"]] = _stops(text)
-            ev = _sentence_evidence(text, m["article"], m["start"], m["end"], stops)
+                stops = stops_of[art] = _stops(text)
+            ev = _sentence_evidence(text, art, m["start"], m["end"], stops)
             ev["sentence"] = sentences.setdefault(ev["sentence"], ev["sentence"])
             ev["rule"], ev["component"] = MENTIONED_IN_RULE, component
-            grouped.setdefault((iri, "mentionedIn", article_iri(m["article"])), []).append(ev)
+            grouped.setdefault((iri, "mentionedIn", iri_of[art]), []).append(ev)
     for (s, p, o) in sorted(grouped):
         evidence = _sorted_unique(grouped[(s, p, o)], ("article", "start", "end"))
         g.add_edge(s, o, key=p, predicate=p, count=len(evidence), evidence=evidence)

@@ -42,9 +42,12 @@ def _specialises(long: str, short: str) -> bool:
 def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]]:
     """Map each entity key of one article to the key it is an alias of (itself if none)."""
     by_alias: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    by_type: dict[str, list[tuple[tuple[str, str], str]]] = {}  # the suffix fold's candidates, in entity order
     for key, ent in result.entities.items():
         for a in ent.aliases:
             by_alias.setdefault((ent.type, a), []).append(key)
+        if ent.type in _SUFFIX_FOLDED:
+            by_type.setdefault(ent.type, []).append((key, ent.label))
     out = {}
     for key, ent in result.entities.items():
         owners = [k for k in by_alias.get((ent.type, ent.label), []) if k != key]
@@ -53,8 +56,8 @@ def fold_aliases(result: ArticleResult) -> dict[tuple[str, str], tuple[str, str]
             owners = [(ent.type, a) for a in sorted(ent.aliases) if a != ent.label and (ent.type, a) in result.entities]
         if not owners and ent.type == "Meeting" and (ent.type, ent.label + "议") in result.entities:
             owners = [(ent.type, ent.label + "议")]  # 理论中心组学习（扩大）会 and …会议 written in one article: one meeting
-        if not owners and ent.type in _SUFFIX_FOLDED:
-            owners = [k for k, other in result.entities.items() if k != key and other.type == ent.type and _specialises(other.label, ent.label)]
+        if not owners and ent.type in _SUFFIX_FOLDED and len(ent.label) >= 4:  # (_specialises: no shorter name)
+            owners = [k for k, label in by_type[ent.type] if k != key and _specialises(label, ent.label)]
         # fold a short name into the single longer entity that lists it (never into several)
         if len(owners) == 1 and len(owners[0][1]) > len(ent.label):
             out[key] = owners[0]

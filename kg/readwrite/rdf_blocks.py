@@ -277,6 +277,11 @@ def graph_blocks(graph: nx.MultiDiGraph, named: bool = True, fragments: Any = No
         return _graph_blocks(graph, named, None if named else fragments)
 
 
+#: Characters of Turtle text rendered for the block cache's packs that a build keeps for its own graph.ttl
+#: (~32 MB: the whole provenance of ~3,500 新闻联播 items); the rest is rendered again by the writer.
+KEEP_RENDERED_CHARS = 16_000_000
+
+
 class _Pairs(dict[tuple[str, Term], tuple[str, Term]]):
     """Interns (predicate, object) pairs: ``pairs(p, o)`` is the one tuple for that pair."""
 
@@ -295,6 +300,7 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
     fresh: dict[str, dict[str, None]] = {}
     derived: set[str] = set()  # nodes made from the whole graph (kg.series): their edges are never per article
     if fragments is not None:
+        intern = pair.setdefault  # pair(p, o) for a pair read back as a tuple, in one C-level map
         for a in fragments.keys:
             entry = fragments.get(a)
             if entry is None:
@@ -304,7 +310,7 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
             for x, pairs, text in entry:
                 # one tuple per distinct pair across articles, as when rendered here, interned as each entry is
                 # read so that the next one reuses the memory of the copies (at 5,000 items: -40 MB at the peak)
-                pairs[:] = [pair(p, o) for p, o in pairs]
+                pairs[:] = list(map(intern, pairs, pairs))
                 subjects[x] = pairs  # a sentence quoted in several articles is in each one's entry: the same pairs
                 ttl[x] = text
         derived = {n for n, d in graph.nodes(data=True) if d.get("type") in _DERIVED}
@@ -450,10 +456,21 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
         from kg.readwrite.rdf_formats import TtlRenderer
 
         render = TtlRenderer().block
+        # the texts rendered for the packs are handed to the Turtle writer too (Blocks.ttl: it drops each one as
+        # it writes it) up to KEEP_RENDERED_CHARS; past that it renders them again: held for every article of a
+        # large clean build they would add ~46 MB per 5,000 items to the build's peak
+        budget = KEEP_RENDERED_CHARS
         for a, made in fresh.items():
-            # the text is not kept for the Turtle writer, which renders it again: held for every article of a
-            # clean build it would add ~46 MB per 5,000 items to the build's peak
-            fragments.put(a, [(x, subjects[x], ttl.get(x) or render(x, subjects[x])) for x in made])
+            entry = []
+            for x in made:
+                text = ttl.get(x)
+                if text is None:
+                    text = render(x, subjects[x])
+                    if budget > 0:
+                        ttl[x] = text
+                        budget -= len(text)
+                entry.append((x, subjects[x], text))
+            fragments.put(a, entry)
     if fragments is not None:
         fragments.flush()
     for done in (node_mentions, pair, str_terms, sentence_terms):  # not needed any more: free them before the sort
