@@ -147,6 +147,62 @@ def _noun_phrase(label: str, lex: Lexicons) -> bool:
     return tags[-1] in rs.words("ordinary_noun_tags") and all(t and t[0] in rs.words("figure_word_tags") for t in tags)
 
 
+def _demonstrative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
+    """A quote a demonstrative introduces (这个“更高标准”，当前重点要…; 正是这些“逆行者”; 科技创新这一“关键变量”;
+    韩国必须结束这种“意识形态外交”). (slogan.quoted.demonstrative)
+
+    A demonstrative points back: the quote takes up a word the text used before (以更高标准… 这个“更高标准”) or
+    renames what precedes it as a figure of speech, whatever its words (a verb phrase too: 这样的“变废为宝”). A
+    formulation is stated, not pointed at; a numbered one, one of the lexicon (粮食安全这一“国之大者”, found by
+    the lexicon) and one a policy head closes (这一“闽宁模式”) stay.
+    """
+    rs = lex.ruleset("slogan")
+    if not cue.endswith(rs.words("demonstrative_cues")) or any(ch in rs.words("short_quote_numerals") for ch in label):
+        return False
+    return not (label.endswith(rs.words("formulation_heads")) or after.startswith(rs.words("short_quote_heads")))
+
+
+def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
+    """A quote in the words of a foreign speaker: the sentence reports a speech (speech_verbs: 表示, 称, 说…) and who
+    speaks, before the verb, is named by a transliterated foreign name (foreign_person_rules: 俄外交部长拉夫罗夫表示，
+    俄美同意“一劳永逸地”…; 特朗普称，…进行了“富有成效”的对话), with no Chinese or shared actor there (china_actors:
+    中方, 两国, 双方). (slogan.quoted.foreign_speech)
+
+    The news quotes a foreign politician's words to mark them as his, not to state a formulation: what the party and
+    the state promote is said by their bodies and leaders. A numbered quote, one a policy head closes (“…”倡议) and a
+    lexicon formulation (found by the lexicon) stay.
+    """
+    rs = doc.lex.ruleset("slogan")
+    if _numbered(doc.lex).match(label) or label.endswith(rs.words("formulation_heads")):
+        return False
+    if after.startswith((*rs.words("short_quote_heads"), *rs.words("policy_after_heads"))):
+        return False
+    s_start, _ = doc.sentence_at(start)
+    verbs = list(rs.regex("speech_verb", r"(?:{speech_verbs})").finditer(doc.text, s_start, start))
+    if not verbs:
+        return False
+    slot_end = verbs[-1].start()
+    if rs.regex("china_actor", r"(?:{china_actors})").search(doc.text, s_start, slot_end):
+        return False
+    slot = doc.text[s_start:slot_end]
+    if any(m.rule.startswith(("place.", "organization.")) and s_start <= m.start and m.end <= slot_end
+           for kind in ("Place", "Organization") for m in doc.touching(kind, s_start, slot_end)):
+        return False  # 北京市委书记说, 新疆维吾尔自治区主席…表示: a Chinese body or place speaks
+    translit = _translit(doc.lex)
+    run = len(slot) - len(slot.rstrip("".join(translit) + "·"))
+    if run >= 3:
+        return True  # 马克龙说, 佩斯科夫表示: a transliterated name right before the verb
+    rules = rs.words("foreign_person_rules")
+    return any((p.rule in rules or all(c in translit or c == "·" for c in p.label)) and s_start <= p.start and p.end <= slot_end
+               for p in doc.touching("Person", s_start, slot_end))
+
+
+@cache
+def _translit(lex: Lexicons) -> frozenset[str]:
+    """The characters that transliterate foreign personal names (ner_translit_chars.txt, the name recogniser's list)."""
+    return frozenset(c for line in lex.read_list("ner_translit_chars.txt") for c in line if not c.isspace())
+
+
 def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
     """A quoted noun phrase that nothing in its sentence states as a formulation: no promotion verb in the
     clause before it (坚持/落实/推进/践行/弘扬/建设…“…”), no policy head after it (“…”构想, “…”的理念, also
@@ -322,6 +378,7 @@ class SloganExtractor:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
             clause = re.split(r"[，。；：！？\n]", text[max(0, m.start() - _CLAUSE_SPAN):m.start()])[-1]
             if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)
+                             or _demonstrative(label, cue, after, lex) or _foreign_speech(doc, m.start(), label, after)
                              or _bare_noun(label, clause, text[m.end():m.end() + 30], lex)) and not _counted_item(doc, m.end()):
                 # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
                 # 专精特新“小巨人”企业: a name or a designation no body promotes

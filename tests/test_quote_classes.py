@@ -120,3 +120,49 @@ def test_a_named_event_thing_group_or_problem_is_no_formulation(text: str, name:
 ])
 def test_a_formulation_beside_those_names_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议提出以更高标准抓落实。这个“更高标准”，重点体现在三个方面。", "更高标准"),  # slogan.quoted.demonstrative
+    ("正是这些“守夜人”的坚守，换来了万家灯火。", "守夜人"),
+    ("该国必须结束这种“阵营对抗外交”。", "阵营对抗外交"),
+    ("巴西作为今年“金砖十国”轮值主席国发挥了作用。", "金砖十国"),  # slogan.reject.group_member
+    ("双方同为“南南合作联盟”重要成员。", "南南合作联盟"),
+    ("“丝路新春嘉年华”活动日前在开罗文化宫举行。", "丝路新春嘉年华"),  # slogan.reject.held_event
+    ("“丝路新春嘉年华”活动日前在开罗文化宫举行。", "丝路新春嘉年华活动"),
+    ("总书记对“强化基层治理”“提升服务效能”等作出重要指示。", "强化基层治理"),  # slogan.reject.headings
+    ("该国尚未对美方所提“20点计划”作出回应。", "20点计划"),  # slogan.reject.digit_plan
+])
+def test_a_word_pointed_at_a_group_an_event_or_a_heading_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("务必把耕地保护这一“国之大者”扛在肩上。", "国之大者"),  # a formulation of the lexicon after a demonstrative
+    ("要推广这一“山海协作模式”。", "山海协作模式"),  # a policy head closes it
+    ("全市开展“文明新风进万家”活动，营造良好氛围。", "文明新风进万家活动"),  # a campaign carried out, not an event held
+])
+def test_a_formulation_after_a_demonstrative_or_a_campaign_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
+
+
+def test_the_stage_a_relation_enters_is_no_formulation() -> None:
+    assert "携手同行" not in slogans("两国关系进入“携手同行”的新时期。")  # slogan.reject.relation_era
+
+
+@pytest.mark.parametrize("text, name", [
+    ("佩斯科夫表示，克里姆林宫对谈判前景“谨慎乐观”。", "谨慎乐观"),  # slogan.quoted.foreign_speech: a transliterated name speaks
+    ("马克龙说，欧洲必须“掌握自己的命运”。", "掌握自己的命运"),
+    ("特朗普在社交媒体上称，这次会谈“非常富有成果”。", "非常富有成果"),
+])
+def test_a_foreign_speakers_words_are_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("中方表示，愿同各方“携手应对”挑战。", "携手应对"),  # China speaks
+    ("习近平同普京会谈时指出，双方要“守望相助”。", "守望相助"),
+    ("新疆维吾尔自治区主席艾尔肯·吐尼亚孜表示，要持续推进“稳疆兴疆”。", "稳疆兴疆"),  # a Chinese body's official
+])
+def test_a_formulation_china_states_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
