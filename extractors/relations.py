@@ -358,6 +358,26 @@ def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[s
     return False
 
 
+def hosts_only(doc: Doc, meeting: Mention) -> bool:
+    """The meeting is a press event (rule ``relations.promotes.press_host``: 新闻发布会, 吹风会, 中外记者见面会,
+    记者会): its holder invites the ones who speak there (a ministry's officials, representatives, a minister
+    answering questions) and only hosts. What is said at it is theirs, not the holder's."""
+    return meeting.label.endswith(doc.lex.ruleset("relations").words("press_events"))
+
+
+def opened_by(doc: Doc, pos: int, org: Mention) -> bool:
+    """The clause of pos opens with org's own name (一年来，全国政协聚焦…): there the host of a press event
+    speaks for itself, though not in the name of a press event (its topic, 国务院新闻办公室举行“…”中外记者见面会,
+    is the speakers'), nor in a later clause of the sentence that convenes it (…举行吹风会，商务部有关负责人表示…)."""
+    text = doc.text
+    if any(m.start <= pos < m.end and hosts_only(doc, m) for m in doc.touching("Meeting", pos, pos + 1)):
+        return False
+    s_start, _ = doc.sentence_at(pos)
+    clause = max(s_start, text.rfind("；", s_start, pos) + 1, text.rfind("，", s_start, pos) + 1)
+    names = tuple(n for n in {org.label, org.surface, *org.aliases} if n)
+    return text.startswith(names, clause)
+
+
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
     a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
@@ -470,6 +490,7 @@ class RelationExtractor:
                 continue
             last_doc_studied = None
             para_org = cur_org
+            host_only = hosts_only(doc, cur_meeting)
             objects = [y for y in in_para if y.type in ("Meeting", "Document", "Theory")]
             spans = _studied_spans(doc, p_start, p_end)
             switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
@@ -509,6 +530,8 @@ class RelationExtractor:
                     k = bisect_right(switch_pos, x.start)
                     speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
+                    if speaker is None and host_only and para_org is not None and not opened_by(doc, x.start, para_org):
+                        subject = None  # the host of a press event: who speaks there is not named as its own
                     read = [s for s, e in messages if s <= x.start < e]  # the messages x is said in
                     if read and (speaker is None or switch_at[k - 1][0] < max(read)):
                         subject = None  # a message read or received here: its sender's words, not its addressee's
