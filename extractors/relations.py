@@ -146,7 +146,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 # 今年4月，… / 4月，…: a month without its day, the way a feature dates what it recalls (a report dates its day)
 _MONTH = re.compile(r"(?<![\d年])(?:(?:今年)?(\d{1,2})月)(?![\d一二三四五六七八九十]{1,3}[日号])|((?:19|20)\d{2})年(\d{1,2})月(?![\d]{1,2}[日号])")
 # 先后7次主持召开…, 召开了三千多次的专题分析会, 三次座谈会: a count of sittings (第七次 numbers one; 一次 is 召开一次…会议)
-_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百千])(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)[多余]?次(?![会全])")
+_COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百千])(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)[多余]?次(?![会全])"
+                    # 连续8年举办进博会, 连续三届: sittings counted by the years or editions they ran
+                    r"|连续(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)[多余]?(?:年|届)")
 
 
 def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
@@ -163,7 +165,7 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
       the first of its kind (党中央首次召开人大工作会议);
     * ``recall.span``: the sentence opens with a stretch of time up to now (党的十八大以来，…召开; 十年来，…);
     * ``recall.adverb``: its clause tells of repeated or earlier sittings (先后主持召开, 多次召开, 此前举行了);
-    * ``recall.count``: its clause or its name counts sittings (先后7次主持召开…, 三次座谈会);
+    * ``recall.count``: its clause or its name counts sittings (先后7次主持召开…, 三次座谈会, 连续8年举办…);
     * ``recall.future``: it is looked forward to (将于…召开, 支持…主持召开, 提请…召开, 即将召开的…, …召开在即);
     * ``recall.congratulated``: it is congratulated on (祝贺…成功举办…, 祝贺…会议在…召开): held by others, elsewhere.
     """
@@ -378,6 +380,100 @@ def opened_by(doc: Doc, pos: int, org: Mention) -> bool:
     return text.startswith(names, clause)
 
 
+def opens_for_another(doc: Doc, p_start: int, p_end: int, holder: Mention, setting_start: int) -> bool:
+    """The paragraph opens with a place or an organisation other than the meeting's holder, right before a verb
+    that is not a directive (rule ``relations.setting.other_opens``): in a roundup (北京市委…召开会议，…。/
+    吉林坚持边学习、边查摆… / 云南将学习教育与…结合起来) each paragraph reports its own actor, so the meeting of an
+    earlier paragraph is no longer the setting. The meeting goes on after a directive (省政府要…, 各市必须…: what
+    it asks of that body), an official of that body (商务部有关负责人表示…: one who speaks at it) and an actor
+    already named since the meeting's own paragraph (会议听取了宪法和法律委员会…的报告。/ 宪法和法律委员会认为…:
+    a participant)."""
+    text, lex = doc.text, doc.lex
+    names = {holder.label, holder.surface, *holder.aliases}
+    words_of = lex.ruleset("relations").words
+    for t in ("Place", "Organization"):
+        for m in doc.touching(t, p_start, p_start + 1):
+            if m.start != p_start or m.end >= p_end:
+                continue
+            if any(y.label == m.label and setting_start <= y.start < p_start for y in doc.of_type(t)):
+                continue  # a participant of the meeting, named in its report before
+            if t == "Place" and (m.label == holder.attrs.get("place") or any(n and n in holder.label for n in (m.label, m.surface, *m.aliases))):
+                continue  # 北京要…, in the report of 北京市委: the holder's own place
+            if t == "Organization" and (m.label == holder.label or m.label in holder.label or holder.label in m.label
+                                        or any(n and n in m.surface for n in names)):
+                continue
+            clause_end = min((i for i in (text.find(c, m.end, p_end) for c in "，。；：") if i >= 0), default=p_end)
+            if any(m.end <= q.start < clause_end for q in doc.touching("Person", m.end, clause_end)):
+                continue  # 专项行动领导小组组长、市纪委副书记张某出席…: the body is a person's title, the person acts
+            after = m.end + (t == "Place" and text[m.end:m.end + 1] in _PLACE_LEVELS)  # 河北省细化…
+            gap = _organ_or_time(lex).match(text, after)
+            after = gap.end() if gap else after
+            if text.startswith(words_of("official_heads"), after):
+                continue  # 国家体育总局相关负责人表示…: its official speaks at the meeting
+            words = cut(text[after:after + 8], lex)
+            if not words or words[0] in words_of("directive_modals"):
+                continue
+            # its own predicate: a verb, or an adverb or preposition that opens one (中央宣传部把…作为…, 吉林还…)
+            if word_tag(words[0])[:1] in ("v", "d", "p") or words[0] in words_of("acting_starts"):
+                return True
+    return False
+
+
+class GuestVoice:
+    """Who speaks as a guest at the meeting of a body the lexicons do not know (rule
+    ``relations.promotes.guest_speaker``): an international organisation, a foreign or a bilateral body found by
+    the name recogniser (亚太经合组织, 二十国集团, 中南国家双边委员会), or a body written in a form the lexicons
+    lack (统战部, 联谊会), which has no kind to say whose leaders speak for it. A person who speaks there (习近平强调，… /
+    李强在讲话中表示，…) and is none of its own (not a leader whose title names a body: :func:`speaker_orgs`, not
+    one who chairs a meeting of the text, not one introduced by the holder's name or sitting in its deliberation)
+    speaks for himself and his own state: the body that hosts the summit does not promote what he says, from
+    where he speaks through the paragraphs that go on with his speech (:func:`speech_end`). The meetings of the
+    party's, the state's and the mass organisations' bodies keep their holder's voice (a national leader at a
+    Politburo meeting, a provincial secretary at a provincial congress)."""
+
+    def __init__(self, doc: Doc, speakers: dict[str, Mention], item_starts: list[int]) -> None:
+        self.doc, self.speakers, self.item_starts = doc, speakers, item_starts
+        self.until = -1  # where the speech of the last guest ends
+        lex, text = doc.lex, doc.text
+        self.voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:{speech_adverbs})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts}|{speech_reports})")
+        chair = _re(lex, "chair", r"^(?:{chair_verbs})")
+        persons = doc.of_type("Person")
+        self.chairs = {p.label for p in persons if chair.match(text[p.end:p.end + 4])}
+        self.joins = _re(lex, "joins_sitting_after", r"[^，。；]{0,30}?(?:{member_joins})(?P<what>[^，。；]{2,36}?)(?:{member_sittings})")
+
+    def _own(self, p: Mention, holder: Mention) -> bool:
+        if p.label in self.chairs:
+            return True
+        text = self.doc.text
+        names = tuple(n for n in {holder.label, holder.surface, *holder.aliases} if n)
+        for y in self.doc.of_type("Person"):
+            if y.label != p.label:
+                continue
+            if any(n in text[max(self.doc.clause_start(y.start), y.start - 16):y.start] for n in names):
+                return True  # introduced by the holder's name (市政协委员X, 江苏代表团代表X)
+            joins = self.joins.match(text, y.end)
+            if joins and any(n in joins.group("what") for n in names):
+                return True  # 习近平参加内蒙古代表团审议: he sits in the holder's own deliberation as its member
+        return False
+
+    def opens(self, p_index: int, persons: list[Mention], holder: Mention | None, meeting: Mention) -> list[int]:
+        """Where guests start to speak in paragraph p_index, in order; a guest's speech carried on from an
+        earlier paragraph counts as starting at the paragraph's first character."""
+        p_start = self.doc.paragraphs[p_index][0]
+        out = [p_start] if self.until > p_start else []
+        if holder is None or holder.attrs.get("kind"):
+            return out  # a Chinese body of the lexicons: its meetings' speakers are its leaders and members
+        for p in persons:
+            if p.label in self.speakers or (p.start < meeting.start and p_start <= meeting.start) or not self.voice.match(self.doc.text, p.end):
+                continue  # a titled leader (speaker_orgs), one named before the meeting in its own paragraph, one who does not speak
+            if self._own(p, holder):
+                continue
+            out.append(p.start)
+            names = tuple(n for n in {holder.label, holder.surface, *holder.aliases} if n)
+            self.until = max(self.until, speech_end(self.doc, p_index, p.label, names, self.item_starts))
+        return sorted(out)
+
+
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
     a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
@@ -469,6 +565,8 @@ class RelationExtractor:
                 if i >= 0 and m.start < doc.paragraphs[i][1]:
                     group.setdefault(i, []).append(m)
         self._headline_slogans(doc, by_para, orgs, ordered, add)
+        guest = GuestVoice(doc, speakers, item_starts)
+        setting_start = 0  # where the paragraph of the meeting that is the setting starts
         for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
             if p_start in item_starts:
                 # a digest item's headline: what the items before it reported does not speak here
@@ -481,10 +579,15 @@ class RelationExtractor:
                 # the reported meeting only speaks of (会议指出，…市委常委会会议对…提出了明确要求)
                 here = [m for m in here if m.attrs.get("holder") and _sits_here(doc, m, held_here)]
             if here:
+                guest.until = -1  # a new setting: a guest of the last one speaks no more
+                setting_start = p_start
                 cur_meeting = here[0]
                 cur_org = orgs.get(cur_meeting.attrs.get("holder", ""))
                 if cur_org is None and fallback is not None and not host and item_of(cur_meeting.start) in named_in:
                     cur_org = fallback
+            elif cur_org is not None and opens_for_another(doc, p_start, p_end, cur_org, setting_start):
+                # a roundup's next paragraph (吉林坚持…; 生态环境部注重…): that body's or place's own report
+                cur_meeting = cur_org = None
             if cur_meeting is None:
                 self._acting_organisations(doc, in_para, add)
                 continue
@@ -498,6 +601,7 @@ class RelationExtractor:
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
             switch_pos = [pos for pos, _ in switch_at]
+            guests = guest.opens(p_index, persons_by_para.get(p_index, []), para_org, cur_meeting)
             messages = [(s, e) for s, e in messages_all if s < p_end and p_start < e]
             for x in in_para:
                 if x is cur_meeting:
@@ -530,6 +634,9 @@ class RelationExtractor:
                     k = bisect_right(switch_pos, x.start)
                     speaker = switch_at[k - 1][1] if k else None
                     subject = speaker or para_org
+                    g = bisect_right(guests, x.start)
+                    if g and guests[g - 1] >= (switch_at[k - 1][0] if k else -1):
+                        speaker, subject = None, None  # a guest speaks (rule relations.promotes.guest_speaker)
                     if speaker is None and host_only and para_org is not None and not opened_by(doc, x.start, para_org):
                         subject = None  # the host of a press event: who speaks there is not named as its own
                     read = [s for s, e in messages if s <= x.start < e]  # the messages x is said in
@@ -671,11 +778,17 @@ class RelationExtractor:
 
         spans += messages  # a letter's or message's words are its sender's (message_spans)
 
+        modals = lex.ruleset("relations").words("directive_modals")
+
         def voiced(pos: int) -> bool:
             s_start = doc.sentence_at(pos)[0]
+            in_speech = any(s <= pos < e for s, e in spans)
             if text.startswith(own_names, s_start):
-                return False  # 中国人民大学从…就鲜明提出…: inside a speech, a sentence whose subject is the report's own
-            return any(s <= pos < e for s, e in spans) or other_voice(s_start) or other_actor(doc, pos, subject, own, frozenset(members))
+                # 中国人民大学从…就鲜明提出…: inside a speech, a sentence whose subject is the report's own, unless the
+                # speaker tells it what to do (全国工商联要引导…: rule relations.report_subject.addressed)
+                name = max((n for n in own_names if text.startswith(n, s_start)), key=len)
+                return in_speech and text.startswith(modals, s_start + len(name))
+            return in_speech or other_voice(s_start) or other_actor(doc, pos, subject, own, frozenset(members))
 
         return voiced
 
