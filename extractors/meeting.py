@@ -43,6 +43,8 @@ def _congress_matches(text: str) -> Iterator[re.Match[str]]:
 _LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
 
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
+# a committee listed before another in front of a bare 全会: 团省委、(团市委全会), 省委和(市委全会)
+_LISTED_BODY = re.compile(r"(?P<league>团)?(?P<body>[省市县区]委)(?:、|和|及|与)")
 def _w(lex: Lexicons, name: str) -> tuple[str, ...]:
     """A word list of extractors/data/meeting/words.tsv."""
     return lex.ruleset("meeting").words(name)
@@ -96,7 +98,7 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神
 def _studied(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)精神")
+    return _re(lex, "studied", r"(?:{study_verbs_first})(?!教育)(?:好?、?(?:{study_verbs_more}))*好?了?(?P<objs>[^，。；！？\n]{2,60}?)(?:精神|{studied_closers})")
 _LEADING_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日")
 # the list of studied objects after the first 精神: …精神、B精神和C精神 (…精神，以及C精神)
 def _studied_more(lex: Lexicons) -> re.Pattern[str]:
@@ -187,16 +189,16 @@ class MeetingExtractor:
     def _plenums(self, doc: Doc) -> None:
         text = doc.text
         for m in finditer(_CENTRAL_PLENUM, text):
+            league = None if m.group().startswith(("中国共产党", "中共", "党的")) else \
+                _re(doc.lex, "league_before", r"(?<![集社剧])(?:{league_marks})$").search(text, max(0, m.start() - 4), m.start())
             org = _org_ending_at(doc, m.start())
-            if org is not None and org.attrs.get("kind") != "national":
-                continue  # 市委十二届十三次全会 is local
+            if org is not None and org.attrs.get("kind") != "national" and league is None:
+                continue  # 市委十二届十三次全会 is local (共青团十九届二中全会 is the League's, whatever 共青团 was read as)
             if "中全会" not in m.group() and "中央" not in m.group():
                 continue
             j, c = num(m.group("jie")), num(m.group("ci"))
             if not j or not c:
                 continue
-            league = None if m.group().startswith(("中国共产党", "中共", "党的")) else \
-                _re(doc.lex, "league_before", r"(?<![集社剧])(?:{league_marks})$").search(text, max(0, m.start() - 4), m.start())
             if league is not None:
                 # 团十九届二中全会: a plenum of the Youth League's central committee, not the party's
                 label = f"中国共产主义青年团第{cn(j)}届中央委员会第{cn(c)}次全体会议"
@@ -287,7 +289,8 @@ class MeetingExtractor:
                 label = f"中国共产党{full}第{cn(n)}次代表大会" if full else text[start:m.end()]
                 relative = not full
             else:
-                inst = _re(doc.lex, "congress_institutions", r"({congress_institutions})$").search(text[max(0, start - 2):start])
+                inst = _re(doc.lex, "congress_institutions", r"({congress_institutions})$").search(text[max(0, start - 2):start]) \
+                    or _re(doc.lex, "congress_sectors", r"(?<![全本我该各])([省市县区](?:{congress_sectors}))$").search(text[max(0, start - 6):start])
                 if inst:
                     start -= len(inst.group(1))
                 label, relative = text[start:m.end()], True
@@ -924,6 +927,20 @@ class MeetingExtractor:
                 target = next((p for p in plenums if p.attrs.get("ci") == c and p.attrs.get("body") == "中共中央"), None)
             elif org_txt:
                 lvl = org_txt[-2]
+                # 团省委、团市委全会, 省委、市委全会: a bare plenum of each body listed before it (团 makes it the League's)
+                for start, league, o_txt in _listed_bare_bodies(text, m.start("org")):
+                    o_lvl = o_txt[-2]
+                    if not league and any(p.attrs.get("level") == o_lvl for p in plenums):
+                        continue  # 省委 names the article's numbered provincial plenum
+                    body = _org_starting_at(doc, start)
+                    place = "" if league else place_for_level(doc.context, o_lvl, doc.lex)
+                    label = f"{league}{gazetteer.short_name(place, doc.lex) if place else ''}{o_txt}全会"
+                    aliases = {f"{league}{o_txt}全会", text[start:m.end()]} - {label}
+                    doc.add(Mention("Meeting", label, start, m.end(), text[start:m.end()], aliases=tuple(sorted(aliases)), subtypes=("PlenarySession",),
+                                    attrs={"level": o_lvl, "body": body.label if body is not None else "", "relative": True},
+                                    rule="meeting.plenum.bare_listed"))
+                if text.startswith("团", m.start("org") - 1):
+                    continue
                 cands = [p for p in plenums if p.attrs.get("level") == lvl]
                 target = cands[0] if len({p.label for p in cands}) == 1 else None
                 if target is None and not cands:
@@ -942,6 +959,23 @@ class MeetingExtractor:
                 target = plenums[0] if len(labels) == 1 else (max(near, key=lambda p: p.end) if near else None)
             if target is not None:
                 self._add(doc, "meeting.plenum.bare", target.label, m.start(), m.end(), target.aliases, target.subtypes, **target.attrs)
+
+
+def _listed_bare_bodies(text: str, org_start: int) -> list[tuple[int, str, str]]:
+    """The party or League committees a bare plenum's own body closes a list of (团省委、团市委全会; 省委和市委全会):
+    (start, '团' or '', 省委/市委) for the bodies listed before it whose plenum the text names only so, and for
+    a League body the plenum's own body itself (团市委全会 is the League's, not the party's)."""
+    out = []
+    if text.startswith("团", org_start - 1):
+        out.append((org_start - 1, "团", text[org_start:org_start + 2]))
+    pos = org_start - (1 if out else 0)
+    while True:
+        m = _LISTED_BODY.search(text, max(0, pos - 4), pos)
+        if m is None or m.end() != pos:
+            break
+        out.append((m.start(), m.group("league") or "", m.group("body")))
+        pos = m.start()
+    return out
 
 
 def _joined(holder: str, rest: str) -> str:

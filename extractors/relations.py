@@ -68,6 +68,17 @@ def _studying_clause(doc: Doc, x: Mention) -> bool:
     return bool(_re(doc.lex, "studying_clause", r"^(?:{study_clause_leads})*(?:{study_verbs})").match(clause))
 
 
+def _studied_discourse(doc: Doc, x: Mention) -> bool:
+    """A named body of thought x is what the meeting studied: its clause opens with a verb of study, not of
+    carrying out (专题学习…, 会议深入学习领会…; not 认真贯彻…), and no one in the sentence urges it (要学习…,
+    希望…深入学习…, 他强调，…)."""
+    lex = doc.lex
+    s_start, _ = doc.sentence_at(x.start)
+    clause_start = doc.clause_start(x.start)
+    return bool(_re(lex, "discourse_clause", r"(?:{study_clause_leads})*(?:{discourse_study_verbs})").match(doc.text, clause_start, x.start)) \
+        and not _re(lex, "urged", "{urging_words}").search(doc.text, s_start, x.start)
+
+
 def _venue_also_studied(doc: Doc, x: Mention, objects: list[Mention]) -> bool:
     """习近平总书记在中央农村工作会议上的重要讲话和会议精神: the meeting where the studied speech was given is
     studied too when its own spirit follows the speech (和会议精神)."""
@@ -167,7 +178,8 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
     * ``recall.adverb``: its clause tells of repeated or earlier sittings (先后主持召开, 多次召开, 此前举行了);
     * ``recall.count``: its clause or its name counts sittings (先后7次主持召开…, 三次座谈会, 连续8年举办…);
     * ``recall.future``: it is looked forward to (将于…召开, 支持…主持召开, 提请…召开, 即将召开的…, …召开在即);
-    * ``recall.congratulated``: it is congratulated on (祝贺…成功举办…, 祝贺…会议在…召开): held by others, elsewhere.
+    * ``recall.congratulated``: it is congratulated on (祝贺…成功举办…, 祝贺…会议在…召开): held by others, elsewhere;
+    * ``recall.after``: it is the time the report starts from (党代会召开后，…; 全会闭幕以来): it sat before.
     """
     text, words = doc.text, doc.lex.ruleset("relations").words
     c_start = doc.clause_start(m.start)
@@ -209,6 +221,8 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
         return "recall.future"
     if any(c in clause for c in words("congratulation_cues")):
         return "recall.congratulated"
+    if _re(doc.lex, "held_after", r"(?:胜利|顺利)?(?:{held_verbs}|闭幕)(?:{after_words})").match(text, m.end):
+        return "recall.after"
     return None
 
 
@@ -609,10 +623,15 @@ class RelationExtractor:
                 if x.type in ("Meeting", "Document", "Theory") and x.key != cur_meeting.key:
                     after = text[x.end:x.end + 4]
                     before = text[max(p_start, x.start - 16):x.start]
-                    studied_doc = x.type == "Document" and (_re(lex, "study_words", "{study_words}").search(before[-8:]) or
-                                                             _studying_clause(doc, x) or
-                                                             (last_doc_studied is not None and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
-                    if x.type == "Document":
+                    # a named body of thought (习近平总书记关于…的重要思想) is studied like a document, but only where the
+                    # clause opens with the meeting's study verb (专题学习…, 会议传达学习了…), not where it is urged (要深入学习…)
+                    discourse = x.type in ("Theory", "Document") and _re(lex, "discourse", r"关于.+(?:{studied_discourses})$").search(x.label) is not None
+                    doc_like = x.type == "Document" or discourse
+                    studied_doc = doc_like and ((_studied_discourse(doc, x) if discourse else
+                                                 _re(lex, "study_words", "{study_words}").search(before[-8:]) or _studying_clause(doc, x)) or
+                                                (last_doc_studied is not None and last_doc_studied <= x.start
+                                                 and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
+                    if doc_like:
                         last_doc_studied = x.end if studied_doc else None
                     # only a mention a few characters on can be coordinated (和、及…): no scan of the paragraph
                     following = (ordered[k] for k in range(bisect_right(starts, x.end, para_lo, para_hi),
@@ -621,7 +640,7 @@ class RelationExtractor:
                                 and _re(lex, "coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before(lex).search(before)):
-                        if _study_before(lex).search(before) or x.type == "Document" or after.startswith("精神"):
+                        if (_study_before(lex).search(before) and not discourse) or doc_like or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")
                             continue
                     if x.type != "Theory" and _in_studied_span(doc, x, spans, objects):
@@ -646,6 +665,7 @@ class RelationExtractor:
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
                 elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
+        self._announced_studies(doc, described, rels, add)
         self._owned_formulations(doc, add)
         # locatedIn: an organisation named with a place
         places = {m.label: m for m in doc.of_type("Place")}
@@ -670,6 +690,27 @@ class RelationExtractor:
             if parent is not None:
                 add("subOrganizationOf", o, parent, o.start, "relations.sub_organization_of.parent")
         doc.relations.extend(rels)
+
+    @staticmethod
+    def _announced_studies(doc: Doc, described: list[Mention], rels: list[Relation], add) -> None:
+        """县文联、县残联分别召开会议，传达学习…精神 (a lead announcing several meetings, each reported in a
+        paragraph of its own after it): every meeting it announces, held by a body it names, studies what
+        the lead says they studied, unless its own paragraph says what it studied."""
+        lex = doc.lex
+        announce = _re(lex, "announce", r"(?:{announce_adverbs})(?:{announce_verbs})[^，。；！？]{0,12}?(?:会议|会)")
+        studied = {r.subject for r in rels if r.predicate == "studies"}
+        for a in announce.finditer(doc.text):
+            s_start, s_end = doc.sentence_at(a.start())
+            names = {o.label for o in doc.of_type("Organization") if s_start <= o.start < a.start()}
+            spans = _studied_spans(doc, a.end(), s_end)
+            pool = [y for y in doc.mentions if y.type in ("Meeting", "Document", "Theory") and a.end() <= y.start and y.end <= s_end]
+            objects = [y for y in pool if _in_studied_span(doc, y, spans, pool)]
+            if not names or not objects:
+                continue
+            for m in described:
+                if m.start >= s_end and m.attrs.get("holder") in names and m.key not in studied:
+                    for y in objects:
+                        add("studies", m, y, a.start(), "relations.studies.announced")
 
     @staticmethod
     def _owned_formulations(doc: Doc, add) -> None:

@@ -41,7 +41,7 @@ def test_build_samples(runner, tmp_path):
     res = _build(runner, SAMPLES, "-o", tmp_path / "out")
     assert res.exit_code == 0, res.stderr
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0
-    assert "6 articles" in res.stderr
+    assert "20 articles" in res.stderr  # samples/*.txt, articles.jsonl and samples/kinds/ (14)
 
 
 def test_missing_path_exit_2_others_built(runner, good, tmp_path):

@@ -68,3 +68,40 @@ def test_the_subject_of_a_verb_several_clauses_on_opens_the_sentence():
     (m,) = meetings
     assert {(m, "县委"), (m, "县人民政府")} <= held
     assert ("县委", "平安县城") in rels(res, "promotes")
+
+
+ANNOUNCED = (
+    "县科协、县侨联传达学习县委全会精神\n"
+    "县委十五届九次全会召开后，全县各群团组织迅速行动。日前，县科协、县侨联分别召开会议，传达学习县委十五届九次全会精神。\n"
+    "县科协召开党组扩大会议。会议要求，要围绕“科技兴县”战略，深入开展“科普进万家”活动。\n"
+    "县侨联召开全委会议，传达学习全国侨联十一届三次全委会议精神。会议强调，要持续擦亮“侨胞之家”品牌。\n"
+)
+
+
+def test_a_lead_announcing_several_meetings_gives_each_what_they_studied():
+    res = extract_text(ANNOUNCED)
+    studied = rels(res, "studies")
+    union = next(s for s, _ in rels(res, "heldBy") if s.endswith("党组扩大会议"))
+    assert (union, "县委十五届九次全会") in studied
+    # the second meeting says what it studied itself: the lead's object is not added to it
+    qiaolian = next(s for s, o in rels(res, "heldBy") if o.endswith("侨联"))
+    assert any(s == qiaolian and "侨联" in o for s, o in studied), studied
+    assert (qiaolian, "县委十五届九次全会") not in studied
+    # 全会召开后: the time the report starts from, no sitting of this report
+    assert not any(s == "县委十五届九次全会" for s, _ in studied), studied
+
+
+DEPARTMENTS = (
+    "省直部门传达学习省委全会精神\n"
+    "省交通运输厅党组理论学习中心组举行集体学习，传达学习省委全会精神。会议强调，要加快建设“交通强省”。\n"
+    "省卫生健康委召开党组会议，传达学习全会精神。会议要求，深入推进“健康浙江”建设。\n"
+)
+
+
+def test_provincial_departments_hold_their_meetings_and_promote_their_paragraphs():
+    res = extract_text(DEPARTMENTS)
+    held = rels(res, "heldBy")
+    assert any(o == "省交通运输厅" for _, o in held), held
+    promoted = rels(res, "promotes")
+    assert ("省交通运输厅", "交通强省") in promoted, promoted
+    assert not any(s == "省交通运输厅" and o == "健康浙江" for s, o in promoted), promoted
