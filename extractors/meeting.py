@@ -876,8 +876,8 @@ class MeetingExtractor:
                     continue
                 if _meeting_ending(doc, p_start, pos) or doc.blocked("meeting.studied", "Meeting", p_start, pos):
                     continue
-                if _re(doc.lex, "not_studied_meeting", "(?:{not_studied_meeting})(?!部)").search(core) or len(core) > 40:
-                    continue  # …宣传阐释…: a manner; 全国宣传部长会议 is a meeting
+                if _re(doc.lex, "not_studied_meeting", "(?:{not_studied_meeting})(?!部|思想)").search(core) or len(core) > 40:
+                    continue  # …宣传阐释…: a manner; 全国宣传部长会议, 全国宣传思想文化工作会议 are meetings
                 self._add(doc, "meeting.studied", core, p_start, pos, (), (), studied=True, **_named_body(doc, p_start + len(part) - len(part.lstrip()), pos))
 
     def _speech_venues(self, doc: Doc) -> None:

@@ -663,6 +663,12 @@ class RelationExtractor:
                         subject = None  # a message read or received here: its sender's words, not its addressee's
                     if subject is not None and (speaker is not None or not _place_acts(doc, x, subject)):
                         add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
+                        if speaker is None and subject is para_org and not str(subject.attrs.get("kind", "")).startswith("national"):
+                            # 县妇联、县总工会联合召开…: the meeting's call is every local convener's (not the central bodies
+                            # that jointly hold a national ceremony, where one leader speaks)
+                            for co in cur_meeting.attrs.get("co_holders", ()):
+                                if co in orgs and not str(orgs[co].attrs.get("kind", "")).startswith("national"):
+                                    add("promotes", orgs[co], x, x.start, "relations.promotes.co_holder")
                 elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
         self._announced_studies(doc, described, rels, add)

@@ -18,6 +18,15 @@ SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@cache
+def sample_articles() -> int:
+    """How many articles ``kg build samples`` reads (the texts, the JSONL records and ``samples/kinds/``)."""
+    from kg.ingest import read_inputs
+    from kg.model import Article
+
+    return sum(isinstance(a, Article) for a in read_inputs([SAMPLES]))
+
+
 def need_shared(*parts: str) -> Path:
     """``SHARED/parts...``, skipping the calling test with a clear reason when it is absent."""
     path = SHARED.joinpath(*parts)
