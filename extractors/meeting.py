@@ -43,6 +43,7 @@ def _congress_matches(text: str) -> Iterator[re.Match[str]]:
 _LOCAL_CONGRESS = re.compile(rf"第(?P<n>[{N}]+)次(?:党代会|党员代表大会|代表大会)|(?<=[省市县区])(?P<n2>[{N}]{{1,3}})次党代会")
 
 _BARE = re.compile(r"(?P<org>[省市县区]委)?(?:全会|(?P<ord>[一二三四五六七])中全会)")
+_ENLARGED = re.compile(r"[（(]扩大[）)]")
 # a committee listed before another in front of a bare 全会: 团省委、(团市委全会), 省委和(市委全会)
 _LISTED_BODY = re.compile(r"(?P<league>团)?(?P<body>[省市县区]委)(?:、|和|及|与)")
 def _w(lex: Lexicons, name: str) -> tuple[str, ...]:
@@ -483,6 +484,8 @@ class MeetingExtractor:
                     nxt = seg[i:i + 1]
                     if nxt == "暨" and any(seg[i + 1:j].endswith(types) for j in range(i + 3, len(seg) + 1)):
                         continue  # 党组扩大会议暨党组中心组学习扩大会议 is one joint meeting
+                    if nxt in "（(" and _ENLARGED.match(seg, i) and any(seg[:j].endswith(types) for j in range(i + 5, len(seg) + 1)):
+                        continue  # 专题学习（扩大）会议, 集中学习（扩大）会: the name goes on over （扩大） to its own type
                     if nxt == "" or nxt in "、并上暨后时的（(" or _re(doc.lex, "verbs_after_name", "(?:{verbs_after_name})").match(seg, i) \
                             or _re(doc.lex, "listed_after_name", "(?:{meeting_list_joiners})").match(seg, i):
                         # …座谈会和…座谈会: a joiner after a meeting type ends the name, the next meeting is another
