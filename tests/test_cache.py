@@ -14,7 +14,7 @@ from kg.cache import ExtractionCache, article_key, fingerprint
 from kg.cli import cli
 from kg.model import Article
 from kg.pipeline import extract
-from kgtest import ROOT, SAMPLES
+from kgtest import ROOT, SAMPLES, sample_articles
 
 FILES = ("graph.ttl", "graph.nq", "graph.html")
 EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
@@ -43,14 +43,15 @@ def test_cached_rebuild_is_byte_identical_and_extracts_only_new(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SAMPLES, corpus)
     cache = tmp_path / "cache"
-    assert _counts(_build(tmp_path / "first", corpus, cache=cache)) == (0, 6)
-    assert _counts(_build(tmp_path / "again", corpus, cache=cache)) == (6, 0)
+    n = sample_articles()
+    assert _counts(_build(tmp_path / "first", corpus, cache=cache)) == (0, n)
+    assert _counts(_build(tmp_path / "again", corpus, cache=cache)) == (n, 0)
     _build(tmp_path / "clean", corpus)
     _same(tmp_path / "again", tmp_path / "clean")
     _same(tmp_path / "first", tmp_path / "clean")
 
     (corpus / "zz_appended.txt").write_text(EXTRA, encoding="utf-8")
-    assert _counts(_build(tmp_path / "appended", corpus, cache=cache)) == (6, 1)
+    assert _counts(_build(tmp_path / "appended", corpus, cache=cache)) == (n, 1)
     _build(tmp_path / "appended-clean", corpus)
     _same(tmp_path / "appended", tmp_path / "appended-clean")
 
@@ -67,21 +68,22 @@ def test_no_cache_unless_asked_and_old_versions_pruned(tmp_path):
     (stale / "ab00").write_bytes(b"an entry of another code version")
     _build(tmp_path / "cached", SAMPLES, cache=cache)
     assert [p.name for p in cache.iterdir()] != [] and not stale.exists()
-    assert len(list(cache.glob("v-*/*/*"))) == 6
+    assert len(list(cache.glob("v-*/*/*"))) == sample_articles()
 
 
 def test_corrupted_entry_is_extracted_again(tmp_path):
     cache = tmp_path / "cache"
     _build(tmp_path / "first", SAMPLES, cache=cache)
     entries = sorted(cache.glob("v-*/*/*"))
-    assert len(entries) == 6
+    n = sample_articles()
+    assert len(entries) == n
     entries[0].write_bytes(entries[0].read_bytes()[:-7] + b"garbage")  # same length, wrong bytes
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
     entries[2].write_bytes(b"")
-    assert _counts(_build(tmp_path / "second", SAMPLES, cache=cache)) == (3, 3)
+    assert _counts(_build(tmp_path / "second", SAMPLES, cache=cache)) == (n - 3, 3)
     _build(tmp_path / "clean", SAMPLES)
     _same(tmp_path / "second", tmp_path / "clean")
-    assert _counts(_build(tmp_path / "third", SAMPLES, cache=cache)) == (6, 0)  # the broken entries were rewritten
+    assert _counts(_build(tmp_path / "third", SAMPLES, cache=cache)) == (n, 0)  # the broken entries were rewritten
 
 
 def _copy_code(dst: Path) -> Path:
