@@ -26,7 +26,7 @@ def _speech_tail(lex: Lexicons) -> re.Pattern[str]:
 
 def _and_own_speech(lex: Lexicons) -> re.Pattern[str]:
     """The joiner before a second speech of the same speaker with its own occasion: …重要论述和对…作出的重要指示."""
-    return _re(lex, "and_own_speech", r"(?:{second_speech_joiners})(?=(?:{occasion_openers}|关于|对|(?:{letter_addressing})))")
+    return _re(lex, "and_own_speech", r"(?:{second_speech_joiners})(?=(?:{occasion_openers}|{own_speech_openers}|{letter_addressing}))")
 
 
 def _and_speech(lex: Lexicons) -> re.Pattern[str]:
@@ -36,7 +36,7 @@ def _and_speech(lex: Lexicons) -> re.Pattern[str]:
 
 def _own_occasion(lex: Lexicons) -> re.Pattern[str]:
     """What makes a speech tail name one speech of its own: an occasion, a subject or an addressee."""
-    return _re(lex, "own_occasion", r"(?:{occasion_openers}|关于|对|(?:{letter_addressing})|来|到|考察|视察)")
+    return _re(lex, "own_occasion", r"(?:{occasion_openers}|{own_speech_openers}|{letter_addressing}|{visit_openers})")
 
 
 def _office_speaker(lex: Lexicons) -> re.Pattern[str]:
