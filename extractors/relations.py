@@ -625,7 +625,7 @@ class RelationExtractor:
                     before = text[max(p_start, x.start - 16):x.start]
                     # a named body of thought (习近平总书记关于…的重要思想) is studied like a document, but only where the
                     # clause opens with the meeting's study verb (专题学习…, 会议传达学习了…), not where it is urged (要深入学习…)
-                    discourse = x.type in ("Theory", "Document") and _re(lex, "discourse", r"关于.+(?:{studied_discourses})$").search(x.label) is not None
+                    discourse = x.type == "Theory" and _re(lex, "discourse", r"关于.+(?:{studied_discourses})$").search(x.label) is not None
                     doc_like = x.type == "Document" or discourse
                     studied_doc = doc_like and ((_studied_discourse(doc, x) if discourse else
                                                  _re(lex, "study_words", "{study_words}").search(before[-8:]) or _studying_clause(doc, x)) or
