@@ -1014,6 +1014,8 @@ class NameExtractor:
             j = i
             while j > 0 and self._name_part(toks[j - 1][2], W) and i - j < 4:
                 j -= 1
+            if w == suf and word_tag(w).startswith("v") and j < i and all(toks[k][2] in W.places or word_tag(toks[k][2]) == "ns" for k in range(j, i)):
+                continue  # ner.org-suffix.place_verb: 广东|组织|宣讲团: a place and a suffix word jieba tags as a verb is what the place does
             if j < i and suf in W.org_joined_heads and j >= 2 and toks[j - 1][2] in W.org_joiners and self._joined_part(toks, j - 2, W):
                 j -= 2  # ner.org-suffix.joined: 解放军|和|武警部队|代表团, 中央|和|国家机关|代表团: one delegation of two parts
             if j == i and len(w) == len(suf):
@@ -1145,6 +1147,7 @@ class NameExtractor:
             if not minister and text.startswith(W.post_suffixes, e):
                 continue  # 培训班组织 + 员: a post (组织员), not an institution
             start, k = (s if minister else None), i - 1
+            first = i  # the index of the name's first token
             while k >= 0 and i - k <= 4:
                 kw = toks[k][2]
                 if kw in breakers:
@@ -1152,10 +1155,12 @@ class NameExtractor:
                 if is_place(k):
                     if toks[k][0] in org_starts:
                         break  # 芙蓉区人民法院 opens with its own place: the place before it is not part of it
-                    start = toks[k][0]
+                    start, first = toks[k][0], k
                 elif not info[k].han or info[k].tag not in mid_tags:
                     break
                 k -= 1
+            if start is not None and not minister and word_tag(w).startswith("v") and all(is_place(x) for x in range(first, i)):
+                continue  # ner.org-place-head.verb_head: 广东|组织|宣讲团: a place and a head word jieba tags as a verb is what the place does
             if start is not None and end - start >= 3 and not (bare and start == toks[i - 1][0]):
                 out.append((start, end, "Organization", text[start:end], "org-place-head"))
         return out
@@ -1188,5 +1193,5 @@ class NameExtractor:
             return True
         tag = word_tag(w)
         if not tag and w[0] in W.org_not_first_chars:
-            return False  # ner.org-suffix.demonstrative: 这是|日本众议院: a word jieba guessed around a demonstrative
+            return False  # ner.org-suffix.demonstrative: 这是|日本众议院, 称美|银行: a word jieba guessed around a demonstrative or a verb
         return tag in ("ns", "nt", "nz", "") and w not in W.org_stop

@@ -120,6 +120,8 @@ def _name_part(tok: str, lex: Lexicons) -> bool:
     if tok[0] in "各该本这那每其此":
         return False
     tag = word_tag(tok)
+    if not tag and len(tok) > 1 and tok[0] in lex.ruleset("ner").words("org_not_first_chars"):
+        return False  # 愿同|世界银行, 称该|医院: a word jieba guessed that opens with a verb of wishing or saying
     if not tag and len(tok) > 1 and tok[-1] in lex.ruleset("organization").words("glued_function_chars")[0]:
         return False  # 陆浩对 (jieba's guess glues a name to the preposition after it): no part of a name
     return not tag or tag in _NAME_TAGS or (tag == "ng" and len(tok) > 1) or tok in _name_words(lex)

@@ -145,3 +145,32 @@ def test_a_branch_in_a_place_written_after_its_institution_is_the_institutions()
     orgs = _orgs("援建的北京大学第一医院宁夏医院和北京协和医院海南医院已投入使用。")
     assert "北京大学第一医院宁夏医院" in orgs
     assert "宁夏回族自治区医院" not in orgs
+
+
+# ------------------------------------------------- ner.org-place-head.verb_head, ner.org-suffix.place_verb, glued verbs
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("江西组织宣讲团走进乡村。", "江西组织"),
+    ("朝阳区组织志愿服务队上门服务。", "朝阳区组织"),
+])
+def test_a_place_and_a_verb_head_is_what_the_place_does(text, wrong):
+    assert not {o for o in _orgs(text) if o.startswith(wrong)}
+
+
+def test_a_place_and_a_noun_before_the_same_head_is_still_a_name():
+    assert "伊斯兰合作组织" in _orgs("伊斯兰合作组织召开特别会议。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中方愿同亚洲开发银行深化合作。", "亚洲开发银行"),
+    ("我们愿同77国集团一道努力。", "77国集团"),
+])
+def test_a_wish_glued_to_a_name_by_jiebas_guess_is_cut_off(text, name):
+    orgs = _orgs(text)
+    assert name in orgs
+    assert not {o for o in orgs if o.startswith("愿")}
+
+
+def test_a_verb_of_saying_glued_to_a_name_is_no_part_of_it():
+    assert not {o for o in _orgs("外媒称美银行将裁减数千个岗位。") if o.startswith("称")}
