@@ -426,6 +426,8 @@ class SloganExtractor:
             for lead in lex.ruleset("slogan").words("campaign_adverbs"):
                 if name.startswith(lead):
                     name = name[len(lead):]
+            # 开展为期半年的…专项整治: how long it runs is said of the campaign, no word of its name (slogan.campaign.duration)
+            name = re.sub(r"^(?:为期|历时)[^的，]{1,8}的", "", name)
             start = m.end("name") - len(name)
             if len(name) >= 4 and not doc.blocked("slogan.campaign", "PolicySlogan", start, m.end("name")):
                 doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))

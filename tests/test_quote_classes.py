@@ -166,3 +166,12 @@ def test_a_foreign_speakers_words_are_no_formulation(text: str, name: str) -> No
 ])
 def test_a_formulation_china_states_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
+
+
+def test_a_fashion_is_no_formulation_but_a_campaign_stays() -> None:
+    assert not {"跟着演出去旅行", "跟着非遗品年味"} & slogans("“跟着演出去旅行”“跟着非遗品年味”已成为新潮流。")  # slogan.reject.trend
+    assert "光盘行动" in slogans("“光盘”行动已成为社会新风尚。")
+
+
+def test_a_campaigns_duration_is_no_word_of_its_name() -> None:  # slogan.campaign.duration
+    assert "直播带货虚假宣传专项整治" in slogans("市场监管总局在全国开展为期半年的直播带货虚假宣传专项整治。")
