@@ -137,22 +137,7 @@ class Segmenter:
         dag = tok.get_DAG(blk)
         route: dict[int, tuple[float, int]] = {}
         tok.calc(blk, dag, route)
-        out: list[str] = []
-        n, x, run = len(blk), 0, -1
-        while x < n:
-            y = route[x][1] + 1
-            if y - x == 1:
-                if run < 0:
-                    run = x
-            else:
-                if run >= 0:
-                    self._unknown(blk[run:x], out)
-                    run = -1
-                out.append(blk[x:y])
-            x = y
-        if run >= 0:
-            self._unknown(blk[run:], out)
-        return out
+        return self._walk(blk, [route[x][1] for x in range(len(blk))])
 
     def _lattice(self) -> ahocorasick.Automaton:
         """The reversed dictionary words' automaton and the one-character words' log-probabilities.
@@ -224,7 +209,11 @@ class Segmenter:
 
     def _cut_block(self, blk: str) -> list[str]:
         """jieba's ``__cut_DAG``: the route's words, runs of single characters handed to the HMM when no word."""
-        route = self._route(blk)
+        return self._walk(blk, self._route(blk))
+
+    def _walk(self, blk: str, route: list[int]) -> list[str]:
+        """jieba's walk of a route (``route[x]``: the last index of the word taken at ``x``): its words, each run
+        of single characters to :meth:`_unknown`."""
         out: list[str] = []
         n, x, run = len(blk), 0, -1
         while x < n:
