@@ -30,6 +30,7 @@ from typing import Any, Iterable
 from kg.atomicfile import atomic_write
 from kg.cache import sealed, unseal
 from kg.readwrite.rdf_blocks import Block
+from kg.readwrite.rdf_formats import nt_lines
 
 #: Folder prefix of the kept store inside the cache root (the extraction cache's are ``v-``, blocks' ``r-``).
 PREFIX = "s-"
@@ -107,7 +108,7 @@ def apply(store: Any, gone: list[str], blocks: dict[str, list[tuple[str, str]]],
     old: set[Any] = set()
     for s in gone:
         old.update(store.quads_for_pattern(ox.NamedNode(s), None, None, default))
-    text = "".join(f"<{s}> <{p}> {o} .\n" for s in come for p, o in blocks[s])
+    text = "".join(nt_lines([(s, blocks[s]) for s in come], " .\n"))
     new = set(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, lenient=True))
     drop, add = old - new, new - old
     for q in drop:

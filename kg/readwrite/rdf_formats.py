@@ -97,7 +97,8 @@ def _batched(chunks: Iterable[str], size: int = 2000) -> Iterator[str]:
 # rendering per distinct term: IRIs, offsets and evidence sentences repeat many
 # times and a ``str``-keyed dict hit is far cheaper than re-rendering.
 
-def _nt_lines(blocks: list[Block], graph_suffix: str) -> Iterator[str]:
+def nt_lines(blocks: list[Block], graph_suffix: str) -> Iterator[str]:
+    """Each block's N-Triples (N-Quads with a graph in ``graph_suffix``) lines as one string."""
     pred = {p: f"<{p}>" for p in PRED_RANK}
     for s, pairs in blocks:
         head = f"<{s}> "
@@ -112,7 +113,7 @@ def _nt_lines(blocks: list[Block], graph_suffix: str) -> Iterator[str]:
 
 def ntriples(blocks: Blocks) -> Iterator[str]:
     """N-Triples of the default (= complete) graph."""
-    return _batched(_nt_lines(blocks.default, " .\n"))
+    return _batched(nt_lines(blocks.default, " .\n"))
 
 
 def nquads(blocks: Blocks, nt_file: Path | None = None) -> Iterator[str | bytes]:
@@ -124,9 +125,9 @@ def nquads(blocks: Blocks, nt_file: Path | None = None) -> Iterator[str | bytes]
     if nt_file is not None:
         yield from _file_chunks(nt_file)
     else:
-        yield from _batched(_nt_lines(blocks.default, " .\n"))
+        yield from _batched(nt_lines(blocks.default, " .\n"))
     for g, gblocks in blocks.named:
-        yield from _batched(_nt_lines(gblocks, f" <{g}> .\n"))
+        yield from _batched(nt_lines(gblocks, f" <{g}> .\n"))
 
 
 def _file_chunks(path: Path, skip: int = 0, size: int = 1 << 22) -> Iterator[bytes]:
