@@ -76,7 +76,7 @@ def _subject_meeting_starts(text: str, verbs: tuple[str, ...]) -> list[int] | No
     held verb, and the pattern's lazy phrase is tried at each of their characters)."""
     if any(_CLAUSE_STOPS.search(v) for v in verbs):
         return None  # a verb holding a stop character: the bound above does not hold
-    verb_at = sorted({i for v in verbs if v for i in _occurrences(text, v)})
+    verb_at = starts_before(text, [v for v in verbs if v], (0,))
     if not verb_at:
         return []
     stops = [m.start() for m in _CLAUSE_STOPS.finditer(text)]
@@ -87,14 +87,6 @@ def _subject_meeting_starts(text: str, verbs: tuple[str, ...]) -> list[int] | No
         lo = stops[k - 2] + 1 if k >= 2 else 0
         out.update(openers[bisect_left(openers, lo):bisect_right(openers, v)])
     return sorted(out)
-
-
-def _occurrences(text: str, word: str) -> Iterable[int]:
-    """Every start of ``word`` in ``text``, overlapping ones included."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 # studied meetings named after a verb: 传达学习…全市领导干部会议精神

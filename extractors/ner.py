@@ -49,6 +49,7 @@ from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_
 from extractors.person import full_name_for, surnames
 from extractors.lexicon import cut, is_dictionary_word, tokenizer, word_tag, word_tag_table
 from extractors.model import Mention
+from extractors.prefilter import starts_before
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
@@ -158,7 +159,7 @@ def _endings(w: str, words: frozenset[str], min_len: int = 1) -> list[str]:
 
 
 @cache
-def _translit(lex: Lexicons) -> frozenset[str]:
+def translit_chars(lex: Lexicons) -> frozenset[str]:
     """Characters used to transliterate foreign names (``ner_translit_chars.txt``)."""
     return frozenset("".join(lex.read_list("ner_translit_chars.txt")).replace(" ", ""))
 
@@ -173,15 +174,6 @@ def _weak_first(lex: Lexicons) -> frozenset[str]:
 def _bad_last(lex: Lexicons) -> frozenset[str]:
     """Characters that end words but rarely given names (…性, …赛, …镇, …说)."""
     return frozenset("".join(_words(lex, "ner_name_bad_last.txt")))
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Every start of ``word`` in ``text``, overlapping ones included."""
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def _in_name_list(toks: list[tuple[int, int, str]], i: int, lex: Lexicons) -> bool:
@@ -310,7 +302,7 @@ class _Words:
         self.known_max = max(map(len, self.known_orgs), default=0)
         self.org_suffixes = _org_suffixes(lex)
         self.person_next = _person_next(lex)
-        self.translit = _translit(lex)
+        self.translit = translit_chars(lex)
         self.weak_first = _weak_first(lex)
         self.bad_last = _bad_last(lex)
         self.person_stop = _words(lex, "ner_person_stop.txt")
@@ -599,7 +591,7 @@ class NameExtractor:
             sentence_toks.append((toks, s_start, s_end))
         places = self._article_places(doc, per_sentence, W)
         # where an armed-group head stands in the article (哈马斯 + 武装): found once, not searched for per person candidate
-        group_heads = [p for h in W.group_heads for p in _occurrences(text, h)]
+        group_heads = starts_before(text, W.group_heads, (0,))
         for cands, (toks, s_start, s_end) in zip(per_sentence, sentence_toks):
             readable = W.place_readable_rules
             cands = [(c[0], c[1], "Place", c[3], "place-in-article") if c[2] == "Person" and c[4] in readable

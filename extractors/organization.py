@@ -59,13 +59,24 @@ _CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党)?第?[十二三四五六七
 _LEVEL_CPC, _LEVEL_TUAN = ("中共", "中国共产党"), ("共青团", "团")
 
 
+#: after 委: no party committee when one of these follows (委员, 委托, 委屈, 委婉, 委任, 委派)
+_PARTY_TAIL = "(?![员托屈婉任派])"
+
+
 @cache
-def _level_re(lex: Lexicons) -> re.Pattern[str]:
+def _level_alternations(lex: Lexicons) -> tuple[str, str]:
+    """The units (less 委) and the party departments after a level character, as regex alternations."""
     units = "|".join(re.escape(r["unit"]) for r in _units(lex) if r["unit"] != "委")
     depts = "|".join(re.escape(r["short"]) for r in _departments(lex))
+    return units, depts
+
+
+@cache
+def _level_re(lex: Lexicons) -> re.Pattern[str]:
+    units, depts = _level_alternations(lex)
     return re.compile(
         rf"(?P<cpc>{'|'.join(_LEVEL_CPC)})?(?P<tuan>{'|'.join(_LEVEL_TUAN)})?(?P<lvl>[{LEVELS}])(?:"
-        rf"(?P<party>委)(?P<dept>{depts})?(?![员托屈婉任派])|(?P<unit>{units}))"
+        rf"(?P<party>委)(?P<dept>{depts})?{_PARTY_TAIL}|(?P<unit>{units}))"
     )
 
 
@@ -75,9 +86,8 @@ def _level_tail_re(lex: Lexicons) -> re.Pattern[str]:
 
     It opens with a character class, which ``re`` searches for directly; ``_level_re`` opens with two
     optional groups and is tried at every character of the text."""
-    units = "|".join(re.escape(r["unit"]) for r in _units(lex) if r["unit"] != "委")
-    depts = "|".join(re.escape(r["short"]) for r in _departments(lex))
-    return re.compile(rf"[{LEVELS}](?=委(?:{depts})?(?![员托屈婉任派])|(?:{units}))")
+    units, depts = _level_alternations(lex)
+    return re.compile(rf"[{LEVELS}](?=委(?:{depts})?{_PARTY_TAIL}|(?:{units}))")
 
 
 #: how far before its level character a levelled name may open: every length of an optional cpc and tuan prefix

@@ -30,6 +30,16 @@ def _study_before(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "study_before", r"(?:{study_verbs})[^，。；]{0,14}$")
 
 
+def _voice_after(lex: Lexicons) -> re.Pattern[str]:
+    """What follows a speaker's name when he speaks (日, adverbs, 在…, a speech verb)."""
+    return _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:{speech_adverbs})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts}|{speech_reports})")
+
+
+def _chair(lex: Lexicons) -> re.Pattern[str]:
+    """A chair's verb right after a person's name (主持)."""
+    return _re(lex, "chair", r"^(?:{chair_verbs})")
+
+
 def _study_span(lex: Lexicons) -> re.Pattern[str]:
     """传达学习A、B和C精神: the objects of one study verb, up to the 精神 that closes them."""
     return _re(lex, "study_span", r"(?:{study_verbs})(?P<objs>[^，。；！？\n]{2,90}?)(?:{spirit_qualifiers})?精神")
@@ -449,8 +459,8 @@ class GuestVoice:
         self.doc, self.speakers, self.item_starts = doc, speakers, item_starts
         self.until = -1  # where the speech of the last guest ends
         lex, text = doc.lex, doc.text
-        self.voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:{speech_adverbs})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts}|{speech_reports})")
-        chair = _re(lex, "chair", r"^(?:{chair_verbs})")
+        self.voice = _voice_after(lex)
+        chair = _chair(lex)
         persons = doc.of_type("Person")
         self.chairs = {p.label for p in persons if chair.match(text[p.end:p.end + 4])}
         self.joins = _re(lex, "joins_sitting_after", r"[^，。；]{0,30}?(?:{member_joins})(?P<what>[^，。；]{2,36}?)(?:{member_sittings})")
@@ -669,7 +679,7 @@ class RelationExtractor:
                             for co in cur_meeting.attrs.get("co_holders", ()):
                                 if co in orgs and not str(orgs[co].attrs.get("kind", "")).startswith("national"):
                                     add("promotes", orgs[co], x, x.start, "relations.promotes.co_holder")
-                elif x.type == "Person" and _re(lex, "chair", r"^(?:{chair_verbs})").match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
+                elif x.type == "Person" and _chair(lex).match(text[x.end:x.end + 4]) and p_start <= cur_meeting.start < p_end:
                     add("chairedBy", cur_meeting, x, x.start, "relations.chaired_by.paragraph")
         self._announced_studies(doc, described, rels, add)
         self._owned_formulations(doc, add)
@@ -775,7 +785,7 @@ class RelationExtractor:
         institute, or his visit to a zone, is not theirs."""
         text, lex = doc.text, doc.lex
         own = speaker_orgs(doc)
-        voice = _re(lex, "voice_after", r"(?:\d{1,2}日|{acting_times})?(?:{speech_adverbs})?(?:在[^，。]{0,20})?(?:{speech_verbs}|{speech_acts}|{speech_reports})")
+        voice = _voice_after(lex)
         lead = doc.paragraphs[0] if doc.paragraphs else (0, 0)
         leads = {p.label for p in doc.of_type("Person") if lead[0] <= p.start < lead[1]}
         names = {subject.label, subject.surface, *subject.aliases}
@@ -793,9 +803,10 @@ class RelationExtractor:
             # 习近平参加内蒙古代表团审议: a leader who sits in the subject's own deliberation speaks as its member
             members |= leads
         spans = []
+        para_starts = [s for s, _ in doc.paragraphs]
         for p in doc.of_type("Person"):
             if p.label in leads and p.label not in own and p.label not in members and voice.match(text, p.end):
-                p_index = bisect_right([s for s, _ in doc.paragraphs], p.start) - 1
+                p_index = bisect_right(para_starts, p.start) - 1
                 spans.append((p.end, speech_end(doc, p_index, p.label, own_names, item_starts)))
         opening = _re(lex, "voice_clause", r"(?P<who>[^，。；：！？\n]{1,30}?)(?:\d{1,2}日)?(?:{speech_adverbs})?(?:在[^，。；]{0,20})?(?:{speech_verbs}|{report_verbs})[，：:]")
         titles = lex.ruleset("relations").words("speaker_titles")

@@ -13,6 +13,7 @@ from functools import cache
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention, Relation
+from extractors.ner import translit_chars
 from extractors.numerals import read_numeral
 from extractors.prefilter import finditer
 
@@ -188,19 +189,13 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
     if any(m.rule.startswith(("place.", "organization.")) and s_start <= m.start and m.end <= slot_end
            for kind in ("Place", "Organization") for m in doc.touching(kind, s_start, slot_end)):
         return False  # 北京市委书记说, 新疆维吾尔自治区主席…表示: a Chinese body or place speaks
-    translit = _translit(doc.lex)
+    translit = translit_chars(doc.lex)  # the name recogniser's list (ner_translit_chars.txt)
     run = len(slot) - len(slot.rstrip("".join(translit) + "·"))
     if run >= 3:
         return True  # 马克龙说, 佩斯科夫表示: a transliterated name right before the verb
     rules = rs.words("foreign_person_rules")
     return any((p.rule in rules or all(c in translit or c == "·" for c in p.label)) and s_start <= p.start and p.end <= slot_end
                for p in doc.touching("Person", s_start, slot_end))
-
-
-@cache
-def _translit(lex: Lexicons) -> frozenset[str]:
-    """The characters that transliterate foreign personal names (ner_translit_chars.txt, the name recogniser's list)."""
-    return frozenset(c for line in lex.read_list("ner_translit_chars.txt") for c in line if not c.isspace())
 
 
 def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
