@@ -33,7 +33,6 @@ from kg.cache import ExtractionCache, article_key, sealed, unseal
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK2"
-_DIGEST = hashlib.sha256().digest_size
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 #: What turns a result into blocks: the graph merge, IRIs, the renderer, the vocabulary.
 _CODE = ("kg", "ontology")

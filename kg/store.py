@@ -129,7 +129,8 @@ def write_kept(blocks: Blocks, out_dir: str | Path, cache: str | Path | None = N
             return
         gone, come = found
         store = ox.Store(str(db))
-        delta = storecache.apply(store, gone, dict(blocks.default), come)
+        wanted = set(come)  # a few subjects (the delta is at most storecache.MAX_DELTA of them)
+        delta = storecache.apply(store, gone, {s: p for s, p in blocks.default if s in wanted}, come)
         store.flush()
         del store
 
