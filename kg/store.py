@@ -135,7 +135,8 @@ def write_kept(blocks: Blocks, out_dir: str | Path, cache: str | Path | None = N
         del store
 
     target = _swap_in(out_dir, fill)
-    storecache.keep(target, cache, new)
+    if delta is None or delta.subjects:  # an empty delta: the kept entry already is this store and these digests
+        storecache.keep(target, cache, new)
     return target, delta
 
 
