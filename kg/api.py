@@ -10,7 +10,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import networkx as nx
 
 from kg.cache import ExtractionCache
-from kg.graph import build_graph
+from kg.graph import assemble, extend, merged
+from kg.graphcache import REWRITE_SHARE, GraphCache, Kept
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
 from extractors.base import Extractor, check_order
@@ -647,22 +648,62 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
             (problems if isinstance(got, InputProblem) else unique).append(got)  # type: ignore[arg-type]
     if cache is not None and not isinstance(cache, ExtractionCache):
         cache = ExtractionCache.open(cache, skip, lexicons)
-    results = extract_all(unique, jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip, pipeline=pipeline,
-                          lexicons=lexicons, cache=cache)
-    fragments = None
+    fragments = graph = None
     if isinstance(cache, ExtractionCache) and pipeline is None:  # keyed by the articles' texts: before they go
         from kg.blockcache import BlockCache
+        from kg.cache import article_key
 
-        fragments = BlockCache.beside(cache, unique)
-    del unique
-    with prog.phase("graph"), no_gc():
-        graph = build_graph(results)
-        if not keep_results:
-            results = [ArticleResult(replace(r.article, text="")) for r in results]
+        fragments = BlockCache.beside(cache, unique, {a.id: article_key(a) for a in unique})
+        if not keep_results:  # the kept merge holds no results: only a build that drops them can use it
+            graph = _build_from_kept(unique, fragments, cache, prog, jobs=jobs, engine=engine, scheduler=scheduler,
+                                     skip=skip, lexicons=lexicons)
+    if graph is not None:
+        results = [ArticleResult(replace(a, text="")) for a in unique]
+        del unique
+    else:
+        results = extract_all(unique, jobs=jobs, progress=prog, engine=engine, scheduler=scheduler, skip=skip,
+                              pipeline=pipeline, lexicons=lexicons, cache=cache)
+        del unique
+        with prog.phase("graph"), no_gc():
+            merged_all = merged(results)
+        if fragments is not None and not keep_results:  # before the graph is made beside it: the pickler's memory
+            with prog.phase("graph keep"), no_gc():
+                GraphCache(fragments.root, fragments.version).keep(Kept(dict(fragments.keys), merged_all))
+        with prog.phase("graph"), no_gc():
+            graph = assemble(merged_all)
+            del merged_all
+            if not keep_results:
+                results = [ArticleResult(replace(r.article, text="")) for r in results]
     out = BuildResult(graph, results, problems)
     out.progress = prog
     out.fragments = fragments
     return out
+
+
+def _build_from_kept(articles: list[Article], fragments: Any, cache: ExtractionCache, prog: Progress,
+                     **options: Any) -> nx.MultiDiGraph | None:
+    """The graph from the kept merge (:mod:`kg.graphcache`) and the results of the articles it lacks, when it
+    holds only articles of this build, unchanged; else None (the caller merges everything)."""
+    with prog.phase("graph cache"), no_gc():
+        kept = GraphCache(fragments.root, fragments.version).load()
+    keys = fragments.keys
+    if kept is None or any(keys.get(a) != k for a, k in kept.members.items()):
+        return None
+    new = [a for a in articles if a.id not in kept.members]
+    counts, hits, misses = dict(prog.counts), cache.hits, cache.misses
+    cache.hits += len(kept.members)  # not extracted: "cache hits" counts them (the summary, the run report)
+    prog.count("graph kept", len(kept.members))
+    results = extract_all(new, progress=prog, cache=cache, **options)
+    with prog.phase("graph"), no_gc():
+        merged_all = extend(kept.merged, results)
+    if merged_all is None:  # a new article gives an existing node another label: everything is merged again
+        prog.counts, cache.hits, cache.misses = counts, hits, misses
+        return None
+    if len(new) > REWRITE_SHARE * len(articles):  # else the entry stays: the next build merges these in again
+        with prog.phase("graph keep"), no_gc():
+            GraphCache(fragments.root, fragments.version).keep(Kept(dict(keys), merged_all))
+    with prog.phase("graph"), no_gc():
+        return assemble(merged_all)
 
 
 def _read_all(inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputProblem]:

@@ -67,6 +67,8 @@ class BlockCache:
 
     def __init__(self, root: str | Path, version: str, keys: dict[str, str]) -> None:
         self.root = Path(root)
+        #: covers the extraction cache's version and every file of kg/ and ontology/ (the kept graph's key too)
+        self.version = version
         self.dir = self.root / f"{PREFIX}{version[:24]}"
         #: article id -> its extraction key
         self.keys = keys
@@ -76,10 +78,11 @@ class BlockCache:
         self._out: Any = None  # the pack being written: (file, temporary path, {key: (offset, length)})
 
     @classmethod
-    def beside(cls, cache: ExtractionCache, articles: Iterable[Article]) -> BlockCache:
-        """The block cache in ``cache``'s folder for these articles (their ids are unique in a build)."""
+    def beside(cls, cache: ExtractionCache, articles: Iterable[Article], keys: dict[str, str] | None = None) -> BlockCache:
+        """The block cache in ``cache``'s folder for these articles (their ids are unique in a build);
+        ``keys``: their extraction keys by id, when known already."""
         version = hashlib.sha256(f"{cache.version}\0{renderer_version()}".encode()).hexdigest()
-        return cls(cache.root, version, {a.id: article_key(a) for a in articles})
+        return cls(cache.root, version, {a.id: article_key(a) for a in articles} if keys is None else keys)
 
     def _entries(self) -> dict[str, tuple[Path, int, int]]:
         """key -> (pack, offset, length) over every readable pack of this version (a broken one is skipped)."""

@@ -130,8 +130,11 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
         if result.fragments is not None:
             from kg import storecache
 
+            from kg.graphcache import GraphCache
+
             result.fragments.prune()
             storecache.prune(result.fragments.root)
+            GraphCache(result.fragments.root, result.fragments.version).prune()
     click.echo(prog.summary(), err=True)
     finish(status)
 

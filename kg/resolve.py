@@ -25,6 +25,10 @@ class Node:
     subtypes: set[str] = field(default_factory=set)
     label_en: str = ""
     mentions: list[dict] = field(default_factory=list)
+    #: the article whose entity gave the label (the first by id), and the one that gave ``label_en`` ("" if none):
+    #: :func:`kg.graph.extend` needs them to add articles in any order and keep these first-article answers
+    label_from: str = ""
+    label_en_from: str = ""
 
 
 # 政府工作报告 after 2018年政府工作报告, 主题教育 after 不忘初心、牢记使命主题教育, 人大常委会 after
@@ -78,8 +82,11 @@ def node_id(ent: Entity) -> str:
     return entity_iri(ent.type, f"{ent.label}@{scope}" if scope else ent.label)
 
 
-def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str, str, str, dict]]]:
-    """All entities keyed by IRI, and relations as (subject IRI, predicate, object IRI, evidence dict)."""
+def merge(results: list[ArticleResult], discard_label: bool = True) -> tuple[dict[str, Node], list[tuple[str, str, str, dict]]]:
+    """All entities keyed by IRI, and relations as (subject IRI, predicate, object IRI, evidence dict).
+
+    ``discard_label=False`` leaves a node's own label among its aliases (the raw union), for a merge that is
+    combined with another one afterwards (:func:`kg.graph.extend`)."""
     nodes: dict[str, Node] = {}
     edges: list[tuple[str, str, str, dict]] = []
     for res in sorted(results, key=lambda r: r.article.id):
@@ -92,10 +99,13 @@ def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str
             iri_of[key] = iri
             node = nodes.get(iri)
             if node is None:
-                node = nodes[iri] = Node(iri, target.type, target.label)
+                node = nodes[iri] = Node(iri, target.type, target.label, label_from=res.article.id)
             node.aliases |= ent.aliases | ({ent.label} if ent is not target else set())
             node.subtypes |= ent.subtypes
-            node.label_en = node.label_en or ent.attrs.get("label_en", "")
+            if not node.label_en:
+                node.label_en = ent.attrs.get("label_en", "")
+                if node.label_en:
+                    node.label_en_from = res.article.id
             for m in ent.mentions:
                 node.mentions.append({"article": res.article.id, "start": m.start, "end": m.end, "surface": m.surface,
                                       "rule": m.rule, "component": m.component})
@@ -103,6 +113,7 @@ def merge(results: list[ArticleResult]) -> tuple[dict[str, Node], list[tuple[str
             s, o = iri_of[r.subject], iri_of[r.object]
             if s != o:
                 edges.append((s, r.predicate, o, {**r.evidence.as_dict(), "rule": r.rule, "component": r.component}))
-    for node in nodes.values():
-        node.aliases.discard(node.label)
+    if discard_label:
+        for node in nodes.values():
+            node.aliases.discard(node.label)
     return nodes, edges

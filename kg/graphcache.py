@@ -1,0 +1,106 @@
+"""The previous build's merged graph kept in the cache folder: a rebuild that only adds articles merges just those.
+
+Why: with the extraction cache (:mod:`kg.cache`) a rebuild that appends 10 articles to 5,000 still read
+the 5,000 cached results (~0.8 s) and merged them all again (``build_graph``, ~1.6 s): the largest of its
+fixed phases. The merge is a function of the *set* of results (:func:`kg.resolve.merge` visits articles by
+id, whatever the input order), and every attribute it makes is a union, a count or a sorted list of
+per-article parts, except a node's label and ``label_en``, which the first article by id gives. So
+``kg build --cache DIR`` keeps the merged corpus (:class:`kg.graph.Merged`, before the derived meeting
+series) with the extraction key of each article it holds, and the next build whose articles include all
+of those, unchanged, merges only the others into it (:func:`kg.graph.extend`, which knows which article
+gave each first-article answer) and assembles the graph again in sorted order: the same graph, insertion
+order included. An article edited or removed, or a new one that would give an existing node another
+label: everything is merged again, as before, and kept for the next build.
+
+The entry is rewritten only when the articles merged in since it was written exceed :data:`REWRITE_SHARE`
+of the build (writing it costs about as much as merging them again: ~0.5 s per 5,000 items); until then
+the next rebuild merges them in again.
+
+Key: the block cache's version (:class:`kg.blockcache.BlockCache`: the extraction pipeline, its code and
+data, and every file of ``kg/`` and ``ontology/``), so an entry is used only by the code that made it.
+Safety as for the other entries: written to a temporary file and renamed into place, a SHA-256 of the
+payload at its end; anything that fails to read back is ignored (merged again). Pickles: the cache is
+trusted like the code.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.atomicfile import atomic_open
+from kg.graph import Merged
+
+#: File prefix of the kept graph inside the cache root (extraction ``v-``, blocks ``r-``, store ``s-``).
+PREFIX = "g-"
+_MAGIC = b"KGGRAPH1"
+_DIGEST = hashlib.sha256().digest_size
+#: Share of the build's articles merged in since the entry was written above which a build writes it again.
+REWRITE_SHARE = 0.05
+
+
+@dataclass
+class Kept:
+    """A kept merge: the articles it holds (id -> extraction key) and the merged corpus."""
+
+    members: dict[str, str]
+    merged: Merged
+
+
+class GraphCache:
+    """The kept merge of one code version, ``root/g-<version>`` (one file)."""
+
+    def __init__(self, root: str | Path, version: str) -> None:
+        self.root = Path(root)
+        self.path = self.root / f"{PREFIX}{version[:24]}"
+
+    def load(self) -> Kept | None:
+        """The kept merge, or None (absent, torn, written by other classes)."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+            return None
+        payload = memoryview(raw)[len(_MAGIC):-_DIGEST]
+        if hashlib.sha256(payload).digest() != raw[-_DIGEST:]:
+            return None
+        try:
+            value = pickle.loads(payload)
+        except Exception:  # another version of the classes: merge again
+            return None
+        return value if isinstance(value, Kept) else None
+
+    def keep(self, kept: Kept) -> None:
+        """Write ``kept`` as the entry (streamed: the pickle is never one bytes object); a failure only costs time."""
+        try:
+            with atomic_open(self.path, text=False, fsync=False, mode=None) as fh:
+                fh.write(_MAGIC)
+                sink = _Hashing(fh)
+                pickle.dump(kept, sink, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(sink.digest())
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Remove the entries of other versions: they can never match again."""
+        for f in self.root.glob(f"{PREFIX}*"):
+            if f != self.path and f.is_file():
+                f.unlink(missing_ok=True)
+
+
+class _Hashing:
+    """A write-only file that hashes what it passes on (the pickle's frames)."""
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+        self._h = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        self._h.update(data)
+        return self._fh.write(data)
+
+    def digest(self) -> bytes:
+        return self._h.digest()
