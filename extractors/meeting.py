@@ -14,7 +14,7 @@ from functools import cache
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi
+from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi, word_tag
 from extractors.organization import place_for_level
 from extractors.model import Mention
 from extractors.numerals import read_numeral, write_numeral
@@ -818,6 +818,8 @@ class MeetingExtractor:
                 continue
             if ph.startswith(_w(doc.lex, "subject_phrase_leads")):
                 continue  # meeting.subject.clause_lead: 在…大会, 每当党的重大会议, 作为来宾列席大会, 他会: a clause, not a name
+            if _opens_with_governor(ph, doc.lex):
+                continue  # meeting.subject.governor_lead: 就第39届…峰会召开, 期待以…和万隆会议举行70周年为契机
             if ph.endswith(_w(doc.lex, "convening_bodies")):
                 continue  # 省委常委会召开扩大会议: the convening body, not a meeting
             start = m.start("ph") + (len(m.group("ph")) - len(m.group("ph").lstrip("，"))) + len(greeting)
@@ -1002,9 +1004,21 @@ def _counted(phrase: str, lex: Lexicons) -> bool:
     """meeting.counted: 5场座谈会, 16个专题会议, (安理会)两场专题会议, 三千多次的专题分析会: a phrase opening with a
     count of two or more names several sittings or how many there were, not one meeting. Only at the opening: a
     count inside the name is a numbered formulation (深入贯彻中央八项规定精神…读书班); one sitting (举行一场座谈会)
-    is no count."""
-    many = r"(?:[0-9]{1,6}|[两三四五六七八九十百千万几数][一二两三四五六七八九十百千万]*)[多余]?"
+    is no count. A figure may be written with a decimal and a unit (已举办3.1万场招聘会, 1.2万余场): a scaled figure
+    is a count of thousands, never one meeting."""
+    many = r"(?:[0-9]{1,6}(?:\.[0-9]+)?[万千百亿]?|[两三四五六七八九十百千万几数][一二两三四五六七八九十百千万]*)[多余]?"
     return bool(_re(lex, "counted", rf"{many}(?:{{count_measures}}|次)").match(phrase))
+
+
+def _opens_with_governor(phrase: str, lex: Lexicons) -> bool:
+    """meeting.subject.governor_lead: a would-be subject meeting whose first word (as jieba cuts it) is a
+    preposition or a verb that governs a clause (``subject_phrase_lead_words``: 就, 期待, 希望) is that clause,
+    whose object names the meeting or its occasion (就第39届非洲联盟峰会召开 "on the summit's opening"; 期待以两国
+    建交75周年和万隆会议举行70周年为契机), not the meeting's name. The word must stand alone: a name may open
+    with a word that holds the character (就业工作会议, 以案促改警示教育大会, 为期三天的…, 对口支援工作会议)."""
+    words = cut(phrase[:8], lex)
+    first = words[0] if words else ""
+    return first in _w(lex, "subject_phrase_lead_words") or (len(words) > 1 and word_tag(first) == "p")
 
 
 def _meeting_ending(doc: Doc, start: int, end: int) -> bool:
@@ -1116,6 +1130,29 @@ def _is_governed(doc: Doc, m: Mention) -> bool:
 _CLAUSE_LEAD = "　 0123456789年月日上午下午晚上近日日前"
 
 
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans “…” closed inside [start, end)."""
+    return [(start + q.start(), start + q.end()) for q in re.finditer(r"“[^“”]*”", text[start:end])]
+
+
+def _unquoted_clause_start(doc: Doc, pos: int) -> int:
+    """``doc.clause_start`` that does not count a comma inside a quotation closed before ``pos`` (a quoted theme
+    “维护…原则，加强…体系” is one phrase of the clause)."""
+    start = doc.clause_start(pos)
+    s, _ = doc.sentence_at(pos)
+    for a, b in reversed(_quoted_spans(doc.text, s, pos)):
+        if a < start <= b:
+            start = doc.clause_start(a) if a > s else s
+    return start
+
+
+def _place_opens_clause(doc: Doc, clause_start: int, verb_pos: int) -> bool:
+    """A place (a country, a province) opens the clause [clause_start, verb_pos), outside any organisation's
+    name: the clause's subject, as 美国 in 美国将举办…峰会 (meeting.subject.place_clause)."""
+    return any(p.start == clause_start and p.end < verb_pos and not doc.covered(p.start, p.end, "Organization")
+               for p in doc.touching("Place", clause_start, clause_start + 1))
+
+
 def _opens_clause(doc: Doc, m: Mention) -> bool:
     """m opens its clause, a date or time of day at most before it: the clause's subject (县委常委会传达学习…)."""
     return not doc.text[doc.clause_start(m.start):m.start].strip(_CLAUSE_LEAD)
@@ -1160,8 +1197,17 @@ def _subject(doc: Doc, verb_pos: int):
     if not cands:
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)
-    clause_start = doc.clause_start(verb_pos)
+    clause_start = _unquoted_clause_start(doc, verb_pos)
+    quoted = _quoted_spans(doc.text, s, verb_pos)
+    if quoted:
+        # meeting.subject.quoted: 联合国安理会围绕“维护联合国宪章宗旨和原则，加强以联合国为核心的国际体系”举行高级别会议:
+        # a body named inside a quotation (the meeting's theme) is quoted, not the subject
+        cands = [m for m in cands if not any(a < m.start and m.end <= b for a, b in quoted)] or cands
     in_clause = [m for m in cands if m.start >= clause_start]
+    if not in_clause and _place_opens_clause(doc, clause_start, verb_pos):
+        # meeting.subject.place_clause: 中国将举办…会议，美国将举办二十国集团峰会: the verb's own clause opens with
+        # a place that is its subject, so the body of an earlier clause (亚太经合组织 of the other meeting) is not
+        return None
     if not in_clause and _re(doc.lex, "reported_after", r"(?:{report_verbs})[，：:]").search(doc.text, cands[-1].end, clause_start):
         # 俄国防部通报说，…当时乌军正召开作战会议: the organisation that reports is not who convenes in its report
         return None

@@ -375,6 +375,7 @@ class _Words:
         self.person_noun_heads = frozenset(rs.words("person_noun_heads"))
         self.person_not_abbrev_heads = frozenset(rs.words("person_not_abbrev_heads"))
         self.translit_place_endings = rs.words("translit_place_endings")
+        self.name_hyphens = frozenset(rs.words("name_hyphens"))
         self.name_titles = _words(lex, "titles.txt") | self.honorifics | self.person_before
         self._memo: dict[str, _Word] = {}
         #: the words of ``_memo`` whose record is hot: a sentence's hot tokens by set membership, a small table the
@@ -472,7 +473,8 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
             return False  # 巴方 + 称, 马方 + 愿: a country's side and a verb, no surname and given name
         # jieba's dictionary tags some things nr (幸福感, 吉祥物, 骆马湖): names do not end like that
         # (a transliterated name jieba knows may end so: 基里延科, 卡拉斯科)
-        return not (len(label) >= 3 and "·" not in label and label[-1] in _NOT_PERSON_END
+        # (nor does a name joined by · or a hyphen: its parts were read as names one by one)
+        return not (len(label) >= 3 and "·" not in label and not W.name_hyphens.intersection(label) and label[-1] in _NOT_PERSON_END
                     and not (tag.startswith("nr") and all(c in W.translit for c in label)))
     if typ == "Organization" and rule != "org-list":
         if label.startswith(W.modifier_leads):
@@ -575,6 +577,7 @@ class NameExtractor:
             if flags & _SCORED:
                 cands += self._scored_persons(text, toks, info, hot, W)
             cands = self._extend_translit(text, toks, cands, W)
+            cands = self._join_hyphenated(text, cands, W)
             if flags & _PLACE:
                 cands += self._places(text, toks, info, hot, W)
             if flags & (_KNOWN | _ORG):
@@ -839,6 +842,38 @@ class NameExtractor:
                 right, j = toks[j][1], j + 1  # 莉萨·科斯 + 马斯
             if left < s and right > e:
                 out.append((left, right, "Person", text[left:right], "dot-name"))
+        return out
+
+    @staticmethod
+    def _join_hyphenated(text: str, cands: list[tuple[int, int, str, str, str]],
+                         W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """ner.hyphen-name: two transliterated names joined by a hyphen are one (阿吉亚尔-布兰科, a Portuguese
+        double surname; 让-皮埃尔): news writes such names with ``-`` where it writes given name and surname
+        with ``·``. Each side must be a person candidate of two or more transliteration characters (one in
+        three may be another), so a hyphen between figures, codes or country abbreviations (中-老) joins nothing."""
+        if not W.name_hyphens or not any(text[c[1]:c[1] + 1] in W.name_hyphens for c in cands):
+            return cands
+        tr = W.translit
+
+        def side(c: tuple[int, int, str, str, str]) -> bool:
+            return c[2] == "Person" and c[1] - c[0] >= 2 and sum(ch not in tr for ch in c[3]) <= len(c[3]) // 3
+
+        persons = sorted((c for c in cands if side(c)), key=lambda c: (c[0], c[1]))
+        by_start = {c[0]: c for c in persons}
+        joined: dict[tuple[int, int, str, str, str], tuple[int, int, str, str, str]] = {}
+        for c in persons:
+            nxt = by_start.get(c[1] + 1)
+            if nxt is None or text[c[1]] not in W.name_hyphens or c in joined:
+                continue
+            whole = (c[0], nxt[1], "Person", text[c[0]:nxt[1]], "hyphen-name")
+            joined[c] = joined[nxt] = whole
+        if not joined:
+            return cands
+        out: list[tuple[int, int, str, str, str]] = []
+        for c in cands:
+            w = joined.get(c, c)
+            if w not in out:
+                out.append(w)
         return out
 
     def _scored_persons(self, text: str, toks: list[tuple[int, int, str]], info: list[_Word], hot: list[int],

@@ -147,6 +147,14 @@ _HEADLINE_MAX = 40  # characters: a digest item's headline is one short line
 _HEADLINE_PARAGRAPHS = 4  # headline, subtitles and site lines above the lead of a report
 _HEADLINE = re.compile(r"[^。！？；：:]+(?<![。！？；：:”）)])")
 _SENTENCE_END = re.compile(r"[。！？][”’）)]*$")
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
+
+
+def _blank_quote(q: re.Match[str]) -> str:
+    """A quoted span with its inside blanked (its punctuation is the title's, not the line's)."""
+    return q.group()[0] + "　" * (len(q.group()) - 2) + q.group()[-1]
+
+
 _SECTION = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|第[一二三四五六七八九十]{1,3}[部章节篇]")
 
 
@@ -155,8 +163,10 @@ def digest_items(doc: Doc) -> list[int]:
     headline, a short paragraph without closing punctuation between two paragraphs of sentences
     (民政部要求做好…保障 / 匈牙利官员：欧盟十国将用卢布结算俄天然气). A numbered section heading
     (一、…, （二）…) divides one report, not a digest, and a text of one story has no item boundary."""
-    heads = [len(doc.text[s:e]) <= _HEADLINE_MAX and bool(_HEADLINE.fullmatch(doc.text[s:e])) and not _SECTION.match(doc.text[s:e])
-             for s, e in doc.paragraphs]
+    # punctuation inside a quoted or a book title is the title's (“红星照耀中国：从…走向…”网络主题宣传活动举行 is a
+    # headline: relations.digest.quoted_headline)
+    heads = [len(doc.text[s:e]) <= _HEADLINE_MAX and bool(_HEADLINE.fullmatch(_QUOTED.sub(_blank_quote, doc.text[s:e])))
+             and not _SECTION.match(doc.text[s:e]) for s, e in doc.paragraphs]
     # the article's own title lines (one or several, above its first sentence) open no item
     body = [not h and bool(_SENTENCE_END.search(doc.text[s:e])) for h, (s, e) in zip(heads, doc.paragraphs)]
     return [s for i, (s, _) in enumerate(doc.paragraphs)
@@ -281,6 +291,25 @@ def speaker_orgs(doc: Doc) -> dict[str, Mention]:
     return out
 
 
+def report_authors(doc: Doc) -> dict[str, Mention]:
+    """Person label → the body whose report he presents, where the text says so (rule
+    relations.promotes.report_author): X在B（工作）报告中指出/表示 names B as the report's author, so X speaks for
+    B wherever he goes on to speak (X在报告中表示, X回顾了…). A report presented at another body's meeting
+    (最高人民法院院长X在最高人民法院工作报告中指出 at the NPC's plenary) is addressed to that body, not stated by it;
+    the title before the name need not be a leader's title of the lexicons, and the body may be national."""
+    out: dict[str, Mention] = {}
+    pattern = _re(doc.lex, "report_author", r"在(?P<what>[^，。；！？\n]{2,24}?)报告中(?:{speech_verbs})")
+    for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
+        m = pattern.match(doc.text, p.end)
+        if m is None:
+            continue
+        body = next((o for o in doc.touching("Organization", m.start("what"), m.end("what"))
+                     if o.start == m.start("what") and o.end <= m.end("what")), None)
+        if body is not None:
+            out.setdefault(p.label, body)
+    return out
+
+
 def _place_acts(doc: Doc, x: Mention, subject: Mention) -> bool:
     """x is in a clause of its own place (上海…；深圳实行…，启动全市全员“七天三检”核酸检测；吉林加快…): a place
     other than the subject's own opens the sentence or its ；-part and acts, so the measure is that place's,
@@ -384,6 +413,11 @@ def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[s
     return False
 
 
+def _opening_actor(doc: Doc, p_start: int) -> Mention | None:
+    """The place or organisation that opens the paragraph at p_start (内蒙古举办…), if one does."""
+    return next((m for t in ("Organization", "Place") for m in doc.touching(t, p_start, p_start + 1) if m.start == p_start), None)
+
+
 def hosts_only(doc: Doc, meeting: Mention) -> bool:
     """The meeting is a press event (rule ``relations.promotes.press_host``: 新闻发布会, 吹风会, 中外记者见面会,
     记者会): its holder invites the ones who speak there (a ministry's officials, representatives, a minister
@@ -480,6 +514,29 @@ class GuestVoice:
                 return True  # 习近平参加内蒙古代表团审议: he sits in the holder's own deliberation as its member
         return False
 
+    def addressed_from(self, p_index: int, persons: list[Mention], holder: Mention | None) -> int:
+        """relations.promotes.addressed_holder: where, in paragraph p_index, a person who is none of the holder's
+        own speaks and tells the holder what to do (丁某强调，在新时代新征程上，中国工程院要…): from his name to the
+        paragraph's end the words are said to the holder, which does not promote them (-1: nowhere). Only a speech
+        that names the holder with a directive after it (``directive_modals``: 要, 应, 必须) is so read; a speech
+        that does not address it keeps the holder's voice, as before."""
+        if holder is None:
+            return -1
+        doc, text = self.doc, self.doc.text
+        p_start, p_end = doc.paragraphs[p_index]
+        names = tuple(n for n in {holder.label, holder.surface, *holder.aliases} if n)
+        modals = doc.lex.ruleset("relations").words("directive_modals")
+        directive = re.compile("(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")(?:" + "|".join(map(re.escape, modals)) + ")")
+        for p in persons:
+            if not self.voice.match(text, p.end) or self._own(p, holder):
+                continue
+            own = self.speakers.get(p.label)
+            if own is not None and own.label == holder.label:
+                continue  # the holder's own leader (市委书记X强调，市委要…) speaks for it
+            if directive.search(text, p.end, p_end):
+                return p.start
+        return -1
+
     def opens(self, p_index: int, persons: list[Mention], holder: Mention | None, meeting: Mention) -> list[int]:
         """Where guests start to speak in paragraph p_index, in order; a guest's speech carried on from an
         earlier paragraph counts as starting at the paragraph's first character."""
@@ -541,6 +598,7 @@ class RelationExtractor:
                     add("studies", m, y, y.start, "relations.studies.in_name")
         # paragraph structure
         speakers = speaker_orgs(doc)
+        authors = report_authors(doc)
         # a meeting named only as the venue of a speech (在中央政治局第四次集体学习时的讲话) reports nothing here
         # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
         # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开, 中央经济工作会议
@@ -612,6 +670,11 @@ class RelationExtractor:
             elif cur_org is not None and opens_for_another(doc, p_start, p_end, cur_org, setting_start):
                 # a roundup's next paragraph (吉林坚持…; 生态环境部注重…): that body's or place's own report
                 cur_meeting = cur_org = None
+            elif cur_meeting is not None and cur_org is None and (actor := _opening_actor(doc, setting_start)) is not None \
+                    and opens_for_another(doc, p_start, p_end, actor, setting_start):
+                # relations.setting.other_opens.unheld: a meeting with no holder whose paragraph opens with its actor
+                # (内蒙古举办…读书班) is no setting of the next paragraph that opens with another (江西省委把…作为…)
+                cur_meeting = None
             if cur_meeting is None:
                 self._acting_organisations(doc, in_para, add)
                 continue
@@ -624,8 +687,17 @@ class RelationExtractor:
                                 if x.label in speakers and _re(lex, "speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
+            if authors and para_org is not None:
+                # relations.promotes.report_author: the author of another body's report speaks for that body (not for
+                # the holder's own organ: 全国人大常委会's report at the NPC is the NPC's own body speaking)
+                speaks_on = _re(lex, "author_speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs}|{author_verbs})")
+                switch_at = sorted(switch_at + [
+                    (x.start, authors[x.label]) for x in persons_by_para.get(p_index, [])
+                    if x.label in authors and not authors[x.label].label.startswith(para_org.label)
+                    and speaks_on.match(text[x.end:x.end + 24])], key=lambda so: so[0])
             switch_pos = [pos for pos, _ in switch_at]
             guests = guest.opens(p_index, persons_by_para.get(p_index, []), para_org, cur_meeting)
+            addressed = guest.addressed_from(p_index, persons_by_para.get(p_index, []), para_org)
             messages = [(s, e) for s, e in messages_all if s < p_end and p_start < e]
             for x in in_para:
                 if x is cur_meeting:
@@ -666,6 +738,8 @@ class RelationExtractor:
                     g = bisect_right(guests, x.start)
                     if g and guests[g - 1] >= (switch_at[k - 1][0] if k else -1):
                         speaker, subject = None, None  # a guest speaks (rule relations.promotes.guest_speaker)
+                    if speaker is None and 0 <= addressed <= x.start:
+                        subject = None  # said to the holder by another (rule relations.promotes.addressed_holder)
                     if speaker is None and host_only and para_org is not None and not opened_by(doc, x.start, para_org):
                         subject = None  # the host of a press event: who speaks there is not named as its own
                     read = [s for s, e in messages if s <= x.start < e]  # the messages x is said in
