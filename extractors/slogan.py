@@ -54,18 +54,23 @@ def _lexicon(lex: Lexicons) -> Scanner:
 _REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue"})
 _CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
 _THEME_RULE = "slogan.reject.theme"  # the quote_rules.tsv id of the cues that announce an event's theme (主题为“…”)
+#: the quote_rules.tsv ids of reject_after rules that read a quote as a figure of speech by what follows it (发挥“压舱石”作用):
+#: a numbered formulation or one a formulation head closes keeps its place there (发挥“两个机关”作用, “…协调工作机制”作用)
+_FIGURE_RULES = frozenset({"slogan.reject.role"})
 _CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause that governs it (_bare_noun)
 
 
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
     rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
-                              "reject_after": [], "reject_cue": [], "theme_after": [], "theme_cue": []}
+                              "reject_after": [], "reject_cue": [], "theme_after": [], "theme_cue": [], "figure_after": []}
     for row in lex.read_tsv("quote_rules.tsv"):
         value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
         theme = row.get("id") == _THEME_RULE and row["kind"] in ("reject_after", "reject_cue")
-        # the theme rules are kept apart: a numbered formulation stays one when it is a theme (“五联”主题)
-        rules[row["kind"].replace("reject_", "theme_") if theme else row["kind"]].append(value)
+        figure = row.get("id") in _FIGURE_RULES and row["kind"] == "reject_after"
+        # the theme and figure rules are kept apart: a numbered formulation stays one when it is a theme (“五联”主题)
+        kind = row["kind"].replace("reject_", "theme_") if theme else "figure_after" if figure else row["kind"]
+        rules[kind].append(value)
     rules["extend"].sort(key=len, reverse=True)
     return rules
 
@@ -185,6 +190,8 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
     slot_end = verbs[-1].start()
     if rs.regex("china_actor", r"(?:{china_actors})").search(doc.text, s_start, slot_end):
         return False
+    if _foreign_office_opens(doc, s_start, slot_end):
+        return True  # 罗马尼亚总统…宣布, 委内瑞拉外交部…称: a foreign state's office speaks
     slot = doc.text[s_start:slot_end]
     if any(m.rule.startswith(("place.", "organization.")) and s_start <= m.start and m.end <= slot_end
            for kind in ("Place", "Organization") for m in doc.touching(kind, s_start, slot_end)):
@@ -196,6 +203,30 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
     rules = rs.words("foreign_person_rules")
     return any((p.rule in rules or all(c in translit or c == "·" for c in p.label)) and s_start <= p.start and p.end <= slot_end
                for p in doc.touching("Person", s_start, slot_end))
+
+
+@cache
+def _listed_places(lex: Lexicons) -> tuple[str, ...]:
+    """The countries, foreign cities and regions the name recogniser lists (ner_places.txt), longest first."""
+    return tuple(sorted({w for line in lex.read_list("ner_places.txt") for w in line.split()}, key=len, reverse=True))
+
+
+def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
+    """The sentence's subject, before the speech verb, is the office of a foreign state: the sentence opens (after its
+    date) with a country or a city the name recogniser lists, not China, right before an office word
+    (foreign_office_heads: 罗马尼亚总统达恩当天宣布…, 29日，委内瑞拉外交部…称…). (slogan.quoted.foreign_speech)
+
+    A foreign state speaks through its offices as well as through its named leaders; the name recogniser may miss the
+    leader's name (达恩) or read the office as a body (委内瑞拉外交部), and neither makes the words China's."""
+    rs, text = doc.lex.ruleset("slogan"), doc.text
+    # what may open the sentence before its subject: a date and a time word (29日，, 当地时间5月3日，, 当天)
+    time = rs.regex("sentence_time", r"(?:当地时间)?(?:[0-9０-９]+年)?(?:[0-9０-９]+月)?(?:[0-9０-９]+日)?(?:{sentence_times})?[，,]?")
+    lead = time.match(text, s_start, slot_end)
+    at = lead.end() if lead else s_start
+    place = next((p for p in _listed_places(doc.lex) if text.startswith(p, at)), None)
+    if place is None or place in rs.words("china_actors"):
+        return False
+    return text.startswith(rs.words("foreign_office_heads"), at + len(place))
 
 
 def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
@@ -329,6 +360,36 @@ def _counted_item(doc: Doc, end: int) -> bool:
     return pattern.match(doc.text, end) is not None
 
 
+def _role_figure(label: str, lex: Lexicons) -> bool:
+    """A quote before a role word (发挥“…”作用) that names the role by a figure: a noun (压舱石, 半边天, 桥头堡, 平准基金), no
+    numeral (“四个机关”作用), no formulation head (“…协调工作机制”作用), no requirement (“抓系统、管行业”作用: a verb first,
+    or several parts). (slogan.reject.role)"""
+    rs = lex.ruleset("slogan")
+    if re.match(rf"[{_NUM}]", label) or re.search(r"[、，,]", label) or label.endswith(rs.words("formulation_heads")):
+        return False
+    tags = [word_tag(w) for w in cut(label, lex)]
+    return bool(tags) and not tags[0].startswith("v") and (tags[-1].startswith("n") or tags[-1] in ("i", "l"))
+
+
+def _counted_things(doc: Doc, end: int) -> bool:
+    """The quote is one of the items a count of things closes (“…”“…”“…”三项文献档案入选…, “…”、“…”等五处遗址): the
+    names of things counted, not formulations. (slogan.reject.counted_things)
+
+    The count is written with a counter of things (named_thing_counters: 项, 处, 件, 部…) and the noun it counts
+    holds no policy word; a formulation's parts are counted as what the party sets (“…”“…”的三大发展目标, 两项改革,
+    三项举措: formulation_heads, short_quote_heads, policy_after_heads, counted_policy_words), and stay (_counted_item), as
+    do a numbered quote and one a formulation head closes (“…准入制度”“…管控机制”等四项成果).
+    """
+    rs = doc.lex.ruleset("slogan")
+    m = rs.regex("counted_things", rf"(?:[、和与及]?“[^“”\n]{{1,20}}”)*等?的?[{_NUM}]+(?:{{named_thing_counters}})"
+                 r"(?P<noun>[^，。；：！？、“”《》\n]{1,8})").match(doc.text, end)
+    if m is None:
+        return False
+    heads = (*rs.words("formulation_heads"), *rs.words("short_quote_heads"), *rs.words("policy_after_heads"),
+             *rs.words("counted_policy_words"))
+    return not any(h in m.group("noun") for h in heads)
+
+
 def clean(label: str) -> str:
     """Slogan label as SCHEMA.md §3 wants it: no quotes, ASCII comma → 、 kept as written."""
     return label.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").strip()
@@ -352,6 +413,8 @@ class SloganExtractor:
                 continue
             if any(r.match(text, m.end()) for r in rules["reject_after"]):
                 continue  # the quote names a thing: “中国航天这十年”摄影艺术展, “天和”号
+            if any(r.match(text, m.end()) for r in rules["figure_after"]) and _role_figure(inner, lex):
+                continue  # 发挥“压舱石”作用: a figure of what something does (slogan.reject.role)
             cue = text[max(0, m.start() - _CUE_SPAN):m.start()]
             if any(r.search(cue) for r in rules["reject_cue"]):
                 continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
@@ -378,6 +441,9 @@ class SloganExtractor:
                 # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
                 # 专精特新“小巨人”企业: a name or a designation no body promotes
                 continue
+            if (_counted_things(doc, m.end()) and not re.match(rf"[{_NUM}]", inner)
+                    and not label.endswith(lex.ruleset("slogan").words("formulation_heads"))):
+                continue  # “…”“…”“…”三项文献档案: the names of things a count closes
             if _briefing_topic(doc, m.start(), m.end()):
                 continue  # 发布会上介绍了“…”的相关情况: the heading of what a briefing reports on
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is

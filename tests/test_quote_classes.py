@@ -175,3 +175,78 @@ def test_a_fashion_is_no_formulation_but_a_campaign_stays() -> None:
 
 def test_a_campaigns_duration_is_no_word_of_its_name() -> None:  # slogan.campaign.duration
     assert "直播带货虚假宣传专项整治" in slogans("市场监管总局在全国开展为期半年的直播带货虚假宣传专项整治。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市政协常委会举行集体学习，主题是“城市更新与历史街区保护”。", "城市更新与历史街区保护"),  # slogan.reject.theme: a study topic
+    ("五位基层民警围绕“守护平安 温暖万家”主题，与中外记者见面交流。", "守护平安 温暖万家"),  # a press meeting's topic
+    ("要推动“全球北方”国家携手应对挑战。", "全球北方"),  # slogan.reject.group_member: a group of states
+    ("该部公布了“中国数字文旅联盟”“华夏康养促进会”等非法社会组织名单。", "中国数字文旅联盟"),  # slogan.reject.body_name
+    ("法院发布“代办退税返现”案等十起典型案例。", "代办退税返现"),  # slogan.reject.case
+    ("该县实现了国家级科研平台“零到一”的突破。", "零到一"),  # slogan.reject.change
+    ("部里将推出“一系列”便民举措。", "一系列"),  # slogan.reject.quantifier
+    ("“守望千年”“唤醒古城”“云上古寨”三处遗产入选保护名录。", "唤醒古城"),  # slogan.reject.counted_things
+    ("双方发布“丝路之声”“共赏山河”媒体活动等合作项目。", "共赏山河"),  # a named activity among projects
+    ("双方发布“丝路之声”“共赏山河”媒体活动等合作项目。", "丝路之声"),
+])
+def test_a_topic_a_group_a_body_a_case_or_a_counted_name_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("要深入实施“东数西算”国家战略。", "东数西算"),  # 国家战略 is a policy head, no group of states
+    ("要严格落实“三个区分开来”等三项措施。", "三个区分开来"),  # a numbered formulation counted
+    ("会议要求，落实“放管服”“减证便民”两项改革。", "减证便民"),  # the counted noun is a policy word
+    ("会议强调，要推动“三零”创建实现新突破。", "三零"),  # a numbered formulation before a change word stays
+])
+def test_a_formulation_before_a_state_a_count_or_a_change_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("波兰总统当天宣布该国外交官为“不速之客”，并关闭领事馆。", "不速之客"),  # slogan.quoted.foreign_speech: a state's office
+    ("3日，智利外交部发表声明，称邻国的举动是“赤裸裸的挑衅”。", "赤裸裸的挑衅"),
+])
+def test_a_foreign_state_offices_words_are_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_china_s_office_speaks_its_formulation() -> None:
+    assert "稳中求进" in slogans("中国外交部发言人表示，中国经济坚持“稳中求进”。")
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("“5纵4横”国家综合交通网主骨架基本形成。", "5纵4横"),  # 国家 begins a name here, no group of states
+    ("医院持续推进“以治病为中心”向“以疾病预防为中心”的转变。", "以疾病预防为中心"),  # the end of a change stays
+    ("全村采取“公司+农户+合作社”的发展模式。", "公司+农户+合作社"),  # a model, no association
+])
+def test_a_name_of_the_state_a_changes_end_or_a_model_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
+
+
+def test_a_campaigns_cases_and_a_counted_mechanism_stay() -> None:
+    assert "清网护苗" in slogans("全年查办“清网护苗”案件两千余起。")  # slogan.reject.case: cases counted, no case named
+    assert "跨省联防联控机制" in slogans("示范区推出“跨省联防联控机制”等四项成果。")  # slogan.reject.counted_things
+
+
+@pytest.mark.parametrize("text, name", [
+    ("大会表彰了“全省交通运输系统先进工作者”。", "全省交通运输系统先进工作者"),  # slogan.reject.honorary_title
+    ("省里新建“智慧农机协同创新实验室”。", "智慧农机协同创新实验室"),  # slogan.reject.thing_name
+    ("该国曾以维护“边境秩序”为由加征关税。", "边境秩序"),  # slogan.reject.pretext
+    ("要更好发挥“领头羊”“排头兵”的作用。", "排头兵"),  # slogan.reject.role
+    ("今年冬天“冰城热”持续升温。", "冰城热"),  # slogan.reject.trend: a craze
+    ("游客可以体验一场“穿越古今”之旅。", "穿越古今"),  # slogan.reject.ceremony_after: a trip
+    ("执法人员共查扣“假冒名酒”2.6万瓶。", "假冒名酒"),  # slogan.reject.quantity_after
+    ("两国关系进入发展“快车期”。", "快车期"),  # slogan.reject.relation_era
+])
+def test_an_honour_a_pretext_a_role_or_a_product_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("要充分发挥“四个机关”作用。", "四个机关"),  # a numbered formulation before 作用
+    ("要充分发挥“小微企业融资协调工作机制”作用。", "小微企业融资协调工作机制"),  # a formulation head closes it
+    ("行业部门要充分发挥“管业务、管安全”作用。", "管业务、管安全"),  # a requirement: a verb first, two parts
+])
+def test_a_formulation_before_a_role_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
