@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.atomicfile import atomic_open
-from kg.cache import ExtractionCache, article_key, sealed, unseal
+from kg.cache import ExtractionCache, article_key, read_sealed, sealed, unseal, write_sealed
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK2"
@@ -40,6 +40,11 @@ _CODE = ("kg", "ontology")
 PREFIX = "r-"
 #: Packs of one version before a build folds its entries into one (and removes the rest).
 MAX_PACKS = 8
+#: The file of the kept union of many articles' entries (:meth:`BlockCache.base`) in a version's folder.
+BASE = "base"
+_BASE_MAGIC = b"KGBBASE1"
+#: Entries read from packs above this share of the build's articles make it keep a new base.
+REWRITE_SHARE = 0.05
 #: One entry: (subject IRI, [(predicate IRI, N-Triples term)], its Turtle text) for each mention, assertion and sentence.
 Entry = list[tuple[str, list[tuple[str, str]], str]]
 
@@ -76,6 +81,7 @@ class BlockCache:
         self._index: dict[str, tuple[Path, int, int]] | None = None
         self._packs: dict[Path, Any] = {}
         self._out: Any = None  # the pack being written: (file, temporary path, {key: (offset, length)})
+        self._in_base = 0  # articles of this build found in the base (:meth:`base`)
 
     @classmethod
     def beside(cls, cache: ExtractionCache, articles: Iterable[Article], keys: dict[str, str] | None = None) -> BlockCache:
@@ -118,6 +124,31 @@ class BlockCache:
             return None
         self.hits += 1
         return value
+
+    def base(self) -> tuple[frozenset[str], dict[str, list[tuple[str, str]]], dict[str, str]] | None:
+        """The kept union of many articles' entries (:meth:`keep_base`) when each article it holds is one of this
+        build's, unchanged: (their keys, subject -> pairs, subject -> Turtle text); else None."""
+        value = read_sealed(self.dir / BASE, _BASE_MAGIC)
+        if not (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], frozenset)):
+            return None
+        keys, subjects, texts = value
+        if not keys <= set(self.keys.values()):  # an article it holds was edited or removed: one by one, then kept again
+            return None
+        self._in_base = len(keys)
+        return keys, subjects, texts
+
+    def keep_base(self, cached: Iterable[str], subjects: dict[str, list[tuple[str, str]]], texts: dict[str, str]) -> None:
+        """Keep the merged entries of the ``cached`` articles (ids) as one pickle when more than :data:`REWRITE_SHARE`
+        of this build's articles were not in the base: a rebuild then reads it instead of one entry per article (at
+        5,000 items 0.45 s of reads and 0.55 s of interning their pairs again, against ~0.35 s to load it), with the
+        pairs shared across articles still shared. ``subjects`` and ``texts`` hold only theirs. A failure only costs time."""
+        keys = frozenset(self.keys[a] for a in cached)
+        if len(keys) - self._in_base <= REWRITE_SHARE * len(self.keys):
+            return
+        try:
+            write_sealed(self.dir / BASE, (keys, subjects, texts), _BASE_MAGIC)
+        except OSError:
+            pass
 
     def _read(self, pack: Path, offset: int, length: int) -> bytes:
         """``length`` bytes of ``pack`` at ``offset`` (b"" when unreadable); the pack stays open until :meth:`flush`."""

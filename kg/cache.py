@@ -35,10 +35,10 @@ import shutil
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from extractors.lexicon import Lexicons
-from kg.atomicfile import atomic_write
+from kg.atomicfile import atomic_open, atomic_write
 from kg.model import Article, ArticleResult
 
 _MAGIC = b"KGCACHE1"
@@ -172,6 +172,51 @@ def unseal(raw: bytes, magic: bytes) -> object | None:
         return pickle.loads(payload)
     except Exception:  # written by another version of the classes: extract again
         return None
+
+
+def write_sealed(path: Path, value: object, magic: bytes) -> None:
+    """``value`` pickled into ``path`` atomically, behind ``magic`` and followed by the SHA-256 of the pickle.
+
+    For the large kept entries (the merged graph, the blocks' base): the pickle is streamed to the file
+    and never held as one bytes object. Raises OSError when the file cannot be written.
+    """
+    with atomic_open(path, text=False, fsync=False, mode=None) as fh:
+        fh.write(magic)
+        sink = _Hashing(fh)
+        pickle.dump(value, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.write(sink.digest())
+
+
+def read_sealed(path: Path, magic: bytes) -> object | None:
+    """What :func:`write_sealed` wrote in ``path``, or None (absent, torn, foreign, other classes)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if len(raw) < len(magic) + _DIGEST or not raw.startswith(magic):
+        return None
+    payload = memoryview(raw)[len(magic):-_DIGEST]
+    if hashlib.sha256(payload).digest() != raw[-_DIGEST:]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:
+        return None
+
+
+class _Hashing:
+    """A write-only file that hashes what it passes on (a pickle's frames)."""
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+        self._h = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        self._h.update(data)
+        return self._fh.write(data)
+
+    def digest(self) -> bytes:
+        return self._h.digest()
 
 
 def _decode(raw: bytes) -> ArticleResult | None:

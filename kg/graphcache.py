@@ -24,19 +24,15 @@ trusted like the code.
 """
 from __future__ import annotations
 
-import hashlib
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from kg.atomicfile import atomic_open
+from kg.cache import read_sealed, write_sealed
 from kg.graph import Merged
 
 #: File prefix of the kept graph inside the cache root (extraction ``v-``, blocks ``r-``, store ``s-``).
 PREFIX = "g-"
 _MAGIC = b"KGGRAPH1"
-_DIGEST = hashlib.sha256().digest_size
 #: Share of the build's articles merged in since the entry was written above which a build writes it again.
 REWRITE_SHARE = 0.05
 
@@ -58,29 +54,13 @@ class GraphCache:
 
     def load(self) -> Kept | None:
         """The kept merge, or None (absent, torn, written by other classes)."""
-        try:
-            raw = self.path.read_bytes()
-        except OSError:
-            return None
-        if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
-            return None
-        payload = memoryview(raw)[len(_MAGIC):-_DIGEST]
-        if hashlib.sha256(payload).digest() != raw[-_DIGEST:]:
-            return None
-        try:
-            value = pickle.loads(payload)
-        except Exception:  # another version of the classes: merge again
-            return None
+        value = read_sealed(self.path, _MAGIC)
         return value if isinstance(value, Kept) else None
 
     def keep(self, kept: Kept) -> None:
         """Write ``kept`` as the entry (streamed: the pickle is never one bytes object); a failure only costs time."""
         try:
-            with atomic_open(self.path, text=False, fsync=False, mode=None) as fh:
-                fh.write(_MAGIC)
-                sink = _Hashing(fh)
-                pickle.dump(kept, sink, protocol=pickle.HIGHEST_PROTOCOL)
-                fh.write(sink.digest())
+            write_sealed(self.path, kept, _MAGIC)
         except OSError:
             pass
 
@@ -89,18 +69,3 @@ class GraphCache:
         for f in self.root.glob(f"{PREFIX}*"):
             if f != self.path and f.is_file():
                 f.unlink(missing_ok=True)
-
-
-class _Hashing:
-    """A write-only file that hashes what it passes on (the pickle's frames)."""
-
-    def __init__(self, fh: Any) -> None:
-        self._fh = fh
-        self._h = hashlib.sha256()
-
-    def write(self, data: Any) -> int:
-        self._h.update(data)
-        return self._fh.write(data)
-
-    def digest(self) -> bytes:
-        return self._h.digest()

@@ -71,5 +71,39 @@ def test_broken_pack_is_rendered_again_and_old_versions_pruned(tmp_path):
     _build(tmp_path / "clean", SAMPLES)
     _same(tmp_path / "second", tmp_path / "clean")
     pack.write_bytes(raw[:-20])  # truncated: no index, no entry of it is read
+    for base in cache.glob("r-*/base"):  # "second" kept its entries merged: without that they are read one by one
+        base.unlink()
     assert _block_hits(_build(tmp_path / "third", SAMPLES, cache=cache)) == 1  # the one re-rendered in "second"
     _same(tmp_path / "third", tmp_path / "clean")
+
+
+def test_the_base_of_merged_entries_is_used_while_it_holds_only_this_builds_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLES, corpus)
+    cache = tmp_path / "cache"
+    n = sample_articles()
+    _build(tmp_path / "first", corpus, cache=cache)
+    assert not list(cache.glob("r-*/base"))  # every entry rendered: nothing read one by one yet
+    assert _block_hits(_build(tmp_path / "second", corpus, cache=cache)) == n  # read from the pack, then kept merged
+    [base] = cache.glob("r-*/base")
+    kept = base.read_bytes()
+    assert _block_hits(_build(tmp_path / "third", corpus, cache=cache)) == n  # from the base
+    assert base.read_bytes() == kept
+    _same(tmp_path / "second", tmp_path / "first")
+    _same(tmp_path / "third", tmp_path / "first")
+
+    (corpus / "zz_appended.txt").write_text(EXTRA, encoding="utf-8")
+    _build(tmp_path / "appended", corpus, cache=cache)
+    _build(tmp_path / "appended-clean", corpus)
+    _same(tmp_path / "appended", tmp_path / "appended-clean")
+    assert _block_hits(_build(tmp_path / "appended-again", corpus, cache=cache)) == n + 1  # base + its pack entry
+    _same(tmp_path / "appended-again", tmp_path / "appended-clean")
+
+    sorted(corpus.glob("*.txt"))[0].unlink()  # an article the base holds is gone: its entries are read one by one
+    assert _block_hits(_build(tmp_path / "removed", corpus, cache=cache)) == n
+    _build(tmp_path / "removed-clean", corpus)
+    _same(tmp_path / "removed", tmp_path / "removed-clean")
+    assert base.read_bytes() != kept  # and kept merged again, for these articles
+    base.write_bytes(kept[:-5] + b"xxxxx")  # torn: ignored
+    assert _block_hits(_build(tmp_path / "torn", corpus, cache=cache)) == n
+    _same(tmp_path / "torn", tmp_path / "removed-clean")

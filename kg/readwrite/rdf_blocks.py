@@ -301,7 +301,15 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
     derived: set[str] = set()  # nodes made from the whole graph (kg.series): their edges are never per article
     if fragments is not None:
         intern = pair.setdefault  # pair(p, o) for a pair read back as a tuple, in one C-level map
+        base = fragments.base()  # many articles' entries merged already (kept by an earlier build)
+        if base is not None:
+            in_base, subjects, ttl = base  # adopted: nothing else is in them yet
+            cached.update(a for a, k in fragments.keys.items() if k in in_base)
+            fragments.hits += len(cached)
+            del base, in_base
         for a in fragments.keys:
+            if a in cached:
+                continue
             entry = fragments.get(a)
             if entry is None:
                 fresh[a] = {}
@@ -313,6 +321,7 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
                 pairs[:] = list(map(intern, pairs, pairs))
                 subjects[x] = pairs  # a sentence quoted in several articles is in each one's entry: the same pairs
                 ttl[x] = text
+        fragments.keep_base(cached, subjects, ttl)  # when many were read one by one (subjects: only theirs so far)
         derived = {n for n, d in graph.nodes(data=True) if d.get("type") in _DERIVED}
     named: dict[str, dict[str, list[tuple[str, Term]]]] = defaultdict(lambda: defaultdict(list))
     art_terms: dict[Any, tuple[str, Term]] = {}
