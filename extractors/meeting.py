@@ -100,6 +100,8 @@ def _studied_more(lex: Lexicons) -> re.Pattern[str]:
 def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
 # plenums of the central discipline commission: 二十届中央纪委二次全会
+# 十三届省委五次全会, 十三届省纪委四次全会: the term written before the body's short name (meeting.plenum.body_between)
+_BODY_BETWEEN_PLENUM = re.compile(rf"(?P<jie>[{N}]+)届(?P<body>[省市县区州盟旗]纪?委)(?P<ci>[{N}]+)次全(?:会|体会议)")
 _CCDI_PLENUM = re.compile(rf"(?:中国共产党|中共)?第?(?P<jie>[{N}]+)届中央纪委(?:第)?(?P<ci>[{N}]+)次全(?:会|体会议)")
 def _people_session(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "people", r"第(?P<jie>[{N}]+)届(?P<body>{people_bodies})第(?P<ci>[{N}]+)次(?P<sub>{people_sessions})"
@@ -209,6 +211,7 @@ class MeetingExtractor:
                 label = f"中国共产党第{cn(j)}届中央纪律检查委员会第{cn(c)}次全体会议"
                 self._add(doc, "meeting.plenum.ccdi", label, m.start(), m.end(), (f"{cn(j)}届中央纪委{cn(c)}次全会", f"中央纪委{cn(j)}届{cn(c)}次全会"),
                           ("PlenarySession",), body="中共中央纪律检查委员会", jie=j, ci=c)
+        self._plenums_body_between(doc)
         for m in finditer(_LOCAL_PLENUM, text):
             if doc.blocked("meeting.plenum.local", "Meeting", m.start(), m.end()):
                 continue
@@ -243,6 +246,23 @@ class MeetingExtractor:
                        f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
             self._add(doc, "meeting.plenum.local", label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
                       relative=not org_label.startswith("中共"))
+
+    def _plenums_body_between(self, doc: Doc) -> None:
+        """meeting.plenum.body_between: 十三届省委五次全会, 十三届省纪委四次全会: a local plenum written with its term before
+        the body's short name is that body's plenum, labelled as the plenum written body first (中共广东省委十三届五次全会),
+        not a meeting named 十三届省委五次全会 nor the convener glued before it (…召开十三届省纪委四次全会)."""
+        text = doc.text
+        for m in _BODY_BETWEEN_PLENUM.finditer(text):
+            org = next((o for o in doc.touching("Organization", m.start("body"), m.end("body"))
+                        if o.start == m.start("body") and o.end == m.end("body")), None)
+            j, c = num(m.group("jie")), num(m.group("ci"))
+            if org is None or not j or not c or doc.blocked("meeting.plenum.body_between", "Meeting", m.start(), m.end()):
+                continue
+            lvl = str(org.attrs.get("level", ""))
+            label = f"{org.label}{cn(j)}届{cn(c)}次全会"
+            aliases = {m.group(), f"{m.group('body')}{cn(j)}届{cn(c)}次全会", f"{cn(j)}届{m.group('body')}{cn(c)}次全会"} - {label}
+            self._add(doc, "meeting.plenum.body_between", label, m.start(), m.end(), tuple(sorted(aliases)), ("PlenarySession",),
+                      body=org.label, jie=j, ci=c, level=lvl, relative=bool(org.attrs.get("relative")))
 
     def _congresses(self, doc: Doc) -> None:
         text = doc.text

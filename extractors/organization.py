@@ -338,6 +338,16 @@ def _without_modifiers(name: str, lex: Lexicons) -> str:
     return name
 
 
+def _attached_to(doc: Doc, m: Mention) -> tuple[Mention, str] | None:
+    """The institution a unit is attached to, written right before it with 附属 (``attached_words``: 复旦大学附属中山医院,
+    北京师范大学附属中学): the owner and the word between them, or None."""
+    for word in doc.lex.ruleset("organization").words("attached_words"):
+        if doc.text.startswith(word, m.start - len(word)):
+            end = m.start - len(word)
+            return next(((o, word) for o in doc.touching("Organization", end - 1, end) if o.end == end and o.start < end), None)
+    return None
+
+
 @cache
 def _democratic_re(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
     """民革北京市委会, 民盟江苏省委, 九三学社中央, 中国民主同盟徐州市委员会: a democratic party's committee."""
@@ -643,6 +653,15 @@ class OrganizationExtractor:
                 continue
             owner = next((o for o in doc.touching("Organization", m.start, m.start) if o.end == m.start and o.start < m.start
                           and o.attrs.get("kind") == m.attrs.get("kind") and not o.rule.startswith("organization.place_unit")), None)
+            attached = _attached_to(doc, m) if owner is None else None
+            if attached is not None:
+                # organization.place_unit.attached: 复旦大学附属中山医院: the unit after 附属 is the institution's, named
+                # after it and its own name (中山 is no place here): not 中山市医院
+                owner, gap = attached
+                m.label, m.aliases = owner.label + gap + m.surface, ()
+                m.attrs = {"kind": m.attrs.get("kind"), "parent": owner.label}
+                m.rule = "organization.place_unit.attached"
+                continue
             if owner is not None:
                 m.label, m.aliases = owner.label + m.surface, ()
                 m.attrs = {"kind": m.attrs.get("kind"), "parent": owner.label}

@@ -182,6 +182,10 @@ _COUNT = re.compile(r"(?<![第\d一二三四五六七八九十百千])(?:\d+|[�
                     r"|连续(?:\d+|[两二三四五六七八九十百千][一二三四五六七八九十百千]*)[多余]?(?:年|届)")
 
 
+# 从创立双周协商座谈会到探索举办远程协商会: the ends of a range of kinds (not a date range: 从3日到5日)
+_RANGE = re.compile(r"从(?![\d一二三四五六七八九十今明本上下去前])[^，。；！？]{2,30}?到")
+
+
 def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
     """Why the meeting m is only named, not reported as sitting in this text: the id of the first cue
     found in the text before it, or None. A meeting only named (recalled in a feature or a speech,
@@ -197,6 +201,7 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
     * ``recall.span``: the sentence opens with a stretch of time up to now (党的十八大以来，…召开; 十年来，…);
     * ``recall.adverb``: its clause tells of repeated or earlier sittings (先后主持召开, 多次召开, 此前举行了);
     * ``recall.count``: its clause or its name counts sittings (先后7次主持召开…, 三次座谈会, 连续8年举办…);
+    * ``recall.range``: it is an end of a range of kinds (从创立双周协商座谈会到探索举办远程协商会: formats, no sitting);
     * ``recall.future``: it is looked forward to (将于…召开, 支持…主持召开, 提请…召开, 即将召开的…, …召开在即);
     * ``recall.congratulated``: it is congratulated on (祝贺…成功举办…, 祝贺…会议在…召开): held by others, elsewhere;
     * ``recall.after``: it is the time the report starts from (党代会召开后，…; 全会闭幕以来): it sat before.
@@ -236,6 +241,8 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
         return "recall.adverb"
     if _COUNT.search(clause) or _COUNT.match(m.surface):
         return "recall.count"
+    if _RANGE.search(clause) or ("从" in clause and text.startswith("到", m.end)):
+        return "recall.range"
     if _re(doc.lex, "future_before", r"(?:{future_cues})[^，。；！？]{0,30}(?:{held_verbs}|举办|主持召开)").search(clause) \
             or _re(doc.lex, "future_after", r"(?:即将|将于[^，。；]{0,12}|将在[^，。；]{0,12})(?:{held_verbs}|举办)|(?:{held_verbs})在即").match(text, m.end):
         return "recall.future"
@@ -411,6 +418,23 @@ def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[s
             if words and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts")):
                 return True
     return False
+
+
+def _agenda_titles(doc: Doc, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """relations.mentions.agenda_title: the spans of report and bill titles a meeting hears or reviews in
+    [p_start, p_end) (审议国务院关于应对气候变化和碳达峰碳中和工作情况的报告, 听取…关于…的汇报): a formulation in such a
+    title names the report's topic; the meeting that lists it on its agenda neither mentions nor promotes it."""
+    text = doc.text
+    if "关于" not in text[p_start:p_end]:
+        return []
+    title = _re(doc.lex, "agenda_title", r"关于[^，。；：！？《》\n]{2,60}?(?:{agenda_title_heads})")
+    hears = _re(doc.lex, "agenda_verbs", r"(?:{agenda_verbs})")
+    spans = []
+    for m in title.finditer(text, p_start, p_end):
+        s_start, _ = doc.sentence_at(m.start())
+        if hears.search(text, s_start, m.start()):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _opening_actor(doc: Doc, p_start: int) -> Mention | None:
@@ -699,6 +723,7 @@ class RelationExtractor:
             guests = guest.opens(p_index, persons_by_para.get(p_index, []), para_org, cur_meeting)
             addressed = guest.addressed_from(p_index, persons_by_para.get(p_index, []), para_org)
             messages = [(s, e) for s, e in messages_all if s < p_end and p_start < e]
+            agenda_titles = _agenda_titles(doc, p_start, p_end)
             for x in in_para:
                 if x is cur_meeting:
                     continue
@@ -730,6 +755,8 @@ class RelationExtractor:
                     elif x.type == "Meeting" and _venue_also_studied(doc, x, objects):
                         add("studies", cur_meeting, x, x.start, "relations.studies.venue")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
+                    if any(a <= x.start < b for a, b in agenda_titles):
+                        continue  # relations.mentions.agenda_title: the title of a report on its agenda, not what it states
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
                     # a leader speaking (市委书记X强调) speaks for his own organisation from there on
                     k = bisect_right(switch_pos, x.start)
@@ -842,14 +869,25 @@ class RelationExtractor:
     @staticmethod
     def _acting_organisations(doc: Doc, in_para: list[Mention], add) -> None:
         """Before any reported meeting, an organisation that acts in a sentence (江苏省委出台…实施方案)
-        promotes the formulations of that sentence."""
+        promotes the formulations of that sentence.
+
+        A system named as the actor (人民政协坚持…: ner/words.tsv org_system_names) is no body of its own: it acts as the
+        article's one body of that system, named by the system's head (全国政协, 省政协: relations.promotes.acting.system),
+        and as none where the article names none or several."""
+        systems = frozenset(doc.lex.ruleset("ner").words("org_system_names"))
         for o in in_para:
             if not _acts(doc, o):
+                continue
+            actor: Mention | None = o
+            if o.label in systems:
+                bodies = {b.label: b for b in doc.of_type("Organization") if b.label != o.label and b.label.endswith(o.label[-2:])}
+                actor = next(iter(bodies.values())) if len(bodies) == 1 else None
+            if actor is None:
                 continue
             s, e = doc.sentence_at(o.start)
             for x in in_para:
                 if x.type == "PolicySlogan" and s <= x.start < e and x.start > o.end and "component_of" not in x.attrs:
-                    add("promotes", o, x, x.start, "relations.promotes.acting")
+                    add("promotes", actor, x, x.start, "relations.promotes.acting")
 
     @staticmethod
     def _voiced_by_others(doc: Doc, subject: Mention, messages: list[tuple[int, int]], item_starts: list[int]) -> Callable[[int], bool]:

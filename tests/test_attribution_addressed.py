@@ -80,3 +80,43 @@ DIGEST = (
 def test_a_headline_with_a_colon_inside_its_quote_parts_a_digests_items():
     mentioned = {o for m, o in rels(extract_text(DIGEST), "mentions") if m.endswith("博览会")}
     assert "乡村振兴" not in mentioned, mentioned
+
+
+# ------------------------------------------------- recall.range
+
+
+def test_the_ends_of_a_range_of_kinds_are_no_meetings_that_sit():
+    text = ("协商形式不断丰富。\n"
+            "从创立月度协商座谈会到探索举办网络议政会，协商议政更加多元，助力“乡村振兴”和“美丽中国”建设。\n")
+    assert not rels(extract_text(text), "mentions"), rels(extract_text(text), "mentions")
+
+
+def test_a_date_range_is_no_range_of_kinds():
+    text = "全国政协从3日到5日在京召开专题协商会，围绕“乡村振兴”协商议政。\n"
+    assert any(o == "乡村振兴" for _, o in rels(extract_text(text), "mentions"))
+
+
+# ------------------------------------------------- relations.promotes.acting.system
+
+
+def test_a_system_that_acts_is_the_articles_one_body_of_it():
+    text = ("全国政协十五届二次会议在京开幕。\n"
+            "一年来，人民政协坚持“两个确立”，聚焦“十五五”规划协商议政。\n")
+    res = extract_text(text)
+    assert not promoted_by(res, "人民政协"), rels(res, "promotes")
+
+
+# ------------------------------------------------- relations.mentions.agenda_title
+
+AGENDA = (
+    "十五届全国人大常委会第二次委员长会议10日在京举行。\n"
+    "委员长会议建议，常委会第三次会议审议国务院关于推进“乡村振兴”工作情况的报告，听取关于“十五五”规划编制情况的汇报。\n"
+    "会议强调，要坚持“两个确立”，做好常委会各项工作。\n"
+)
+
+
+def test_a_formulation_in_the_title_of_a_report_on_the_agenda_is_not_stated():
+    res = extract_text(AGENDA)
+    mentioned = {o for _, o in rels(res, "mentions")}
+    assert not mentioned & {"乡村振兴", "十五五"}, mentioned
+    assert "两个确立" in mentioned, mentioned  # what the meeting itself says is still its own

@@ -88,3 +88,35 @@ def test_a_body_inside_a_quoted_theme_is_not_the_holder():
     held = rels(result, "heldBy")
     assert ("联合国安理会特别会议", "联合国安理会") in held
     assert not {(m, o) for m, o in held if o == "联合国"}
+
+
+# ------------------------------------------------- organization.place_unit.attached
+
+
+def test_a_unit_attached_to_an_institution_is_named_after_it():
+    orgs = labels(extract_text("武汉大学附属中山医院医疗队抵达灾区。"), "Organization")
+    assert "武汉大学附属中山医院" in orgs
+    assert "中山市医院" not in orgs
+
+
+def test_a_place_and_a_unit_alone_is_still_the_places():
+    assert "中山市医院" in labels(extract_text("中山医院组织专家义诊。"), "Organization")
+
+
+# ------------------------------------------------- meeting.plenum.body_between
+
+
+@pytest.mark.parametrize("text, label", [
+    ("浙江召开十五届省委六次全会。", "中共浙江省委十五届六次全会"),
+    ("十五届省委六次全会在杭州召开。", "中共浙江省委十五届六次全会"),
+])
+def test_a_local_plenum_written_with_its_term_first_is_the_bodys(text, label):
+    result = extract_text(text)
+    assert label in labels(result, "Meeting")
+    assert (label, "中共浙江省委") in rels(result, "heldBy")
+
+
+def test_a_discipline_commissions_plenum_has_no_convener_glued_to_it():
+    meetings = _meetings("浙江省纪委监委召开十五届省纪委四次全会。")
+    assert not {m for m in meetings if "监委十五届省纪委" in m}
+    assert {m for m in meetings if m.endswith("十五届四次全会")}
