@@ -250,3 +250,19 @@ def test_an_honour_a_pretext_a_role_or_a_product_is_no_formulation(text: str, na
 ])
 def test_a_formulation_before_a_role_stays(text: str, slogan: str) -> None:
     assert slogan in slogans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他引用了一句话：“勤俭节约是中华民族代代相传的美德”。", "勤俭节约是中华民族代代相传的美德"),  # slogan.reject.statement
+    ("受台风“海燕”影响，沿海多地停航。", "海燕"),  # slogan.reject.storm
+    ("双方愿共同开创两国关系下一个“黄金二十年”。", "黄金二十年"),  # slogan.reject.relation_era
+    ("两国合作创下多个“第一”。", "第一"),  # slogan.reject.quantifier: an ordinal
+    ("文旅部门推出“踏雪寻梅 品味江南”主题精品线路。", "踏雪寻梅 品味江南"),  # slogan.reject.thing_after: a route
+    ("“苗族蜡染传统制作技艺”入选名录。", "苗族蜡染传统制作技艺"),  # slogan.reject.thing_name
+])
+def test_a_statement_a_storm_an_era_a_rank_or_a_route_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_a_short_maxim_with_a_copula_stays() -> None:
+    assert "冰天雪地也是金山银山" in slogans("要践行“冰天雪地也是金山银山”理念。")
