@@ -126,6 +126,9 @@ def main(argv=None) -> int:
           f"{'jieba kc/s':>12}{'extract kc/s':>13}{'ratio':>9}")
     rows = [bench(name, docs, args.repeat, tuple(args.skip)) for name, docs in corpora]
     print("ratio = extract throughput / jieba.lcut throughput (same text, same process)")
+    from extractors import native
+
+    print(f"name component: {'compiled (extractors.native)' if native.active() else 'pure Python'}")
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -101,6 +101,9 @@ def main(argv=None) -> int:
     if seg_s:
         print(f"{'(ner: its jieba segmentation)':28} {seg_s:8.2f} {seg_s / total:6.1%} {seg_s / jieba_s:13.2f}")
     print(f"extraction throughput = {jieba_s / total:.2f}× jieba.lcut")
+    from extractors import native
+
+    print(f"name component: {'compiled (extractors.native)' if native.active() else 'pure Python (KG_NATIVE=0, or no current build)'}")
     return 0
 
 

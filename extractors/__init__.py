@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from extractors import native
+
+native.enable(__path__)  # the compiled name component, only when built from this very source (extractors.native)
+
 from extractors.base import Context, Doc, Extractor, check_order
 from extractors.document import DocumentExtractor
 from extractors.meeting import MeetingExtractor
