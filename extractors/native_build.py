@@ -40,7 +40,8 @@ def build(where: Path | None = None) -> Path:
             shutil.copy2(path, where / path.name)
         if source_key() != key:
             raise RuntimeError("the package's source changed during the build: build again")
-        (where / "MANIFEST").write_text(key + "\n", encoding="ascii")  # last: a half-made build is never used
+        (where / ".MANIFEST.tmp").write_text(key + "\n", encoding="ascii")
+        os.replace(where / ".MANIFEST.tmp", where / "MANIFEST")  # last: a half-made build is never used
     return where
 
 
