@@ -364,6 +364,9 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
             (path, delta), seconds = loader.join()
         loader = None
         prog.add("store", seconds)  # the load itself, in the background
+        stored(path, delta)
+
+    def stored(path: Path, delta: Any) -> None:
         if delta is not None:
             prog.count("store delta subjects", delta.subjects)
         written[store.STORE_NAME] = path
@@ -395,11 +398,22 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
                 loader = start_store(blocks)
             files = _write_rdf_files(blocks, out, rdf_formats, gzip, prog)
             written.update({p.name: p for p in files.values()})
-            if "store" in chosen and not overlap:
-                loader = start_store(blocks)
-            if jobs <= 1:
-                wait_for_store()
-            del blocks
+            if "store" in chosen and not overlap and jobs <= 1:
+                # one job: loaded here, not in a thread, with the rest of the blocks let go first. A thread's
+                # allocations come from a malloc arena of its own, which reuses none of the memory this thread
+                # freed: the loader's buffers and RocksDB's tables came on top of the blocks' high-water mark
+                # (the store phase set the peak of a build filling a cache: +106 MB at 5,000 新闻联播 items)
+                indexed = store_blocks(blocks)
+                del blocks
+                with prog.phase("store"):
+                    stored(*store.write_kept(indexed, out, kept))
+                del indexed
+            else:
+                if "store" in chosen and not overlap:
+                    loader = start_store(blocks)
+                del blocks
+                if jobs <= 1:
+                    wait_for_store()
         if "store" not in chosen:
             store.remove_store(out)  # a store from an earlier build would answer queries with old data
         if side is not None:

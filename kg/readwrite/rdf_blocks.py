@@ -480,6 +480,10 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
                         budget -= len(text)
                 entry.append((x, subjects[x], text))
             fragments.put(a, entry)
+        # the renderer's memo (every distinct object term's Turtle form) and the subjects each article made are
+        # not needed any more: freed before the sort below, whose lists would otherwise come on top of them
+        del render
+        fresh.clear()
     if fragments is not None:
         fragments.flush()
     for done in (node_mentions, pair, str_terms, sentence_terms):  # not needed any more: free them before the sort
