@@ -21,6 +21,7 @@ changed after the build must not be written with blocks of the graph it was.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import shutil
 import uuid
@@ -29,10 +30,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.atomicfile import atomic_open
-from kg.cache import ExtractionCache, article_key, read_sealed, sealed, unseal, write_sealed
+from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed
 from kg.model import Article
 
-_MAGIC = b"KGBLOCK2"
+_MAGIC = b"KGBLOCK3"
+_DIGEST = hashlib.sha256().digest_size
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 #: What turns a result into blocks: the graph merge, IRIs, the renderer, the vocabulary.
 _CODE = ("kg", "ontology")
@@ -228,8 +230,23 @@ class BlockCache:
 
 
 def _encode(value: Any) -> bytes:
-    return sealed(value, _MAGIC)
+    """``value`` (lists, tuples and strings) marshalled behind :data:`_MAGIC` and the SHA-256 of the payload.
+
+    Why marshal and not pickle (:func:`kg.cache.sealed`): pickling a string that is not ASCII caches its UTF-8
+    form inside the string object for as long as it lives (CPython's ``PyUnicode_AsUTF8AndSize``), and the
+    texts and terms stored here stay in the build's blocks: at 5,000 新闻联播 items 24 MB of such copies
+    sat in memory until the end of the RDF export. marshal encodes without keeping anything.
+    """
+    payload = marshal.dumps(value, 4)
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
 
 
 def _decode(raw: bytes) -> Any:
-    return unseal(raw, _MAGIC)
+    """What :func:`_encode` wrote, or None for anything else (a torn, foreign or older entry)."""
+    head = len(_MAGIC) + _DIGEST
+    if len(raw) < head or not raw.startswith(_MAGIC) or hashlib.sha256(raw[head:]).digest() != raw[len(_MAGIC):head]:
+        return None
+    try:
+        return marshal.loads(raw[head:])
+    except (EOFError, ValueError, TypeError):
+        return None
