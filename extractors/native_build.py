@@ -29,7 +29,10 @@ def build(where: Path | None = None) -> Path:
             shutil.copy2(path, copy / path.name)
         (work / "mypy.ini").write_text(_MYPY_INI, encoding="ascii")
         cmd = [sys.executable, "-m", "mypyc", *(f"extractors/{m}.py" for m in MODULES)]
-        subprocess.run(cmd, cwd=work, check=True)
+        run = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+        if run.returncode:  # the compiler's log only when it failed (it is a few hundred lines of gcc otherwise)
+            sys.stderr.write(run.stdout + run.stderr)
+            raise RuntimeError(f"mypyc failed ({run.returncode}): {' '.join(cmd)} in a copy of the package")
         made = sorted(copy.glob("*.so")) + sorted(copy.glob("*.pyd"))
         if not made or sorted(work.glob("*.so")):  # a shared library outside the package would not be found
             raise RuntimeError(f"mypyc made {[p.name for p in made]} and {[p.name for p in work.glob('*.so')]}")
