@@ -1,7 +1,8 @@
 """The compiled name component (extractors.native): used only when current, and its output is the pure module's.
 
 The comparison runs where a build is present (``python -m extractors.native_build``); in CI
-(``CI`` set) a missing or stale build fails instead of skipping, since ``.ci/run`` makes it.
+(``CI`` set) a missing or stale build fails instead of skipping, since ``.ci/run`` makes it, unless
+``.ci/run`` said that mypyc could not compile the module (then the pure module is what runs).
 """
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def _run(native_on: bool) -> dict:
 
 def test_compiled_equals_pure():
     if not native.usable():
+        if os.environ.get("KG_NATIVE_BUILD_FAILED"):
+            pytest.skip("the compiled build failed in .ci/run (its log is above the tests): the pure module ran")
         if os.environ.get("CI"):
             pytest.fail("no current compiled build: .ci/run makes it (python -m extractors.native_build)")
         pytest.skip("no current compiled build (python -m extractors.native_build)")
