@@ -190,8 +190,10 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
     slot_end = verbs[-1].start()
     if rs.regex("china_actor", r"(?:{china_actors})").search(doc.text, s_start, slot_end):
         return False
-    if _foreign_office_opens(doc, s_start, slot_end):
-        return True  # 罗马尼亚总统…宣布, 委内瑞拉外交部…称: a foreign state's office speaks
+    if _foreign_office_opens(doc, s_start, slot_end) and not rs.regex("china_actor", r"(?:{china_actors})").search(doc.text, slot_end, start):
+        # 罗马尼亚总统…宣布, 委内瑞拉外交部…称: a foreign state's office speaks; what it says it will do with China
+        # (欧盟表示，愿同中方深化“…”) is a formulation both sides state
+        return True
     slot = doc.text[s_start:slot_end]
     if any(m.rule.startswith(("place.", "organization.")) and s_start <= m.start and m.end <= slot_end
            for kind in ("Place", "Organization") for m in doc.touching(kind, s_start, slot_end)):
@@ -214,7 +216,8 @@ def _listed_places(lex: Lexicons) -> tuple[str, ...]:
 def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
     """The sentence's subject, before the speech verb, is the office of a foreign state: the sentence opens (after its
     date) with a country or a city the name recogniser lists, not China, right before an office word
-    (foreign_office_heads: 罗马尼亚总统达恩当天宣布…, 29日，委内瑞拉外交部…称…). (slogan.quoted.foreign_speech)
+    (foreign_office_heads: 罗马尼亚总统达恩当天宣布…, 29日，委内瑞拉外交部…称…), or with a body of other states
+    (international_bodies: 欧盟, 北约, 世卫组织). (slogan.quoted.foreign_speech)
 
     A foreign state speaks through its offices as well as through its named leaders; the name recogniser may miss the
     leader's name (达恩) or read the office as a body (委内瑞拉外交部), and neither makes the words China's."""
@@ -223,6 +226,8 @@ def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
     time = rs.regex("sentence_time", r"(?:当地时间)?(?:[0-9０-９]+年)?(?:[0-9０-９]+月)?(?:[0-9０-９]+日)?(?:{sentence_times})?[，,]?")
     lead = time.match(text, s_start, slot_end)
     at = lead.end() if lead else s_start
+    if text.startswith(rs.words("international_bodies"), at):
+        return True  # 欧盟委员会…表示, 世卫组织…宣布, 北约称: a body of other states speaks, not China
     place = next((p for p in _listed_places(doc.lex) if text.startswith(p, at)), None)
     if place is None or place in rs.words("china_actors"):
         return False

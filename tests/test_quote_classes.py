@@ -266,3 +266,29 @@ def test_a_statement_a_storm_an_era_a_rank_or_a_route_is_no_formulation(text: st
 
 def test_a_short_maxim_with_a_copula_stays() -> None:
     assert "冰天雪地也是金山银山" in slogans("要践行“冰天雪地也是金山银山”理念。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("该村被评为“全省乡村治理示范村”。", "全省乡村治理示范村"),  # slogan.reject.designation
+    ("世卫组织宣布该疫情构成“全球健康紧急状况”。", "全球健康紧急状况"),
+    ("影片被授予“年度优秀国产影片”荣誉。", "年度优秀国产影片"),
+])
+def test_a_title_or_a_status_conferred_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_a_campaign_year_a_body_sets_stays() -> None:
+    assert "服务提质年" in slogans("商务部将今年确定为“服务提质年”。")
+
+
+def test_a_latin_name_is_no_formulation() -> None:  # slogan.reject.latin
+    assert "Global Walk" not in slogans("“Global Walk”热潮带动了入境游。")
+
+
+def test_a_body_of_other_states_speaks_its_own_words() -> None:  # slogan.quoted.foreign_speech
+    assert "危险的倒退" not in slogans("欧盟委员会当天发表声明称，这一决定是“危险的倒退”。")
+    assert "携手应对" in slogans("中方表示，愿同欧盟“携手应对”挑战。")
+
+
+def test_what_a_foreign_body_will_do_with_china_stays() -> None:  # slogan.quoted.foreign_speech
+    assert "数字伙伴关系" in slogans("欧盟方面表示，欧盟愿同中方深化“数字伙伴关系”。")
