@@ -36,7 +36,7 @@ def test_table_is_cn2an(snapshots: Path) -> None:
 
 
 def test_answers_inside_and_outside_the_table(snapshots: Path) -> None:
-    for text in ("十九", "二十", "五", "一百二十三", "二零二二", "十十", "百五", "一二三四五六七", "九千九百九十九万", "19", "3中"):
+    for text in ("十九", "二十", "五", "一百二十三", "二零二二", "十十", "百五", "一二三四五六七", "九千九百九十九万", "19", "34", "0034", "12345", "3中"):
         assert numerals.read_numeral(text) == _cn2an_read(text), text
     for n in (1, 19, 20, 101, 9999, 10_000, 2_024_000):
         assert numerals.write_numeral(n) == cn2an.an2cn(n)
