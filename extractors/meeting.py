@@ -532,6 +532,8 @@ class MeetingExtractor:
                 continue
             if phrase.startswith(("了", "的")):
                 continue
+            if _event_list(doc, phrase, start):
+                continue  # meeting.described.event_list: 定期举办大讲堂、读书会: kinds of events held, no one meeting
             inner = _org_starting_at(doc, start)
             if inner is not None and any(mm.start == inner.start for mm in doc.of_type("Meeting")):
                 inner = None  # 召开市委十二届十三次全会精神学习传达会: 市委 names what is studied, not the holder
@@ -1028,6 +1030,16 @@ def _counted(phrase: str, lex: Lexicons) -> bool:
     is a count of thousands, never one meeting."""
     many = r"(?:[0-9]{1,6}(?:\.[0-9]+)?[万千百亿]?|[两三四五六七八九十百千万几数][一二两三四五六七八九十百千万]*)[多余]?"
     return bool(_re(lex, "counted", rf"{many}(?:{{count_measures}}|次)").match(phrase))
+
+
+def _event_list(doc: Doc, phrase: str, start: int) -> bool:
+    """meeting.described.event_list: a phrase that lists short event nouns with 、 (大讲堂、读书会; 座谈、研讨会), none
+    of them a body's name, names kinds of events held, not one meeting. Only parts of at most four characters:
+    a longer part may be a name whose bodies are listed (区局、处两级中心组集中学习会; 省委、省政府…联席会议)."""
+    parts = phrase.split("、")
+    if len(parts) < 2 or any(not 1 < len(p) <= 4 for p in parts):
+        return False
+    return not doc.covered(start, start + len(parts[0]), "Organization")
 
 
 def _opens_with_governor(phrase: str, lex: Lexicons) -> bool:

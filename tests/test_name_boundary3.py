@@ -120,3 +120,23 @@ def test_a_discipline_commissions_plenum_has_no_convener_glued_to_it():
     meetings = _meetings("浙江省纪委监委召开十五届省纪委四次全会。")
     assert not {m for m in meetings if "监委十五届省纪委" in m}
     assert {m for m in meetings if m.endswith("十五届四次全会")}
+
+
+# ------------------------------------------------- meeting.described.event_list
+
+
+def test_short_event_nouns_listed_with_a_comma_are_no_meeting():
+    assert not {m for m in _meetings("纪念馆每月举办讲堂、读书会，吸引市民参与“红色寻访”活动。") if "读书会" in m}
+
+
+def test_a_meeting_whose_bodies_are_listed_is_still_named():
+    assert {m for m in _meetings("县委、县政府召开全县乡村振兴工作会议。") if m.endswith("乡村振兴工作会议")}
+
+
+# ------------------------------------------------- org_national.tsv: a central office named after its group
+
+
+def test_a_central_office_is_named_by_all_of_its_name():
+    orgs = labels(extract_text("中央反腐败协调小组国际追逃追赃和跨境腐败治理工作办公室召开会议，部署“天网2027”行动。"), "Organization")
+    assert "中央反腐败协调小组国际追逃追赃和跨境腐败治理工作办公室" in orgs
+    assert "跨境腐败治理工作办公室" not in orgs
