@@ -213,11 +213,18 @@ def _listed_places(lex: Lexicons) -> tuple[str, ...]:
     return tuple(sorted({w for line in lex.read_list("ner_places.txt") for w in line.split()}, key=len, reverse=True))
 
 
+@cache
+def _country_abbreviations(lex: Lexicons) -> frozenset[str]:
+    """The one-character abbreviations of foreign countries the name recogniser reads (ner_abbrev.tsv: 美, 俄, 日), not 中."""
+    return frozenset(row["abbrev"] for row in lex.read_tsv("ner_abbrev.tsv") if len(row["abbrev"]) == 1) - {"中"}
+
+
 def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
     """The sentence's subject, before the speech verb, is the office of a foreign state: the sentence opens (after its
     date) with a country or a city the name recogniser lists, not China, right before an office word
     (foreign_office_heads: 罗马尼亚总统达恩当天宣布…, 29日，委内瑞拉外交部…称…), or with a body of other states
-    (international_bodies: 欧盟, 北约, 世卫组织). (slogan.quoted.foreign_speech)
+    (international_bodies: 欧盟, 北约, 世卫组织), or with a foreign side (美方宣布…) or a country right before the
+    speech verb (美国宣布…). (slogan.quoted.foreign_speech)
 
     A foreign state speaks through its offices as well as through its named leaders; the name recogniser may miss the
     leader's name (达恩) or read the office as a body (委内瑞拉外交部), and neither makes the words China's."""
@@ -228,10 +235,13 @@ def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
     at = lead.end() if lead else s_start
     if text.startswith(rs.words("international_bodies"), at):
         return True  # 欧盟委员会…表示, 世卫组织…宣布, 北约称: a body of other states speaks, not China
+    if text[at + 1:at + 2] == "方" and text[at:at + 1] in _country_abbreviations(doc.lex):
+        return True  # 美方宣布…, 日方称…: a foreign side speaks (中方 is no abbreviation here)
     place = next((p for p in _listed_places(doc.lex) if text.startswith(p, at)), None)
     if place is None or place in rs.words("china_actors"):
         return False
-    return text.startswith(rs.words("foreign_office_heads"), at + len(place))
+    # 罗马尼亚总统…宣布: the office after the country; 美国宣布…: the country itself before the verb
+    return text.startswith(rs.words("foreign_office_heads"), at + len(place)) or at + len(place) == slot_end
 
 
 def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:

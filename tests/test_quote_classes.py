@@ -292,3 +292,16 @@ def test_a_body_of_other_states_speaks_its_own_words() -> None:  # slogan.quoted
 
 def test_what_a_foreign_body_will_do_with_china_stays() -> None:  # slogan.quoted.foreign_speech
     assert "数字伙伴关系" in slogans("欧盟方面表示，欧盟愿同中方深化“数字伙伴关系”。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美方当天宣布对所有伙伴加征“互惠附加税”。", "互惠附加税"),  # slogan.quoted.foreign_speech: a foreign side
+    ("4日，加拿大宣布对进口钢材实施“临时保障措施”。", "临时保障措施"),  # a country right before the verb
+    ("会谈涉及“如何分配援助”等技术问题。", "如何分配援助"),  # a question's words
+])
+def test_a_foreign_sides_words_or_a_question_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_a_numbered_formulation_of_questions_stays() -> None:
+    assert "三个如何确保" in slogans("要深刻回答“三个如何确保”的重大问题。")
