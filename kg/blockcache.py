@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.atomicfile import atomic_open
-from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed
+from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed_apart
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK3"
@@ -147,10 +147,7 @@ class BlockCache:
         keys = frozenset(self.keys[a] for a in cached)
         if len(keys) - self._in_base <= REWRITE_SHARE * len(self.keys):
             return
-        try:
-            write_sealed(self.dir / BASE, (keys, subjects, texts), _BASE_MAGIC)
-        except OSError:
-            pass
+        write_sealed_apart(self.dir / BASE, (keys, subjects, texts), _BASE_MAGIC)  # the texts' UTF-8 stays in the child
 
     def _read(self, pack: Path, offset: int, length: int) -> bytes:
         """``length`` bytes of ``pack`` at ``offset`` (b"" when unreadable); the pack stays open until :meth:`flush`."""

@@ -188,6 +188,34 @@ def write_sealed(path: Path, value: object, magic: bytes) -> None:
         fh.write(sink.digest())
 
 
+def write_sealed_apart(path: Path, value: object, magic: bytes) -> None:
+    """:func:`write_sealed` in a forked child when this process can fork safely (no other thread), else here.
+
+    Why: pickling a string that is not ASCII keeps its UTF-8 copy inside the string for as long as it lives
+    (CPython's ``PyUnicode_AsUTF8AndSize``), and the kept merge's sentences and labels and the blocks' texts
+    live on in the build (the packs are marshalled for the same reason); the pickler's memo is one entry per
+    object besides. In a child both stay in the child's copy of the memory and go with it. The parent waits
+    for it: it holds nothing the build needs. A failure only costs the next build time.
+    """
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() != 1:
+        try:
+            write_sealed(path, value, magic)
+        except OSError:
+            pass
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: write and leave at once (no atexit handlers, no flush of the parent's buffers)
+        code = 1
+        try:
+            write_sealed(path, value, magic)
+            code = 0
+        finally:
+            os._exit(code)
+    os.waitpid(pid, 0)
+
+
 def read_sealed(path: Path, magic: bytes) -> object | None:
     """What :func:`write_sealed` wrote in ``path``, or None (absent, torn, foreign, other classes).
 

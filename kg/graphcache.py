@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cache import read_sealed, write_sealed
+from kg.cache import read_sealed, write_sealed_apart
 from kg.graph import Merged
 
 #: File prefix of the kept graph inside the cache root (extraction ``v-``, blocks ``r-``, store ``s-``).
@@ -58,11 +58,8 @@ class GraphCache:
         return value if isinstance(value, Kept) else None
 
     def keep(self, kept: Kept) -> None:
-        """Write ``kept`` as the entry (streamed: the pickle is never one bytes object); a failure only costs time."""
-        try:
-            write_sealed(self.path, kept, _MAGIC)
-        except OSError:
-            pass
+        """Write ``kept`` as the entry (streamed, in a child process: :func:`kg.cache.write_sealed_apart`)."""
+        write_sealed_apart(self.path, kept, _MAGIC)
 
     def prune(self) -> None:
         """Remove the entries of other versions: they can never match again."""
