@@ -305,3 +305,15 @@ def test_a_foreign_sides_words_or_a_question_is_no_formulation(text: str, name: 
 
 def test_a_numbered_formulation_of_questions_stays() -> None:
     assert "三个如何确保" in slogans("要深刻回答“三个如何确保”的重大问题。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("新建的“远海救201”轮今天列编。", "远海救201"),  # slogan.reject.thing_name: a serial number
+    ("当地人包的糕点叫“七层糕”。", "七层糕"),  # slogan.reject.name_cue
+])
+def test_a_serial_name_or_a_name_given_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+def test_a_plan_dated_by_its_year_stays() -> None:
+    assert "数字乡村2030" in slogans("要深入实施“数字乡村2030”行动计划。")
