@@ -451,6 +451,8 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
             loader.cancel()
         if side is not None:
             side.cancel()
+        if fragments is not None:
+            fragments.wait()  # the blocks' base written by a child meanwhile (kg.blockcache)
     return written
 
 

@@ -84,6 +84,7 @@ class BlockCache:
         self._packs: dict[Path, Any] = {}
         self._out: Any = None  # the pack being written: (file, temporary path, {key: (offset, length)})
         self._in_base = 0  # articles of this build found in the base (:meth:`base`)
+        self._writer: int | None = None  # the child writing the base (:meth:`keep_base`)
 
     @classmethod
     def beside(cls, cache: ExtractionCache, articles: Iterable[Article], keys: dict[str, str] | None = None) -> BlockCache:
@@ -147,7 +148,17 @@ class BlockCache:
         keys = frozenset(self.keys[a] for a in cached)
         if len(keys) - self._in_base <= REWRITE_SHARE * len(self.keys):
             return
-        write_sealed_apart(self.dir / BASE, (keys, subjects, texts), _BASE_MAGIC)  # the texts' UTF-8 stays in the child
+        # the texts' UTF-8 stays in the child, which writes while this build goes on (:meth:`wait` reaps it)
+        self._writer = write_sealed_apart(self.dir / BASE, (keys, subjects, texts), _BASE_MAGIC, wait=False)
+
+    def wait(self) -> None:
+        """Wait until the base being written by a child (:meth:`keep_base`) is in place (the end of a build's writing)."""
+        if self._writer is not None:
+            pid, self._writer = self._writer, None
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
 
     def _read(self, pack: Path, offset: int, length: int) -> bytes:
         """``length`` bytes of ``pack`` at ``offset`` (b"" when unreadable); the pack stays open until :meth:`flush`."""

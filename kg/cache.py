@@ -188,14 +188,15 @@ def write_sealed(path: Path, value: object, magic: bytes) -> None:
         fh.write(sink.digest())
 
 
-def write_sealed_apart(path: Path, value: object, magic: bytes) -> None:
+def write_sealed_apart(path: Path, value: object, magic: bytes, wait: bool = True) -> int | None:
     """:func:`write_sealed` in a forked child when this process can fork safely (no other thread), else here.
 
     Why: pickling a string that is not ASCII keeps its UTF-8 copy inside the string for as long as it lives
     (CPython's ``PyUnicode_AsUTF8AndSize``), and the kept merge's sentences and labels and the blocks' texts
     live on in the build (the packs are marshalled for the same reason); the pickler's memo is one entry per
-    object besides. In a child both stay in the child's copy of the memory and go with it. The parent waits
-    for it: it holds nothing the build needs. A failure only costs the next build time.
+    object besides. In a child both stay in the child's copy of the memory and go with it. ``wait=False``
+    returns the child's pid instead of waiting for it (the caller reaps it with :func:`os.waitpid`: the
+    parent goes on meanwhile, on another core when one is free). A failure only costs the next build time.
     """
     import threading
 
@@ -204,7 +205,7 @@ def write_sealed_apart(path: Path, value: object, magic: bytes) -> None:
             write_sealed(path, value, magic)
         except OSError:
             pass
-        return
+        return None
     pid = os.fork()
     if pid == 0:  # the child: write and leave at once (no atexit handlers, no flush of the parent's buffers)
         code = 1
@@ -213,7 +214,10 @@ def write_sealed_apart(path: Path, value: object, magic: bytes) -> None:
             code = 0
         finally:
             os._exit(code)
+    if not wait:
+        return pid
     os.waitpid(pid, 0)
+    return None
 
 
 def read_sealed(path: Path, magic: bytes) -> object | None:
