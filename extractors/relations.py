@@ -420,6 +420,29 @@ def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[s
     return False
 
 
+def _other_subject_studies(doc: Doc, x: Mention) -> bool:
+    """relations.studies.other_subject: the sentence (or what the meeting says in it: 会议指出，…) opens with a
+    demonstrative subject other than a meeting (这次推动高质量发展综合督查，围绕深入贯彻落实…精神，…; meeting/words.tsv
+    demonstratives), and x comes after it: what that subject implemented, not what the meeting studies. A
+    demonstrative meeting (此次全会，…; 这次会议…; 本次研讨会设…) is the meeting itself and keeps the relation."""
+    text = doc.text
+    s_start, _ = doc.sentence_at(x.start)
+    said = _re(doc.lex, "meeting_says", r"(?:会议|会上)?(?:{speech_verbs})[，：:]").match(text, s_start)
+    start = said.end() if said else s_start
+    demonstratives = [w for w in doc.lex.ruleset("meeting").words("demonstratives") if len(w) == 2 and w.endswith("次")]
+    lead = next((w for w in demonstratives if text.startswith(w, start)), "")
+    if not lead:
+        return False
+    comma = text.find("，", start, x.start)
+    if comma < 0:
+        return False
+    subject = text[start + len(lead):comma]
+    types = tuple(w for line in doc.lex.read_list("meeting_types.txt") for w in line.split())
+    # 本次研讨会设…分论坛，…: a subject that opens with a meeting's name is the meeting itself
+    opens_meeting = any(subject[:k].endswith(types) for k in range(2, min(len(subject), 10) + 1))
+    return 2 <= len(subject) <= 24 and not opens_meeting and not doc.covered(start, comma, "Meeting")
+
+
 def _agenda_titles(doc: Doc, p_start: int, p_end: int) -> list[tuple[int, int]]:
     """relations.mentions.agenda_title: the spans of report and bill titles a meeting hears or reviews in
     [p_start, p_end) (审议国务院关于应对气候变化和碳达峰碳中和工作情况的报告, 听取…关于…的汇报): a formulation in such a
@@ -746,6 +769,8 @@ class RelationExtractor:
                     nxt = next((y for y in following if y.type in ("Meeting", "Document", "Theory") and y.start > x.end
                                 and _re(lex, "coordinated", r"[》”]?(?:{coordinators})[《“]?").fullmatch(text[x.end:y.start])), None)
                     coordinated = nxt is not None and text[nxt.end:nxt.end + 4].lstrip("》”").startswith("精神")
+                    if (after.startswith(("精神", "》精神", "”精神")) or studied_doc) and _other_subject_studies(doc, x):
+                        continue  # relations.studies.other_subject: 这次…督查，围绕深入贯彻落实…重要指示批示精神: the inspection's
                     if after.startswith(("精神", "》精神", "”精神")) or studied_doc or (coordinated and _study_before(lex).search(before)):
                         if (_study_before(lex).search(before) and not discourse) or doc_like or after.startswith("精神"):
                             add("studies", cur_meeting, x, x.start, "relations.studies.paragraph")

@@ -120,3 +120,25 @@ def test_a_formulation_in_the_title_of_a_report_on_the_agenda_is_not_stated():
     mentioned = {o for _, o in rels(res, "mentions")}
     assert not mentioned & {"乡村振兴", "十五五"}, mentioned
     assert "两个确立" in mentioned, mentioned  # what the meeting itself says is still its own
+
+
+# ------------------------------------------------- relations.studies.other_subject
+
+
+def test_what_an_inspection_implemented_is_not_what_the_meeting_studies():
+    text = ("县政府召开常务会议，听取专项督查情况汇报。\n"
+            "会议指出，这次专项督查，围绕贯彻落实党的二十届三中全会精神，推动各项工作取得成效。\n")
+    assert not rels(extract_text(text), "studies"), rels(extract_text(text), "studies")
+
+
+def test_a_demonstrative_meeting_is_the_meeting_itself():
+    text = ("市委召开常委会会议。\n"
+            "会议指出，此次全会，深入学习贯彻党的二十届三中全会精神，意义重大。\n")
+    assert rels(extract_text(text), "studies"), rels(extract_text(text), "studies")
+
+
+
+def test_a_subject_opening_with_the_meetings_name_is_the_meeting_itself():
+    text = ("省社科联举办学习贯彻党的二十届三中全会精神研讨会。\n"
+            "本次研讨会设一个主论坛，主题为深入学习贯彻党的二十届三中全会精神。\n")
+    assert rels(extract_text(text), "studies"), rels(extract_text(text), "studies")
