@@ -42,12 +42,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
 from extractors.gcpause import no_gc
+from extractors.sealing import seal, unseal
 
 T = TypeVar("T")
 
 _FORMAT = b"kg-dictcache-1"
 _MAGIC = b"KGDICT01"
-_DIGEST = hashlib.sha256().digest_size
 
 
 def folder() -> Path | None:
@@ -80,10 +80,7 @@ def _read(path: Path) -> bytes | None:
         raw = path.read_bytes()
     except OSError:
         return None
-    if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
-        return None
-    digest, payload = raw[len(_MAGIC): len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
-    return payload if hashlib.sha256(payload).digest() == digest else None
+    return unseal(raw, _MAGIC)
 
 
 def _write(path: Path, payload: bytes) -> None:
@@ -91,7 +88,7 @@ def _write(path: Path, payload: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+                fh.write(seal(payload, _MAGIC))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

@@ -29,12 +29,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Iterable
 
+from extractors.sealing import seal, unseal
 from kg.atomicfile import atomic_open
 from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed_apart
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK3"
-_DIGEST = hashlib.sha256().digest_size
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 #: What turns a result into blocks: the graph merge, IRIs, the renderer, the vocabulary.
 _CODE = ("kg", "ontology")
@@ -245,16 +245,15 @@ def _encode(value: Any) -> bytes:
     texts and terms stored here stay in the build's blocks: at 5,000 新闻联播 items 24 MB of such copies
     sat in memory until the end of the RDF export. marshal encodes without keeping anything.
     """
-    payload = marshal.dumps(value, 4)
-    return _MAGIC + hashlib.sha256(payload).digest() + payload
+    return seal(marshal.dumps(value, 4), _MAGIC)
 
 
 def _decode(raw: bytes) -> Any:
     """What :func:`_encode` wrote, or None for anything else (a torn, foreign or older entry)."""
-    head = len(_MAGIC) + _DIGEST
-    if len(raw) < head or not raw.startswith(_MAGIC) or hashlib.sha256(raw[head:]).digest() != raw[len(_MAGIC):head]:
+    payload = unseal(raw, _MAGIC)
+    if payload is None:
         return None
     try:
-        return marshal.loads(raw[head:])
+        return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None

@@ -39,11 +39,12 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from extractors.lexicon import Lexicons
+from extractors.sealing import DIGEST as _DIGEST
+from extractors.sealing import seal, unseal as unseal_payload
 from kg.atomicfile import atomic_open, atomic_write
 from kg.model import Article, ArticleResult
 
 _MAGIC = b"KGCACHE1"
-_DIGEST = hashlib.sha256().digest_size
 #: Distributions whose behaviour is part of extraction.
 _LIBRARIES = ("policy-slogan-kg", "jieba", "opencc", "cn2an", "pyahocorasick", "cpca")
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
@@ -158,16 +159,13 @@ class ExtractionCache:
 def sealed(value: object, magic: bytes) -> bytes:
     """``value`` pickled behind ``magic`` and the SHA-256 of the payload, so :func:`unseal` can tell a torn or
     foreign entry from a good one (the extraction cache's entries and the block cache's)."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return magic + hashlib.sha256(payload).digest() + payload
+    return seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), magic)
 
 
 def unseal(raw: bytes, magic: bytes) -> object | None:
     """What :func:`sealed` wrote, or None for anything else: a cache entry is never trusted, only re-made."""
-    if len(raw) < len(magic) + _DIGEST or not raw.startswith(magic):
-        return None
-    digest, payload = raw[len(magic): len(magic) + _DIGEST], raw[len(magic) + _DIGEST:]
-    if hashlib.sha256(payload).digest() != digest:
+    payload = unseal_payload(raw, magic)
+    if payload is None:
         return None
     try:
         return pickle.loads(payload)
