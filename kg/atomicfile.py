@@ -16,18 +16,22 @@ Three shapes, for three kinds of caller:
 * :func:`atomic_open` — a file object for code that writes bit by bit (``json.dump``);
 * :func:`atomic_path` — a temporary *path* for libraries that insist on opening the file
   themselves (pandas ``to_parquet``/``to_csv``, ``networkx.write_graphml``).
+
+A finished *folder* (a store, a cache entry, a build) takes its target's place with
+:func:`replace_dir`.
 """
 from __future__ import annotations
 
 import gzip
 import io
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-__all__ = ["atomic_write", "atomic_open", "atomic_path"]
+__all__ = ["atomic_write", "atomic_open", "atomic_path", "replace_dir"]
 
 #: Mode of a written file: mkstemp makes 0600, but an export is meant to be shared.
 SHARED = 0o644
@@ -134,3 +138,27 @@ def atomic_write(path: str | Path, content: str | bytes | Iterable[str | bytes],
             raise ValueError(f"{target}: {exc}") from exc
         raise
     return target
+
+
+def replace_dir(new: Path, target: Path, aside: Path) -> None:
+    """The finished folder ``new`` becomes ``target`` (absent or not); the previous ``target`` is removed.
+
+    A folder cannot be renamed over a non-empty one, so the old one is first renamed to ``aside`` (a free
+    path on the same file system, hidden beside ``target``), then ``new`` takes its name, then ``aside``
+    is removed. In between, ``target`` is briefly absent, never half of either; a reader holding the old
+    folder open keeps reading it. When ``new`` cannot take the name, the old folder is put back and the
+    error raised. (:mod:`kg.builddir` first tries one atomic exchange of a whole build.)
+    """
+    try:
+        target.rename(aside)
+        moved = True
+    except FileNotFoundError:
+        moved = False
+    try:
+        new.rename(target)
+    except OSError:
+        if moved:
+            aside.rename(target)
+        raise
+    if moved:
+        shutil.rmtree(aside, ignore_errors=True)

@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from kg.atomicfile import replace_dir
+
 #: Names a build writes; anything else in the output folder belongs to the user.
 PRODUCT = re.compile(r"graph\..+")
 _STALE = re.compile(r"\.graph\..*\.tmp|\.kg-staging-\d+")
@@ -134,10 +136,7 @@ def _install(stage: Path, out: Path, in_place: bool) -> None:
         for p in sorted(stage.iterdir()):
             target = out / p.name
             if p.is_dir() and target.is_dir():  # a directory cannot be renamed over a non-empty one
-                aside = out / f".{p.name}.kg-staging-{os.getpid()}"
-                target.rename(aside)
-                p.rename(target)
-                shutil.rmtree(aside, ignore_errors=True)
+                replace_dir(p, target, out / f".{p.name}.kg-staging-{os.getpid()}")
             else:
                 if target.is_dir():
                     shutil.rmtree(target)
@@ -152,10 +151,7 @@ def _install(stage: Path, out: Path, in_place: bool) -> None:
     elif _exchange(stage, out):
         shutil.rmtree(stage, ignore_errors=True)  # now holds the previous build
     else:
-        old = _hidden(out, "old")
-        out.rename(old)
-        stage.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
+        replace_dir(stage, out, _hidden(out, "old"))
     _fsync_dir(out.parent)
 
 

@@ -27,6 +27,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from kg.atomicfile import replace_dir
+
 if TYPE_CHECKING:
     from kg.readwrite.rdf_blocks import Blocks
     from kg.storecache import Delta
@@ -164,13 +166,7 @@ def _swap_in(out_dir: str | Path, fill: Callable[[Path], None]) -> Path:
         db = tmp / STORE_NAME
         fill(db)
         db.chmod(0o755)  # a build is meant to be shared
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE_NAME}.", suffix=".old"))
-            target.rename(old / STORE_NAME)
-        db.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_dir(db, target, tmp / f"{STORE_NAME}.old")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target

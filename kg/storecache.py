@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from kg.atomicfile import atomic_write
+from kg.atomicfile import atomic_write, replace_dir
 from kg.cache import sealed, unseal
 from kg.readwrite.rdf_blocks import Block
 from kg.readwrite.rdf_formats import nt_lines
@@ -128,11 +128,7 @@ def keep(store_dir: Path, root: str | Path, new: dict[str, bytes]) -> None:
         tmp.mkdir(parents=True)
         ox.Store.read_only(str(store_dir)).backup(str(tmp / "store"))
         atomic_write(tmp / "subjects", sealed(new, _MAGIC), fsync=False)
-        try:
-            entry.rename(old)
-        except FileNotFoundError:
-            pass
-        tmp.rename(entry)
+        replace_dir(tmp, entry, old)
     except OSError:
         pass
     finally:
