@@ -127,3 +127,35 @@ def mention_labels(doc, type_: str) -> set[str]:
 
 def texts_in(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.txt"))
+
+
+#: An article appended to a copy of ``samples/`` by the cache tests: a rebuild must take in exactly it.
+APPENDED = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
+
+
+def cli_build(out: Path, *inputs: Path, cache: Path | None = None, formats: str | None = None) -> str:
+    """``kg build INPUTS -o OUT --no-progress [--cache CACHE] [--formats FORMATS]`` in-process; its stderr
+    (the summary the cache tests read their counts from, :func:`summary_count`). Fails unless it exits 0."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    args = ["build", *map(str, inputs), "-o", str(out), "--no-progress"]
+    args += ["--cache", str(cache)] if cache is not None else []
+    args += ["--formats", formats] if formats else []
+    res = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert res.exit_code == 0, res.stderr
+    return res.stderr
+
+
+def summary_count(stderr: str, label: str) -> int | None:
+    """The count ``LABEL N`` of a build's summary (``block hits``, ``graph kept``, ...), None when not reported."""
+    m = re.search(rf"{re.escape(label)} (\d+)", stderr)
+    return int(m.group(1)) if m else None
+
+
+def store_dump(out: Path) -> list[str]:
+    """The quads of the build's store ``OUT/graph.oxigraph``, sorted: equal for the same set of quads."""
+    import pyoxigraph as ox
+
+    return sorted(str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph")))

@@ -1,42 +1,29 @@
 """The per-article RDF blocks (kg.blockcache): a cached rebuild of the default formats is the same bytes and store."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
-from click.testing import CliRunner
+from kgtest import APPENDED as EXTRA
+from kgtest import SAMPLES, cli_build, sample_articles, store_dump, summary_count
 
-from kg.cli import cli
-from kgtest import SAMPLES, sample_articles
-
-EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
 FILES = ("graph.ttl", "graph.html", "graph.analytics.json.gz")
 
 
 def _build(out: Path, *inputs: Path, cache: Path | None = None) -> str:
-    args = ["build", *map(str, inputs), "-o", str(out), "--no-progress"]  # the default formats: the store, no named graphs
-    args += ["--cache", str(cache)] if cache is not None else []
-    res = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert res.exit_code == 0, res.stderr
-    return res.stderr
+    return cli_build(out, *inputs, cache=cache)  # the default formats: the store, no named graphs
 
 
 def _block_hits(stderr: str) -> int:
-    m = re.search(r"block hits (\d+)", stderr)
-    assert m, stderr
-    return int(m.group(1))
-
-
-def _dump(out: Path) -> list[str]:
-    return sorted(str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph")))
+    n = summary_count(stderr, "block hits")
+    assert n is not None, stderr
+    return n
 
 
 def _same(a: Path, b: Path) -> None:
     for name in FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
-    assert _dump(a) == _dump(b)
+    assert store_dump(a) == store_dump(b)
 
 
 def test_rebuild_from_cached_blocks_is_identical(tmp_path):
@@ -107,3 +94,4 @@ def test_the_base_of_merged_entries_is_used_while_it_holds_only_this_builds_arti
     base.write_bytes(kept[:-5] + b"xxxxx")  # torn: ignored
     assert _block_hits(_build(tmp_path / "torn", corpus, cache=cache)) == n
     _same(tmp_path / "torn", tmp_path / "removed-clean")
+

@@ -14,18 +14,14 @@ from kg.cache import ExtractionCache, article_key, fingerprint
 from kg.cli import cli
 from kg.model import Article
 from kg.pipeline import extract
-from kgtest import ROOT, SAMPLES, sample_articles
+from kgtest import APPENDED as EXTRA
+from kgtest import ROOT, SAMPLES, cli_build, sample_articles
 
 FILES = ("graph.ttl", "graph.nq", "graph.html")
-EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
 
 
 def _build(out: Path, *inputs: Path, cache: Path | None = None) -> str:
-    args = ["build", *map(str, inputs), "-o", str(out), "--formats", "ttl,nq,html", "--no-progress"]
-    args += ["--cache", str(cache)] if cache is not None else []
-    res = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert res.exit_code == 0, res.stderr
-    return res.stderr
+    return cli_build(out, *inputs, cache=cache, formats="ttl,nq,html")
 
 
 def _counts(stderr: str) -> tuple[int, int]:

@@ -1,36 +1,23 @@
 """The kept merge (kg.graphcache, kg.graph.extend): a rebuild that adds articles is the same graph and bytes as a clean build."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
-from click.testing import CliRunner
 
 from kg import graph as G
 from kg.api import build
-from kg.cli import cli
 from kg.model import Article, ArticleResult, Entity, Mention
-from kgtest import SAMPLES, sample_articles
+from kgtest import APPENDED as EXTRA
+from kgtest import SAMPLES, cli_build, sample_articles, store_dump, summary_count
 
-EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
 FIRST = "省委常委会召开会议，传达学习习近平总书记重要讲话精神，强调坚持以人民为中心的发展思想。\n"
 DEFAULT_FILES = ("graph.ttl", "graph.html", "graph.analytics.json.gz")
-
-
-def _build(out: Path, *inputs: Path, cache: Path | None = None, formats: str | None = None) -> str:
-    args = ["build", *map(str, inputs), "-o", str(out), "--no-progress"]
-    args += ["--cache", str(cache)] if cache is not None else []
-    args += ["--formats", formats] if formats else []
-    res = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert res.exit_code == 0, res.stderr
-    return res.stderr
+_build = cli_build
 
 
 def _kept(stderr: str) -> int | None:
-    m = re.search(r"graph kept (\d+)", stderr)
-    return int(m.group(1)) if m else None
+    return summary_count(stderr, "graph kept")
 
 
 def _same(a: Path, b: Path) -> None:
@@ -39,8 +26,7 @@ def _same(a: Path, b: Path) -> None:
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     if (b / "graph.oxigraph").exists():
-        dump = [sorted(str(q) for q in ox.Store.read_only(str(d / "graph.oxigraph"))) for d in (a, b)]
-        assert dump[0] == dump[1]
+        assert store_dump(a) == store_dump(b)
 
 
 def test_rebuilds_from_the_kept_merge_are_clean_builds(tmp_path):

@@ -1,37 +1,25 @@
 """The store kept in the cache folder (kg.storecache): a rebuild changes a copy of it and holds a clean load's quads."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
-from click.testing import CliRunner
-
 from kg import storecache
-from kg.cli import cli
 from kg.readwrite.rdf_blocks import Blocks
 from kg.store import open_store, write_kept
-from kgtest import SAMPLES
-
-EXTRA = "市总工会召开主席办公会，学习贯彻市委全会精神，大兴“五种风气”。\n"
+from kgtest import APPENDED as EXTRA
+from kgtest import SAMPLES, cli_build, store_dump, summary_count
 
 
 def _build(out: Path, *inputs: Path, cache: Path | None = None) -> str:
-    args = ["build", *map(str, inputs), "-o", str(out), "--no-progress"]
-    args += ["--cache", str(cache)] if cache is not None else []
-    res = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert res.exit_code == 0, res.stderr
-    return res.stderr
+    return cli_build(out, *inputs, cache=cache)
 
 
 def _delta(stderr: str) -> int | None:
-    m = re.search(r"store delta subjects (\d+)", stderr)
-    return int(m.group(1)) if m else None
+    return summary_count(stderr, "store delta subjects")
 
 
-def _dump(out: Path) -> list[str]:
-    return sorted(str(q) for q in ox.Store.read_only(str(out / "graph.oxigraph")))
+_dump = store_dump
 
 
 def test_rebuild_changes_the_kept_store_into_a_clean_ones(tmp_path):
