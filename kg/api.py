@@ -380,7 +380,8 @@ def _write_outputs_into(graph: nx.MultiDiGraph, out_dir: str | Path, *, html: bo
     try:
         if rdf_formats or "store" in chosen:
             with prog.phase("rdf"):  # the named graphs only for the formats that write them
-                blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)), fragments=fragments)
+                blocks = graph_blocks(graph, named=bool({"nq", "trig"} & set(rdf_formats)), fragments=fragments,
+                                      turtle="ttl" in rdf_formats)
             if fragments is not None:
                 prog.count("block hits", fragments.hits)
 

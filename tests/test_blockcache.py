@@ -95,3 +95,17 @@ def test_the_base_of_merged_entries_is_used_while_it_holds_only_this_builds_arti
     assert _block_hits(_build(tmp_path / "torn", corpus, cache=cache)) == n
     _same(tmp_path / "torn", tmp_path / "removed-clean")
 
+
+def test_turtle_texts_are_handed_on_only_when_turtle_is_written(tmp_path):
+    """The texts rendered for the packs go to the Turtle writer (Blocks.ttl) only when graph.ttl is written;
+    the blocks themselves are the same either way."""
+    import kg
+    from kg.readwrite.rdf_blocks import graph_blocks
+
+    def blocks(turtle: bool):
+        built = kg.build([SAMPLES], cache=tmp_path / "cache")
+        return graph_blocks(built.graph, named=False, fragments=built.fragments, turtle=turtle)
+
+    with_ttl, without = blocks(True), blocks(False)
+    assert with_ttl.ttl and without.ttl == {}
+    assert with_ttl.default == without.default

@@ -253,7 +253,7 @@ def _offset(value: Any, where: Any) -> int:
     return int(_int(value, where if isinstance(where, str) else " ".join(map(str, where))))
 
 
-def graph_blocks(graph: nx.MultiDiGraph, named: bool = True, fragments: Any = None) -> Blocks:
+def graph_blocks(graph: nx.MultiDiGraph, named: bool = True, fragments: Any = None, turtle: bool = True) -> Blocks:
     """Turn the networkx contract (docs/ARCHITECTURE.md) into a sorted RDF dataset.
 
     Output depends only on node keys and attribute values, never on insertion
@@ -272,9 +272,11 @@ def graph_blocks(graph: nx.MultiDiGraph, named: bool = True, fragments: Any = No
     with ``named=False``): an article's mention, assertion and sentence blocks are taken from it
     when stored there, and stored there when not (the same bytes either way: they are a function
     of the article's result alone). The edges of derived nodes (meeting series) are always computed.
+    ``turtle=False`` (no ``graph.ttl`` is written): their Turtle texts are not handed on (:attr:`Blocks.ttl`
+    is left empty), as only the Turtle writer reads them.
     """
     with no_gc():
-        return _graph_blocks(graph, named, None if named else fragments)
+        return _graph_blocks(graph, named, None if named else fragments, turtle)
 
 
 #: Characters of Turtle text rendered for the block cache's packs that a build keeps for its own graph.ttl
@@ -290,7 +292,8 @@ class _Pairs(dict[tuple[str, Term], tuple[str, Term]]):
         return self.setdefault(key, key)
 
 
-def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: Any = None) -> Blocks:
+def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: Any = None,
+                  turtle: bool = True) -> Blocks:
     subjects: dict[str, list[tuple[str, Term]]] = {}
     pair = _Pairs()
     # per-article blocks (kg.blockcache): those read from the cache are merged now and skipped below;
@@ -468,7 +471,7 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
         # the texts rendered for the packs are handed to the Turtle writer too (Blocks.ttl: it drops each one as
         # it writes it) up to KEEP_RENDERED_CHARS; past that it renders them again: held for every article of a
         # large clean build they would add ~46 MB per 5,000 items to the build's peak
-        budget = KEEP_RENDERED_CHARS
+        budget = KEEP_RENDERED_CHARS if turtle else 0
         for a, made in fresh.items():
             entry = []
             for x in made:
@@ -494,7 +497,8 @@ def _graph_blocks(graph: nx.MultiDiGraph, with_named: bool = True, fragments: An
     # Assertion and mention pairs are built in PRED_RANK order already; only
     # resource blocks (attributes + edges in arbitrary order) need sorting
     # (popped as they go, so a sorted list never sits beside its unsorted copy).
-    blocks = Blocks(ttl=ttl)
+    blocks = Blocks(ttl=ttl if turtle else {})
+    del ttl  # without Turtle an adopted base's texts go now (the base's child, forked already, has its copy)
     blocks.default = [(s, _sort_pairs(subjects.pop(s)) if s in nodes else subjects.pop(s)) for s in sorted(subjects)]
     blocks.named = [
         (g, [(s, named[g][s] if len(named[g][s]) == 1 else _sort_pairs(named[g][s])) for s in sorted(named[g])])
