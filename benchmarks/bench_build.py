@@ -31,14 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus" / "bulk" / "xwlb_cctv_2022_2026.jsonl"
 JIEBA = """
-import html, json, re, sys, time
+import json, sys, time
+from kg.ingest import html_text
 t0 = time.perf_counter()
 import jieba
 jieba.setLogLevel(60)
 for line in open(sys.argv[1], encoding="utf-8"):
-    s = json.loads(line).get("content_html") or ""
-    s = re.sub(r"</p>\\s*<p[^>]*>|<br\\s*/?>", "\\n", s)
-    jieba.lcut(html.unescape(re.sub(r"<[^>]+>", "", s)))
+    jieba.lcut(html_text(json.loads(line).get("content_html") or ""))
 print(time.perf_counter() - t0)
 """
 

@@ -18,9 +18,7 @@ figures are steady-state throughput, not start-up cost.
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,8 +28,9 @@ BULK = SHARED / "corpus" / "bulk"
 
 
 def strip_html(s: str) -> str:
-    s = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", s)
-    return html.unescape(re.sub(r"<[^>]+>", "", s)).strip()
+    from kg.ingest import html_text
+
+    return html_text(s).strip()
 
 
 def load_xwlb(n: int) -> list[tuple[str, str]]:

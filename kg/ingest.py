@@ -243,6 +243,17 @@ def _json_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_text(markup: str) -> str:
+    """The text of a record's ``content_html``: paragraph breaks and ``<br>`` as line feeds, tags dropped,
+    entities unescaped. One definition for ``kg build`` and every script that reads the 新闻联播 JSONL
+    (benchmarks, tests/gold_xwlb/materialize.py), so they all cut the same sentences."""
+    return html.unescape(_TAG.sub("", _PARAGRAPH_BREAK.sub("\n", markup)))
+
+
 def _record_article(rec: dict[str, Any], file: str, n: int, path: Path) -> tuple[Article | None, list[InputProblem]]:
     where = str(path)
     html_body = False
@@ -254,8 +265,7 @@ def _record_article(rec: dict[str, Any], file: str, n: int, path: Path) -> tuple
     else:
         return None, [InputProblem(where, n, "record has no text (fields: id, title, date, text)", kind="no-text")]
     if html_body:  # markup is stripped only where the record says it is HTML
-        body = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", body)
-        body = html.unescape(re.sub(r"<[^>]+>", "", body))
+        body = html_text(body)
         if not clean_text(body).strip():
             return None, [InputProblem(where, n, "record's content_html holds no text", kind="no-text")]
     problems = []

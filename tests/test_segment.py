@@ -1,7 +1,6 @@
 """extractors.segment.Segmenter returns exactly jieba's tokens (Tokenizer.lcut, accurate mode, HMM on)."""
 from __future__ import annotations
 
-import html
 import json
 import re
 from itertools import islice
@@ -12,6 +11,7 @@ import pytest
 
 from extractors.lexicon import Lexicons, cut, segmenter, tokenizer
 from extractors.segment import Segmenter
+from kg.ingest import html_text
 from kg.model import Article
 from kg.pipeline import make_doc
 
@@ -59,7 +59,7 @@ def test_news_as_jieba(corpus: Path) -> None:
     with open(path, encoding="utf-8") as fh:
         for line in islice(fh, 300):
             raw = json.loads(line).get("content_html") or ""
-            text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", raw)))
+            text = html_text(raw)
             doc = make_doc(Article(id="x", text=text))
             for s, e in doc.sentences:
                 assert cut(doc.text[s:e], doc.lex) == _jieba_tokens(doc.text[s:e]), doc.text[s:e]

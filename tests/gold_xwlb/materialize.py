@@ -4,14 +4,12 @@ The texts are not stored in the repository (licence): they are rebuilt from
 ``<shared>/corpus/bulk/xwlb_cctv_2022_2026.jsonl`` with the line numbers and
 lengths in ``manifest.json`` next to this file.
 
-    python tests/gold_xwlb/materialize.py /tmp/xw_texts            # shared = ../shared
-    python tests/gold_xwlb/materialize.py /tmp/xw_texts /path/to/shared
+    .venv/bin/python tests/gold_xwlb/materialize.py /tmp/xw_texts            # shared = ../shared
+    .venv/bin/python tests/gold_xwlb/materialize.py /tmp/xw_texts /path/to/shared
 """
 from __future__ import annotations
 
-import html
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -22,8 +20,9 @@ LIMIT = 1200
 
 def strip(content_html: str) -> str:
     """Paragraphs and <br> to newlines, tags removed, entities unescaped."""
-    t = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", "\n", content_html)
-    return html.unescape(re.sub(r"<[^>]+>", "", t)).strip()
+    from kg.ingest import html_text
+
+    return html_text(content_html).strip()
 
 
 def cut(text: str, limit: int = LIMIT) -> str:
