@@ -15,8 +15,8 @@ terminators are compared after dropping the provenance lines. Where the Turtle l
 changed (a writer change, not extraction), the files are compared as sets of triples less the
 ``kg:rule`` triples.
 
-    .venv/bin/python benchmarks/check_identical.py --record /work/coord/engine_baseline   # once, before
-    .venv/bin/python benchmarks/check_identical.py --against /work/coord/engine_baseline  # after each step
+    .venv/bin/python benchmarks/check_identical.py --record /tmp/kg_baseline   # once, before (any folder outside the checkout)
+    .venv/bin/python benchmarks/check_identical.py --against /tmp/kg_baseline  # after each step
 
 Exit status 0 when every corpus is identical, 1 otherwise (a unified diff is printed).
 """
