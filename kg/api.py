@@ -69,8 +69,8 @@ class BuildResult:
 
         return articles(self.graph)
 
-    def sparql(self, query: str, **params: Any) -> Any:
-        """A SPARQL SELECT (text or .rq file) as a DataFrame; ``params`` are BOUND to ``?name`` variables."""
+    def sparql(self, query: str | Path, **params: Any) -> Any:
+        """A SPARQL SELECT (text, or a .rq file's name or ``Path``) as a DataFrame; ``params`` are BOUND to ``?name`` variables."""
         import pandas as pd
 
         from kg import query as Q

@@ -66,10 +66,12 @@ def with_prefixes(sparql: str) -> str:
     return "".join(f"PREFIX {p}: <{DEFAULT_PREFIXES[p]}>\n" for p in missing) + sparql
 
 
-def read_query(text_or_file: str) -> str:
-    """The query text: the argument itself, or the content of a ``.rq``/``.sparql`` file it names."""
+def read_query(text_or_file: str | Path) -> str:
+    """The query text: the argument itself, or the content of a ``.rq``/``.sparql`` file it names (a ``Path``
+    always names a file: a notebook passes ``repo / "queries" / "x.rq"``)."""
     p = Path(text_or_file)
-    if text_or_file.endswith((".rq", ".sparql")) or (len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()):
+    if isinstance(text_or_file, Path) or text_or_file.endswith((".rq", ".sparql")) \
+            or (len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()):
         if not p.is_file():
             raise FileNotFoundError(f"{p}: query file not found")
         return p.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 import kg
 from kg.model import Article
+from kgtest import ROOT
 
 ARTICLES = [
     Article("t1", "中共中央召开会议，强调要坚定拥护“两个确立”，坚决做到“两个维护”。", date="2022-01-10"),
@@ -52,6 +53,9 @@ def test_sparql_binds_parameters(out):
     assert r.sparql(q, name='两个确立" || true || "').empty
     fresh = kg.build(ARTICLES)
     assert list(fresh.sparql(q, name="两个维护")["label"]) == ["两个维护"]
+    bundled = ROOT / "queries" / "promoters_of_slogan.rq"  # a Path names a file, as its str does
+    assert r.sparql(bundled, slogan="两个确立").equals(r.sparql(str(bundled), slogan="两个确立"))
+    assert not r.sparql(bundled, slogan="两个确立").empty
 
 
 def test_analytics_frames(out):
