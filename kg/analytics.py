@@ -68,9 +68,16 @@ def _core(label: str) -> str:
     return key
 
 
-def _article_sort_key(article_id: str) -> tuple[Any, ...]:
-    """Natural order of ids: nqp-2 before nqp-10."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", article_id))
+_DIGITS = re.compile(r"(\d+)")
+
+
+def article_sort_key(article_id: str) -> tuple[Any, ...]:
+    """Natural order of ids: nqp-2 before nqp-10 (the analytics and the explorer's dated views sort alike).
+
+    The split alternates text and digit runs, so the same position holds the same type in every key and
+    two keys always compare; a digit run is read by position, not by ``str.isdigit`` (true for ``²``,
+    which ``int`` refuses)."""
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(_DIGITS.split(article_id)))
 
 
 def period_of(iso: str, by: str = "month") -> str:
@@ -197,7 +204,7 @@ def _articles_of(idx: Index, iris: Iterable[str]) -> set[str]:
 
 def _first(idx: Index, articles: Iterable[str]) -> list[str]:
     """Dated articles in date order (ties in natural id order)."""
-    return sorted((a for a in articles if idx.dates.get(a)), key=lambda a: (idx.dates[a], _article_sort_key(a)))
+    return sorted((a for a in articles if idx.dates.get(a)), key=lambda a: (idx.dates[a], article_sort_key(a)))
 
 
 def is_central(label: str, place: str = "") -> bool:
@@ -331,7 +338,7 @@ def adopters(graph_or_index: nx.MultiDiGraph | Index, term: str) -> list[Adopter
             d = idx.dates.get(art)
             if not d:
                 continue
-            cand = (d, _article_sort_key(art), art, sent)
+            cand = (d, article_sort_key(art), art, sent)
             if org not in first or cand[:2] < first[org][:2]:
                 first[org] = cand  # type: ignore[assignment]
     places = {o: _org_place(idx, o) for o in first}
@@ -347,11 +354,11 @@ def adopters(graph_or_index: nx.MultiDiGraph | Index, term: str) -> list[Adopter
     provinces: dict[str, Adopter] = {}
     for a in out:
         prov = province_of(a.place)
-        if prov and not a.central and (prov not in provinces or (a.first_date, _article_sort_key(a.article))
-                                       < (provinces[prov].first_date, _article_sort_key(provinces[prov].article))):
+        if prov and not a.central and (prov not in provinces or (a.first_date, article_sort_key(a.article))
+                                       < (provinces[prov].first_date, article_sort_key(provinces[prov].article))):
             provinces[prov] = Adopter("province", prov, a.first_date, a.article, a.lag_days, a.name, False, a.evidence)
     rows = out + list(provinces.values())
-    rows.sort(key=lambda a: (a.kind != "organization", a.first_date, _article_sort_key(a.article), a.name))
+    rows.sort(key=lambda a: (a.kind != "organization", a.first_date, article_sort_key(a.article), a.name))
     return rows
 
 

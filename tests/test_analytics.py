@@ -111,3 +111,11 @@ def test_cli_on_a_written_build(built):
     assert "乡村振兴" in runner.invoke(cli, ["trends", str(out), "--from", "2022-02-01", "--to", "20220220"]).output
     missing = runner.invoke(cli, ["timeline", str(out), "不存在的提法"])
     assert missing.exit_code == 1 and "不存在的提法" in missing.output
+
+
+def test_article_ids_sort_naturally_whatever_their_characters():
+    """One natural order for the analytics and the explorer's dated views (kg.analytics.article_sort_key)."""
+    from kg.analytics import article_sort_key
+
+    ids = ["nqp-10", "nqp-2", "nqp-2b", "nqp", "a²", "x-３", "x-12"]
+    assert sorted(ids, key=article_sort_key) == ["a²", "nqp", "nqp-2", "nqp-2b", "nqp-10", "x-３", "x-12"]

@@ -7,21 +7,17 @@ around the keyword.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import networkx as nx
 
+from kg.analytics import article_sort_key
 from kg.dates import normalize_date
 
 #: Evidence sentences per formulation in the KWIC list (earliest first; the count of the rest is kept).
 KWIC_PER_NODE = 40
 #: Characters kept on each side of the keyword.
 KWIC_WINDOW = 36
-
-
-def _natural(article_id: str) -> tuple[Any, ...]:
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", article_id))
 
 
 def article_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -32,7 +28,7 @@ def article_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 def article_order(ids: list[str], dates: dict[str, str]) -> list[str]:
     """Articles in date order (undated last), ties in natural id order (nqp-2 before nqp-10)."""
-    return sorted(ids, key=lambda a: (not dates.get(a), dates.get(a, ""), _natural(a)))
+    return sorted(ids, key=lambda a: (not dates.get(a), dates.get(a, ""), article_sort_key(a)))
 
 
 def _keyword_at(sentence: str, names: list[str]) -> tuple[int, int]:
@@ -84,7 +80,7 @@ def dated_payload(shown: nx.MultiDiGraph, full: nx.MultiDiGraph, index: dict[str
                 orgs = "、".join(sorted(promoters.get(n, {}).get(art, ())))
                 rows.append((dates.get(art, ""), art, orgs, ("…" if at > KWIC_WINDOW else "") + left, key,
                              right + ("…" if at + length + KWIC_WINDOW < len(sent) else "")))
-        rows = sorted(set(rows), key=lambda r: (not r[0], r[0], _natural(r[1]), r))  # whole row: no tie left to set order
+        rows = sorted(set(rows), key=lambda r: (not r[0], r[0], article_sort_key(r[1]), r))  # whole row: no tie left to set order
         kwic[str(i)] = {"rows": [list(r) for r in rows[:KWIC_PER_NODE]], "more": max(0, len(rows) - KWIC_PER_NODE)}
     all_days = sorted(d for d in dates.values() if d)
     return {"spans": spans, "series": series, "kwic": kwic,
