@@ -691,8 +691,30 @@ class MeetingExtractor:
                     break  # 市委宣传部: a department of the holder written after it is no second holder
                 chain.append(nxt.label)
                 prev = nxt
-            if chain:
-                m.attrs = {**m.attrs, "co_holders": tuple(dict.fromkeys(chain))}
+            if not chain:
+                continue
+            chain = list(dict.fromkeys(chain))
+            if doc.text.startswith(_w(doc.lex, "distributive_adverbs"), prev.end):
+                MeetingExtractor._each_holds(doc, m, chain, orgs)
+            else:
+                m.attrs = {**m.attrs, "co_holders": tuple(chain)}
+
+    @staticmethod
+    def _each_holds(doc: Doc, m: Mention, chain: list[str], orgs: list[Mention]) -> None:
+        """县总工会、县妇联、县科协先后召开党组会议 (rule meeting.described.each): bodies enumerated before 分别/先后/相继
+        and the verb hold one sitting each, not one together: each other body gets its own meeting of the same type
+        at the same words (its label with its own name where the holder's opened it), none is a co-holder."""
+        holder = m.attrs["holder"]
+        if not m.label.startswith(holder):
+            return
+        kind = m.label[len(holder):]
+        for label in chain:
+            o = next(o for o in orgs if o.label == label)
+            attrs = {k: v for k, v in m.attrs.items() if k != "co_holders"}
+            doc.add(Mention("Meeting", label + kind, m.start, m.end, m.surface,
+                            aliases=tuple(sorted({a for a in (o.surface + kind, o.surface + m.surface) if a != label + kind})),
+                            subtypes=m.subtypes, attrs={**attrs, "holder": label, "each_of": True}, rule="meeting.described.each"))
+        m.attrs = {**m.attrs, "each_of": True}
 
     @staticmethod
     def _named_again(doc: Doc) -> None:

@@ -237,7 +237,9 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
         return "recall.first"
     if _re(doc.lex, "recall_span", r"(?:{recall_spans})[，,]").search(before):
         return "recall.span"
-    if any(c in clause for c in words("recall_adverbs")):
+    # 县总工会、县妇联先后召开党组会议: after bodies enumerated, 先后 tells that each sat in turn (meeting.described.each)
+    distributive = doc.lex.ruleset("meeting").words("distributive_adverbs") if m.attrs.get("each_of") else ()
+    if any(c in clause and c not in distributive for c in words("recall_adverbs")):
         return "recall.adverb"
     if _COUNT.search(clause) or _COUNT.match(m.surface):
         return "recall.count"
@@ -485,6 +487,28 @@ def opened_by(doc: Doc, pos: int, org: Mention) -> bool:
     return text.startswith(names, clause)
 
 
+def _plenum_sits(doc: Doc, m: Mention, held_here: re.Pattern[str]) -> bool:
+    """Rule ``relations.setting.plenum_sits``: a local plenary session that is the subject of its own sitting
+    (中国共产党东海县第十五届委员会第九次全体会议11月20日召开。全会深入学习贯彻…) is the meeting the article reports:
+    the committee whose plenum it is holds it and speaks in the paragraphs that report it (全会指出/强调…). One that
+    sat before the report (县委全会召开后，…) is recalled (recall.after), not reported."""
+    return m.rule in ("meeting.plenum.local", "meeting.plenum.body", "meeting.plenum.body_between") and bool(m.attrs.get("body")) \
+        and held_here.match(doc.text, m.end) is not None
+
+
+def _each_own_paragraph(doc: Doc, p_start: int, described: list[Mention], current: Mention) -> list[Mention]:
+    """Rule ``relations.setting.each_paragraph``: after 县总工会、县妇联先后召开党组会议 (one sitting each,
+    meeting.described.each), a paragraph that opens with one of those bodies (县妇联党组书记王芳在会上要求…,
+    县妇联强调…) reports that body's own sitting: it is the setting there, not the first body's."""
+    for o in doc.touching("Organization", p_start, p_start + 1):
+        if o.start != p_start:
+            continue
+        own = [m for m in described if m.attrs.get("each_of") and m.attrs.get("holder") == o.label and m.start < p_start]
+        if own and own[-1] is not current:
+            return own[-1:]
+    return []
+
+
 def opens_for_another(doc: Doc, p_start: int, p_end: int, holder: Mention, setting_start: int) -> bool:
     """The paragraph opens with a place or an organisation other than the meeting's holder, right before a verb
     that is not a directive (rule ``relations.setting.other_opens``): in a roundup (北京市委…召开会议，…。/
@@ -652,7 +676,8 @@ class RelationExtractor:
         # 12月15日至16日在北京举行)
         held_here = _re(lex, "held_here", r"(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|{held_times})?(?:在[^，。；！？\n]{1,16})?(?:{held_verbs})")
         described = [m for m in meetings if (m.attrs.get("holder") or m.rule in ("meeting.described", "meeting.subject", "meeting.described.session_sitting")
-                                             or (m.rule == "meeting.named" and held_here.match(text, m.end)))
+                                             or (m.rule == "meeting.named" and held_here.match(text, m.end))
+                                             or _plenum_sits(doc, m, held_here))
                      and not m.attrs.get("venue")]
         # a meeting recalled as a milestone (2018年4月，党中央第一次召开…) is history, not the report's subject
         described = [m for i, m in enumerate(described) if not _recalled(doc, m, first=i == 0)]
@@ -673,7 +698,7 @@ class RelationExtractor:
         messages_all = message_spans(doc)
         if fallback is not None:
             for m in described if not host else ():
-                if item_of(m.start) in named_in and not m.attrs.get("organ"):  # a session's 主席团 sits for itself
+                if item_of(m.start) in named_in and not _plenum_sits(doc, m, held_here) and not m.attrs.get("organ"):  # a session's 主席团 sits for itself
                     add("heldBy", m, fallback, m.start, "relations.held_by.report_subject")
             if not described:
                 # a work report or statement without a described meeting: its subject promotes its slogans
@@ -707,11 +732,13 @@ class RelationExtractor:
                 # a meeting whose holder is unknown does not take over from one whose holder is known, nor one
                 # the reported meeting only speaks of (会议指出，…市委常委会会议对…提出了明确要求)
                 here = [m for m in here if m.attrs.get("holder") and _sits_here(doc, m, held_here)]
+            if not here and cur_meeting is not None and cur_meeting.attrs.get("each_of"):
+                here = _each_own_paragraph(doc, p_start, described, cur_meeting)
             if here:
                 guest.until = -1  # a new setting: a guest of the last one speaks no more
                 setting_start = p_start
                 cur_meeting = here[0]
-                cur_org = orgs.get(cur_meeting.attrs.get("holder", ""))
+                cur_org = orgs.get(cur_meeting.attrs.get("holder", "") or (cur_meeting.attrs.get("body", "") if _plenum_sits(doc, cur_meeting, held_here) else ""))
                 if cur_org is None and fallback is not None and not host and item_of(cur_meeting.start) in named_in:
                     cur_org = fallback
             elif cur_org is not None and opens_for_another(doc, p_start, p_end, cur_org, setting_start):
@@ -850,7 +877,9 @@ class RelationExtractor:
             if not names or not objects:
                 continue
             for m in described:
-                if m.start >= s_end and m.attrs.get("holder") in names and m.key not in studied:
+                # …each reported after it, or each announced by it (县总工会、县妇联先后召开党组会议，传达学习…: meeting.described.each)
+                own = m.start >= s_end or (a.start() <= m.end and m.start <= a.end() and m.attrs.get("each_of"))
+                if own and m.attrs.get("holder") in names and m.key not in studied:
                     for y in objects:
                         add("studies", m, y, a.start(), "relations.studies.announced")
 

@@ -105,3 +105,56 @@ def test_provincial_departments_hold_their_meetings_and_promote_their_paragraphs
     promoted = rels(res, "promotes")
     assert ("省交通运输厅", "交通强省") in promoted, promoted
     assert not any(s == "省交通运输厅" and o == "健康浙江" for s, o in promoted), promoted
+
+
+EACH = (
+    "县委十四届七次全会召开后，县文联、县残联、县侨联相继召开党组会议，传达学习全会精神。\n"
+    "县文联在会上强调，要深入开展“文艺轻骑兵”下基层活动。\n"
+    "县残联党组书记、理事长高春兰在会上要求，要持续推进“助残暖心”工程。\n"
+    "县侨联要求，要擦亮“侨心向党”品牌。\n"
+)
+
+
+def test_bodies_enumerated_before_xianghou_each_hold_a_sitting_of_their_own():
+    """meeting.described.each, relations.setting.each_paragraph: 相继/先后/分别 after the enumeration gives one
+    meeting per body, each studying what the lead says; each body's paragraph is its own meeting's report."""
+    res = extract_text(EACH)
+    held = rels(res, "heldBy")
+    assert {("县文联党组会议", "县文联"), ("县残联党组会议", "县残联"), ("县侨联党组会议", "县侨联")} <= held, held
+    assert not any(s == "县文联党组会议" and o != "县文联" for s, o in held), held  # no co-holders
+    studied = rels(res, "studies")
+    assert {("县文联党组会议", "县委十四届七次全会"), ("县残联党组会议", "县委十四届七次全会"),
+            ("县侨联党组会议", "县委十四届七次全会")} <= studied, studied
+    promoted = rels(res, "promotes")
+    assert {("县文联", "文艺轻骑兵"), ("县残联", "助残暖心"), ("县侨联", "侨心向党")} <= promoted, promoted
+    assert not any(s == "县文联" and o in ("助残暖心", "侨心向党") for s, o in promoted), promoted
+
+
+def test_bodies_that_convene_together_stay_co_holders_of_one_meeting():
+    res = extract_text("县科协、县妇联联合召开座谈会，传达学习县委十四届七次全会精神。会议要求，要深入开展“科普巾帼行”活动。\n")
+    held = {(s, o) for s, o in rels(res, "heldBy") if s.endswith("座谈会")}
+    assert len({s for s, _ in held}) == 1, held
+    assert {o for _, o in held} == {"县科协", "县妇联"}
+
+
+PLENUM = (
+    "中国共产党新沂市第十四届委员会第八次全体会议12月6日召开。全会深入学习贯彻党的二十届四中全会精神。\n"
+    "全会强调，要锚定“产业强市”目标，持续推进“两湖一山”保护。\n"
+)
+
+
+def test_a_local_plenum_that_sits_in_the_report_studies_and_its_committee_promotes():
+    """relations.setting.plenum_sits: the plenum is the subject of 召开 (its date between): it is the report's
+    meeting, its committee holds it and speaks in 全会强调…."""
+    res = extract_text(PLENUM)
+    (plenum,) = {s for s, o in rels(res, "heldBy")}
+    assert (plenum, "中国共产党第二十届中央委员会第四次全体会议") in rels(res, "studies")
+    committee = next(o for s, o in rels(res, "heldBy"))
+    assert {(committee, "产业强市"), (committee, "两湖一山")} <= rels(res, "promotes")
+
+
+def test_a_plenum_that_sat_before_the_report_is_no_setting():
+    res = extract_text("市委十四届八次全会召开后，市委宣传部召开部务会议，传达学习全会精神。会议要求，要唱响“产业强市”主旋律。\n")
+    promoted = rels(res, "promotes")
+    assert any(o == "产业强市" and "宣传部" in s for s, o in promoted), promoted
+    assert not any(s.endswith("市委") and o == "产业强市" for s, o in promoted), promoted
