@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import click
@@ -24,6 +25,21 @@ def _index(graph: str) -> Any:
         return load(graph)
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _read_graph(graph: str) -> Any:
+    """The contract graph of a build directory or RDF file; a path that cannot be read is a clean CLI error."""
+    from kg.readwrite.rdf import read
+
+    try:
+        return read(graph)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _beside(graph: str, name: str) -> Path:
+    """``name`` inside the build directory ``graph``, or beside the RDF file ``graph``: where an export goes by default."""
+    return (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / name
 
 
 def _table(records: list[dict[str, Any]], columns: list[str]) -> QueryResult:
@@ -168,16 +184,10 @@ def export_cmd() -> None:
               help="Only these formats (repeatable) [default: both].")
 def export_tables_cmd(graph: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
     """Write entities, relations, evidence, mentions and articles as CSV and Parquet."""
-    from pathlib import Path
-
-    from kg.readwrite.rdf import read
     from kg.tables import export_tables
 
-    try:
-        g = read(graph)
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    target = Path(out_dir) if out_dir else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / "tables"
+    g = _read_graph(graph)
+    target = Path(out_dir) if out_dir else _beside(graph, "tables")
     written = export_tables(g, target, formats or ("csv", "parquet"))
     click.echo(f"wrote {len(written)} files to {target}")
 
@@ -189,15 +199,9 @@ def export_tables_cmd(graph: str, out_dir: str | None, formats: tuple[str, ...])
               help="Also the Article nodes and their mentionedIn edges (most of a corpus graph).")
 def export_gexf_cmd(graph: str, out_file: str | None, articles: bool) -> None:
     """A dynamic GEXF for Gephi: each node and edge from its first to its last article date."""
-    from pathlib import Path
-
     from kg.readwrite.gexf import write_gexf
-    from kg.readwrite.rdf import read
 
-    try:
-        g = read(graph)
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    target = Path(out_file) if out_file else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / "graph.gexf"
+    g = _read_graph(graph)
+    target = Path(out_file) if out_file else _beside(graph, "graph.gexf")
     write_gexf(g, target, articles=articles)
     click.echo(f"wrote {target}")

@@ -111,15 +111,9 @@ def load_union(source: str | Path | rdflib.Graph) -> rdflib.Graph:
         for t in triples:
             union.add(t)
         return union
-    from kg.readwrite.rdf import find_graph_file
+    from kg.query import load_rdflib
 
-    file = find_graph_file(source)
-    ds = rdflib.Dataset()
-    try:
-        ds.parse(file)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise ValueError(f"{file}: cannot parse RDF ({exc})") from exc
-    return load_union(ds)
+    return load_union(load_rdflib(source))
 
 
 def _validation_file(source: str | Path) -> Path:

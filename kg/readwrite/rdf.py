@@ -232,15 +232,13 @@ def from_triples(triples: Iterable[tuple[str, str, Obj]]) -> nx.MultiDiGraph:
     for s, p, obj in triples:
         props[s][p].add(obj)
 
-    main_rank = {K[c]: i for i, c in enumerate(CLASSES)}
     nodes: dict[str, dict[str, Any]] = {}
     assertions, mentions = [], []
     sentences: dict[str, str] = {}
     for s, pv in props.items():
-        types = sorted(v for v, kind in pv.get(RDF_TYPE, ()) if kind is None)
-        mains = sorted((t for t in types if t in main_rank), key=main_rank.__getitem__)
-        if mains:
-            nodes[s] = _node_attrs(s, mains[0], types, pv)
+        types, main = typed(pv)
+        if main is not None:
+            nodes[s] = _node_attrs(s, main, types, pv)
         elif K["Assertion"] in types:
             assertions.append(s)
         elif K["Mention"] in types:
@@ -342,6 +340,16 @@ def _provenance(pv: dict[str, set[Obj]]) -> dict[str, str]:
 def _one(pv: dict[str, set[Obj]], p: str) -> str:
     values = pv.get(p, ())
     return min(values)[0] if values else ""
+
+
+#: A class IRI -> its rank in CLASSES: a subject of several node classes is a node of the first.
+_MAIN_RANK = {K[c]: i for i, c in enumerate(CLASSES)}
+
+
+def typed(pv: dict[str, set[Obj]]) -> tuple[list[str], str | None]:
+    """A subject's ``rdf:type`` IRIs, sorted, and the node class it is read as (None: not a node of the contract)."""
+    types = sorted(v for v, kind in pv.get(RDF_TYPE, ()) if kind is None)
+    return types, min((t for t in types if t in _MAIN_RANK), key=_MAIN_RANK.__getitem__, default=None)
 
 
 def _node_attrs(iri: str, main: str, types: list[str], pv: dict[str, set[Obj]]) -> dict[str, Any]:

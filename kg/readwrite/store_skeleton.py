@@ -24,8 +24,8 @@ from typing import Any, Iterator
 
 import networkx as nx
 
-from kg.readwrite.rdf import _node_attrs, plain_triples
-from kg.readwrite.rdf_blocks import CLASSES, DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, RDF_TYPE, RDFS_LABEL, RELATIONS, \
+from kg.readwrite.rdf import _node_attrs, plain_triples, typed
+from kg.readwrite.rdf_blocks import DCT_DATE, DCT_ID, DCT_SOURCE, DCT_TITLE, K, RDF_TYPE, RDFS_LABEL, RELATIONS, \
     SKOS_ALT, Obj
 
 #: What a node's attributes are read from (everything :func:`_node_attrs` looks at).
@@ -50,15 +50,13 @@ def read_skeleton(store: Any) -> nx.MultiDiGraph:
         for s, obj in objects(p):
             props[s][p].add(obj)
 
-    main_rank = {K[c]: i for i, c in enumerate(CLASSES)}
     nodes: dict[str, dict[str, Any]] = {}
     counts: dict[tuple[str, str, str], int] = {}
     rel_iris = {K[r]: r for r in RELATIONS}
     for s, pv in props.items():
-        types = sorted(v for v, kind in pv.get(RDF_TYPE, ()) if kind is None)
-        mains = sorted((t for t in types if t in main_rank), key=main_rank.__getitem__)
-        if mains:
-            nodes[s] = _node_attrs(s, mains[0], types, pv)
+        types, main = typed(pv)
+        if main is not None:
+            nodes[s] = _node_attrs(s, main, types, pv)
     for pv in props.values():
         if K["Assertion"] in {v for v, _ in pv.get(RDF_TYPE, ())}:
             subj, pred, target = (min(pv.get(k, {("", None)}))[0] for k in _ASSERTION_PREDICATES)
