@@ -15,9 +15,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--as-built", action="store_true", help="shoot GRAPH/graph.html as the build wrote it")
     parser.add_argument("--full-page", action="store_true", help="capture the whole scrollable page")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from html_fixtures import CHROMIUM, CHROMIUM_ARGS  # the one headless Chromium setup
     from playwright.sync_api import sync_playwright
 
     from kg.commands_html import load_graph
@@ -42,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             page_path = Path(tmp) / "explorer.html"
             write_html(load_graph(args.graph), page_path, title="policy-slogan-kg · 样例知识图谱 sample graph")
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
                    else r.abort())

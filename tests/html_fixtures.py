@@ -12,6 +12,12 @@ import networkx as nx
 
 from kg.iri import article_iri, entity_iri
 
+#: Debian's Chromium and the flags every headless run of the explorer uses (the browser tests, benchmarks/bench_html.py,
+#: benchmarks/screenshot_html.py): no first-run, sync or background traffic, so "every host blocked" holds.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 XSS_SENTENCE = "会议强调</script><script>alert(1)</script>要落实“五种风气”。"
 

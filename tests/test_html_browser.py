@@ -9,13 +9,10 @@ from typing import Any
 
 import pytest
 
-from html_fixtures import XSS_LABEL, XSS_SENTENCE, hostile_graph, synthetic_graph, xuzhou_graph
+from html_fixtures import CHROMIUM, CHROMIUM_ARGS, XSS_LABEL, XSS_SENTENCE, hostile_graph, synthetic_graph, xuzhou_graph
 from kg.iri import entity_iri
 from kg.readwrite.html import notebook_html, write_html
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
 
 pytestmark = pytest.mark.browser
