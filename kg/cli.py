@@ -177,7 +177,26 @@ for _command in (eval_cmd, explain_cmd, query_cmd, validate_cmd, publish_cmd, sh
 
 
 def main() -> None:
-    cli()
+    """The ``kg`` program (the console script, ``python -m kg.cli``)."""
+    try:
+        cli()
+    finally:
+        _leave_to_exit()
+
+
+def _leave_to_exit() -> None:
+    """What is alive at exit is left to the operating system, not to the collector's final passes.
+
+    Why: as the interpreter exits it runs full collections, each a walk over every object still
+    tracked: the tokenizer's dictionaries, the extraction memos, the results, the graph. That was
+    ~0.3 s CPU of a 1,000-item ``kg build`` (4.5 s) after the last file was written. Frozen objects
+    are not walked (``gc.freeze``). Nothing a command writes depends on it: every file is closed and
+    renamed into place before ``cli()`` returns, and Python never promised ``__del__`` for objects
+    alive at exit; ``atexit`` hooks (``weakref.finalize``, ``multiprocessing``) run as before.
+    """
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":
