@@ -268,7 +268,24 @@ def _bare_noun(label: str, clause: str, after: str, lex: Lexicons) -> bool:
         return False
     if rs.regex("promotion_verb", r"(?:{promotion_verbs})").search(clause):
         return False
-    return _noun_phrase(label, lex)
+    return _noun_phrase(label, lex) or _name_phrase(label, lex)
+
+
+def _name_phrase(label: str, lex: Lexicons) -> bool:
+    """Every word of the label a word of the dictionary that names or qualifies (nouns, place and time words,
+    localisers, abbreviations, numerals and measures, modifiers; 的 and 和 between them), the last one a noun, a
+    place word or an abbreviation (绿色中东, 大虹桥, 下半篇文章, 诗和远方, 轨道上的京津冀). (slogan.quoted.name_phrase)
+
+    Wider than _noun_phrase (a place name, a measure, 的 or 和 inside): with no promotion verb, no policy head and
+    no numeral (_bare_noun's conditions), such a quote names a place, a thing or an event, or is an epithet.
+    A verb, an adverb, a preposition or a word jieba does not know keeps it (“由腐纠风”, “做大蛋糕”, “专精特新”:
+    a coined requirement may be a formulation the text quotes without a cue).
+    """
+    rs = lex.ruleset("slogan")
+    tags = [word_tag(w) for w in cut(label, lex)]
+    if len(tags) < 2 or not tags[-1].startswith(rs.words("name_head_tags")):
+        return False
+    return all(t and t.startswith(rs.words("name_word_tags")) for t in tags[:-1])
 
 
 def _in_quoted_name(doc: Doc, start: int, end: int, rules: dict[str, list]) -> bool:
@@ -505,6 +522,9 @@ class SloganExtractor:
             # 开展为期半年的…专项整治: how long it runs is said of the campaign, no word of its name (slogan.campaign.duration)
             name = re.sub(r"^(?:为期|历时)[^的，]{1,8}的", "", name)
             start = m.end("name") - len(name)
+            # 部署进一步做好学习教育…: the kind alone, or a verb before it, names no campaign (slogan.campaign.kind_only)
+            if name.startswith(lex.ruleset("slogan").words("campaign_verbs")):
+                continue
             if len(name) >= 4 and not doc.blocked("slogan.campaign", "PolicySlogan", start, m.end("name")):
                 doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))
         # 4. five-year-plan periods written without quotes: 十四五

@@ -317,3 +317,33 @@ def test_a_serial_name_or_a_name_given_is_no_formulation(text: str, name: str) -
 
 def test_a_plan_dated_by_its_year_stays() -> None:
     assert "数字乡村2030" in slogans("要深入实施“数字乡村2030”行动计划。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("登记簿写明了林地“谁经营”“归谁用”。", "谁经营"),  # slogan.reject.question_who: a question asking who
+    ("登记簿写明了林地“谁经营”“归谁用”。", "归谁用"),
+    ("峰会将成为“全球北方”合作的新起点。", "全球北方"),  # slogan.reject.region: a region named by a compass word
+    ("电视台发布“省台2025—2026‘千村百镇’采访计划”。", "省台2025—2026‘千村百镇’采访计划"),  # slogan.reject.year_span
+    ("“数字经济与城市治理”分论坛上，嘉宾发言。", "数字经济与城市治理"),  # slogan.reject.meeting_after: a sub-forum
+    ("做好“后半篇文章”，这座小城成了“滨海大花园”。", "后半篇文章"),  # slogan.quoted.name_phrase: no cue, a noun phrase
+    ("做好“后半篇文章”，这座小城成了“滨海大花园”。", "滨海大花园"),
+    ("这里有“诗和远方”。", "诗和远方"),
+])
+def test_a_question_a_region_an_edition_or_a_name_phrase_is_no_formulation(text: str, name: str) -> None:
+    assert name not in slogans(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("要落实“谁执法谁普法”的普法责任制。", "谁执法谁普法"),  # a principle pairs its 谁
+    ("要深入实施“数字乡村2030”行动计划。", "数字乡村2030"),  # a target year alone is no span
+    ("坚持“由腐纠风”，严查顶风违纪。", "由腐纠风"),  # a word jieba does not know: a coined requirement
+    ("打造“轨道上的城市群”。", "轨道上的城市群"),  # a promotion verb states it
+])
+def test_a_paired_who_a_year_or_a_stated_phrase_stays(text: str, slogan: str) -> None:
+    assert slogan in slogans(text)
+
+
+def test_a_kind_of_campaign_after_a_verb_of_doing_is_no_name() -> None:  # slogan.campaign.kind_only
+    found = slogans("会议研究部署进一步做好学习教育指导督导工作。")
+    assert not any(s.endswith("学习教育") for s in found)
+    assert "安全生产专项整治" in slogans("要进一步深化安全生产专项整治。")
