@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg import graph as G
 from kg.api import build
+from kg.graphcache import REWRITE_SHARE
 from kg.model import Article, ArticleResult, Entity, Mention
 from kgtest import APPENDED as EXTRA
 from kgtest import SAMPLES, cli_build, sample_articles, store_dump, summary_count
@@ -29,11 +30,24 @@ def _same(a: Path, b: Path) -> None:
         assert store_dump(a) == store_dump(b)
 
 
+def _corpus_of(n: int, target: Path) -> Path:
+    """A copy of samples/ cut to ``n`` articles (its texts, first by name; the JSONL kept)."""
+    shutil.copytree(SAMPLES, target)
+    texts = sorted(target.rglob("*.txt"), key=lambda p: p.relative_to(target).as_posix())
+    drop = sample_articles() - n
+    assert 0 <= drop <= len(texts), f"samples/ has {sample_articles()} articles, fewer than {n}"
+    for p in texts[len(texts) - drop:]:
+        p.unlink()
+    return target
+
+
 def test_rebuilds_from_the_kept_merge_are_clean_builds(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SAMPLES, corpus)
+    # a corpus of 28: one new article stays under REWRITE_SHARE of a build (1 <= 0.05 * 29) and two go over it
+    # (2 > 0.05 * 30); any size from 19 to 37 would do, so the corpus is cut rather than samples/ taken as it grows
+    n = 28
+    assert 1 <= REWRITE_SHARE * (n + 1) and 2 > REWRITE_SHARE * (n + 2)
+    corpus = _corpus_of(n, tmp_path / "corpus")
     cache = tmp_path / "cache"
-    n = sample_articles()
 
     def step(name: str, *inputs: Path) -> int | None:
         kept = _kept(_build(tmp_path / name, *inputs, cache=cache))
