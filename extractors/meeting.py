@@ -228,6 +228,10 @@ class MeetingExtractor:
                 if pm is None:
                     continue
                 full = pm.aliases[0] if pm.aliases else pm.surface
+                prefix = next((w for w in _w(doc.lex, "league_prefixes") if text.startswith(w, pm.start - len(w))), None)
+                if prefix is not None:
+                    self._league_plenum(doc, m, pm, full, pm.start - len(prefix), j, c)
+                    continue
                 start = pm.start - (5 if text.startswith("中国共产党", pm.start - 5) else 2 if text.startswith("中共", pm.start - 2) else 0)
                 org_label, lvl, short, body_start = f"中共{full}委", full[-1], pm.label, start
                 if start < pm.start and not any(o.label == org_label for o in doc.of_type("Organization")):
@@ -246,6 +250,20 @@ class MeetingExtractor:
                        f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
             self._add(doc, "meeting.plenum.local", label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
                       relative=not org_label.startswith("中共"))
+
+    def _league_plenum(self, doc: Doc, m: re.Match[str], pm: Mention, full: str, start: int, j: int, c: int) -> None:
+        """meeting.plenum.league_local: 共青团宿迁市第五届委员会第六次全体（扩大）会议 is the plenum of the League's
+        committee of that place (团市委), not of the party's: the League's prefix stands before the place."""
+        lvl = full[-1]
+        org_label = f"共青团{full}委"
+        if not any(o.label == org_label for o in doc.of_type("Organization")):
+            doc.add(Mention("Organization", org_label, start, pm.end, doc.text[start:pm.end],
+                            aliases=tuple(sorted({f"团{lvl}委", f"共青团{full}委员会", f"{pm.label}团{lvl}委"} - {org_label})),
+                            attrs={"kind": "mass", "level": lvl, "place": pm.label}, rule="meeting.plenum.body_named"))
+        aliases = (f"团{lvl}委{cn(j)}届{cn(c)}次全会", f"{pm.label}团{lvl}委{cn(j)}届{cn(c)}次全会",
+                   f"共青团{full}第{cn(j)}届委员会第{cn(c)}次全体会议", f"团{lvl}委全会")
+        self._add(doc, "meeting.plenum.league_local", f"{org_label}{cn(j)}届{cn(c)}次全会", start, m.end(), aliases, ("PlenarySession",),
+                  body=org_label, jie=j, ci=c, level=lvl)
 
     def _plenums_body_between(self, doc: Doc) -> None:
         """meeting.plenum.body_between: 十三届省委五次全会, 十三届省纪委四次全会: a local plenum written with its term before

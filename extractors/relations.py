@@ -85,8 +85,18 @@ def _studied_discourse(doc: Doc, x: Mention) -> bool:
     lex = doc.lex
     s_start, _ = doc.sentence_at(x.start)
     clause_start = doc.clause_start(x.start)
-    return bool(_re(lex, "discourse_clause", r"(?:{study_clause_leads})*(?:{discourse_study_verbs})").match(doc.text, clause_start, x.start)) \
-        and not _re(lex, "urged", "{urging_words}").search(doc.text, s_start, x.start)
+    opens = _re(lex, "discourse_clause", r"(?:{study_clause_leads})*(?:{discourse_study_verbs})").match(doc.text, clause_start, x.start) \
+        or _study_topic(doc, x, clause_start)
+    return bool(opens) and not _re(lex, "urged", "{urging_words}").search(doc.text, s_start, x.start)
+
+
+def _study_topic(doc: Doc, x: Mention, clause_start: int) -> bool:
+    """围绕习近平总书记关于党的建设的重要思想进行专题学习研讨 (relations.studies.paragraph): x, a named body of thought
+    or a document, is the topic the clause's study is about (围绕 opens the clause, a verb of study comes right
+    after x): the meeting studies it."""
+    lex = doc.lex
+    return bool(_re(lex, "topic_lead", r"(?:{study_clause_leads})*(?:{study_topic_leads})$").match(doc.text[clause_start:x.start])) \
+        and bool(_re(lex, "topic_study", r"(?:{topic_study_verbs})").match(doc.text, x.end))
 
 
 def _venue_also_studied(doc: Doc, x: Mention, objects: list[Mention]) -> bool:
@@ -492,7 +502,7 @@ def _plenum_sits(doc: Doc, m: Mention, held_here: re.Pattern[str]) -> bool:
     (中国共产党东海县第十五届委员会第九次全体会议11月20日召开。全会深入学习贯彻…) is the meeting the article reports:
     the committee whose plenum it is holds it and speaks in the paragraphs that report it (全会指出/强调…). One that
     sat before the report (县委全会召开后，…) is recalled (recall.after), not reported."""
-    return m.rule in ("meeting.plenum.local", "meeting.plenum.body", "meeting.plenum.body_between") and bool(m.attrs.get("body")) \
+    return m.rule in ("meeting.plenum.local", "meeting.plenum.league_local", "meeting.plenum.body", "meeting.plenum.body_between") and bool(m.attrs.get("body")) \
         and held_here.match(doc.text, m.end) is not None
 
 
@@ -785,7 +795,8 @@ class RelationExtractor:
                     discourse = x.type == "Theory" and _re(lex, "discourse", r"关于.+(?:{studied_discourses})$").search(x.label) is not None
                     doc_like = x.type == "Document" or discourse
                     studied_doc = doc_like and ((_studied_discourse(doc, x) if discourse else
-                                                 _re(lex, "study_words", "{study_words}").search(before[-8:]) or _studying_clause(doc, x)) or
+                                                 _re(lex, "study_words", "{study_words}").search(before[-8:]) or _studying_clause(doc, x)
+                                                 or _study_topic(doc, x, doc.clause_start(x.start))) or
                                                 (last_doc_studied is not None and last_doc_studied <= x.start
                                                  and re.fullmatch(r"[》、和及与，]*", text[last_doc_studied:x.start]) is not None))
                     if doc_like:

@@ -158,3 +158,37 @@ def test_a_plenum_that_sat_before_the_report_is_no_setting():
     promoted = rels(res, "promotes")
     assert any(o == "产业强市" and "宣传部" in s for s, o in promoted), promoted
     assert not any(s.endswith("市委") and o == "产业强市" for s, o in promoted), promoted
+
+
+LEAGUE_PLENUM = (
+    "共青团淮安市第六届委员会第三次全体会议11月28日召开。会议深入学习贯彻党的二十届四中全会精神。\n"
+    "全会强调，要深化“青春建功”行动，持续擦亮“青年之家”品牌。\n"
+)
+
+
+def test_a_league_plenum_of_a_place_is_the_leagues_committees_and_sits_in_its_report():
+    """meeting.plenum.league_local: 共青团 before the place and 第N届委员会第N次全体会议 is the League's committee's
+    plenum (no party plenum 中共淮安市委六届三次全会)."""
+    res = extract_text(LEAGUE_PLENUM)
+    held = rels(res, "heldBy")
+    assert ("共青团淮安市委六届三次全会", "共青团淮安市委") in held, held
+    assert not any("中共" in s for s, _ in held), held
+    assert ("共青团淮安市委六届三次全会", "中国共产党第二十届中央委员会第四次全体会议") in rels(res, "studies")
+    assert ("共青团淮安市委", "青春建功") in rels(res, "promotes")
+
+
+TOPIC = (
+    "市委理论学习中心组举行集体学习\n"
+    "9月2日，市委理论学习中心组举行集体学习，围绕习近平总书记关于网络强国的重要思想进行专题学习研讨。\n"
+    "会议强调，要深入实施“清朗”系列专项行动。\n"
+)
+
+
+def test_the_topic_of_a_study_opened_by_weirao_is_studied():
+    res = extract_text(TOPIC)
+    assert any(o == "习近平总书记关于网络强国的重要思想" for _, o in rels(res, "studies")), rels(res, "studies")
+
+
+def test_a_topic_that_is_urged_is_not_studied():
+    res = extract_text("9月2日，市委理论学习中心组举行集体学习。会议强调，要围绕习近平总书记关于网络强国的重要思想进行专题学习。\n")
+    assert not any(o == "习近平总书记关于网络强国的重要思想" for _, o in rels(res, "studies")), rels(res, "studies")
