@@ -365,6 +365,21 @@ def _era_of_other(doc: Doc, start: int, end: int) -> bool:
     return rs.regex("presentation_event", r"(?:{presentation_events})").search(text[s_start:start]) is not None
 
 
+def _quality_of_relation(doc: Doc, start: int) -> bool:
+    """A quality word of the lexicon (高质量发展) whose clause is about a relation between two states: its subject or
+    object is a pair of countries' relation (中俄关系, 两国关系, 双边关系; the countries written by their one-character
+    abbreviations, ner_abbrev.tsv) (推动中俄关系更高质量发展, 中哈关系…实现高质量发展). (slogan.lexicon.quality_of_relation)
+
+    As 新时代 dating a relation (_era_of_other), the quality the two sides give their relation is how they describe it,
+    not the party's formulation of development (经济高质量发展, 推动共建“一带一路”高质量发展 stay: no relation of states).
+    """
+    text, rs = doc.text, doc.lex.ruleset("slogan")
+    clause = re.split(r"[，。；：！？\n]", text[max(0, start - _CLAUSE_SPAN):start])[-1]
+    abbrevs = "".join(sorted(_country_abbreviations(doc.lex) | {"中"}))
+    pair = rs.regex("state_pair", rf"(?:[{abbrevs}]{{2,3}}|{{state_pair_words}})(?:{{relation_heads}})")
+    return pair.search(clause) is not None
+
+
 def _meeting_name(doc: Doc, start: int, end: int) -> bool:
     """The quotation text[start:end] is a word of a meeting's or an event's name that the meeting component read
     around it (国务院新闻办公室“…”中外记者见面会, 教育部“…”主题活动, “…”系列发布会): the name the event is held
@@ -505,6 +520,8 @@ class SloganExtractor:
                 continue
             if row["label"] in lex.ruleset("slogan").words("era_entries") and _era_of_other(doc, start, end):
                 continue  # 新时代中越全面战略合作伙伴关系: the era of a relation, not the party's formulation
+            if row["label"] in lex.ruleset("slogan").words("quality_entries") and _quality_of_relation(doc, start):
+                continue  # 推动中俄关系实现更高质量发展: the quality of a relation between states, not the party's formulation
             named = re.match(rf"[{_NUM}]", row["label"]) is None and text[start - 1:start] != "‘"
             if named and (_in_quoted_name(doc, start, end, rules) or _briefing_topic(doc, start, end)):
                 # “中国经济高质量发展成效”系列新闻发布会, 介绍…服务高质量发展有关情况: a word of a name or a briefing's topic;
