@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -17,24 +17,26 @@ from kg.query import OUTPUT_FORMATS, QueryResult, format_result
 _FORMAT = click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
 
 
-def _index(graph: str) -> Any:
-    """A build directory's analytics index (``graph.analytics.json.gz``, written by ``kg build``), else the graph's."""
-    from kg.readwrite.analytics_index import load
-
+def _read(load: Callable[[str], Any], graph: str) -> Any:
+    """``load(graph)``; a path that cannot be read or parsed is a clean CLI error (exit 1), not a traceback."""
     try:
         return load(graph)
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
+def _index(graph: str) -> Any:
+    """A build directory's analytics index (``graph.analytics.json.gz``, written by ``kg build``), else the graph's."""
+    from kg.readwrite.analytics_index import load
+
+    return _read(load, graph)
+
+
 def _read_graph(graph: str) -> Any:
-    """The contract graph of a build directory or RDF file; a path that cannot be read is a clean CLI error."""
+    """The contract graph of a build directory or RDF file."""
     from kg.readwrite.rdf import read
 
-    try:
-        return read(graph)
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    return _read(read, graph)
 
 
 def _beside(graph: str, name: str) -> Path:
