@@ -9,6 +9,7 @@ Here in ``extractors`` because ``extractors`` imports nothing of ``kg`` and ``kg
 from __future__ import annotations
 
 import hashlib
+from typing import Any, Callable
 
 #: Bytes of the SHA-256 digest written after the magic.
 DIGEST = hashlib.sha256().digest_size
@@ -26,3 +27,15 @@ def unseal(raw: bytes, magic: bytes) -> bytes | None:
         return None
     payload = raw[head:]
     return payload if hashlib.sha256(payload).digest() == raw[len(magic):head] else None
+
+
+def opened(raw: bytes, magic: bytes, loads: Callable[[bytes], Any]) -> Any:
+    """``loads`` of the payload :func:`seal` wrapped in ``raw``, or None when there is none or ``loads`` fails
+    on it (written by another version of the classes or of the format: made again)."""
+    payload = unseal(raw, magic)
+    if payload is None:
+        return None
+    try:
+        return loads(payload)
+    except Exception:
+        return None

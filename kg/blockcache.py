@@ -29,7 +29,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Iterable
 
-from extractors.sealing import seal, unseal
+from extractors.sealing import opened, seal
 from kg.atomicfile import atomic_open
 from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed_apart
 from kg.model import Article
@@ -250,10 +250,4 @@ def _encode(value: Any) -> bytes:
 
 def _decode(raw: bytes) -> Any:
     """What :func:`_encode` wrote, or None for anything else (a torn, foreign or older entry)."""
-    payload = unseal(raw, _MAGIC)
-    if payload is None:
-        return None
-    try:
-        return marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
+    return opened(raw, _MAGIC, marshal.loads)

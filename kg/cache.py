@@ -40,7 +40,7 @@ from typing import Any, Iterable
 
 from extractors.lexicon import Lexicons
 from extractors.sealing import DIGEST as _DIGEST
-from extractors.sealing import seal, unseal as unseal_payload
+from extractors.sealing import opened, seal
 from kg.atomicfile import atomic_open, atomic_write
 from kg.model import Article, ArticleResult
 
@@ -164,13 +164,7 @@ def sealed(value: object, magic: bytes) -> bytes:
 
 def unseal(raw: bytes, magic: bytes) -> object | None:
     """What :func:`sealed` wrote, or None for anything else: a cache entry is never trusted, only re-made."""
-    payload = unseal_payload(raw, magic)
-    if payload is None:
-        return None
-    try:
-        return pickle.loads(payload)
-    except Exception:  # written by another version of the classes: extract again
-        return None
+    return opened(raw, magic, pickle.loads)
 
 
 def write_sealed(path: Path, value: object, magic: bytes) -> None:
