@@ -98,7 +98,9 @@ def _studied_more(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "studied_more", r"(?:，?以及|和|、|及)(?P<objs>[^，。；！？\n]{2,60}?)(?:主要|重要)?精神")
 # between a holder and 召开/举行 in 中共中央政治局3月30日召开会议, 全国人大常委会党组19日举行会议
 def _holder_gap(lex: Lexicons) -> re.Pattern[str]:
-    return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?")
+    # …and an adverb of promptness or a manner (县总工会迅速召开会议, 县委常委会以视频形式召开会议)
+    return _re(lex, "holder_gap", r"(?P<organ>{holder_organs})?(?:[\d一二三四五六七八九十〇]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:{gap_times})?"
+                                  r"(?:{gap_adverbs})?(?:以[^，。；！？\n]{1,8}?(?:形式|方式))?")
 # plenums of the central discipline commission: 二十届中央纪委二次全会
 # 十三届省委五次全会, 十三届省纪委四次全会: the term written before the body's short name (meeting.plenum.body_between)
 _BODY_BETWEEN_PLENUM = re.compile(rf"(?P<jie>[{N}]+)届(?P<body>[省市县区州盟旗]纪?委)(?P<ci>[{N}]+)次全(?:会|体会议)")

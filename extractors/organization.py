@@ -26,7 +26,16 @@ _DENY_BEFORE = set("全本我该各城都超门股夜集街地社郊园景辖山
 
 @cache
 def _units(lex: Lexicons) -> tuple[dict[str, str], ...]:
-    return tuple(sorted(lex.read_tsv("org_units.tsv"), key=lambda r: -len(r["unit"])))
+    """The units of org_units.tsv, longest first. A bureau or mass body is also written in its official full
+    form (县医疗保障局 for 医保局, 县文化广电和旅游局 for 文广旅局: organization.levelled), which is
+    the same unit: the ``full`` column of a row is a unit of its own where no row writes it."""
+    rows = list(lex.read_tsv("org_units.tsv"))
+    written = {r["unit"] for r in rows}
+    for r in list(rows):
+        if r["kind"] in ("bureau", "mass") and len(r["full"]) >= 4 and r["full"] not in written:
+            written.add(r["full"])
+            rows.append({**r, "unit": r["full"]})
+    return tuple(sorted(rows, key=lambda r: -len(r["unit"])))
 
 
 @cache

@@ -255,7 +255,11 @@ def _recall_reason(doc: Doc, m: Mention, first: bool) -> str | None:
         return "recall.count"
     if _RANGE.search(clause) or ("从" in clause and text.startswith("到", m.end)):
         return "recall.range"
-    if _re(doc.lex, "future_before", r"(?:{future_cues})[^，。；！？]{0,30}(?:{held_verbs}|举办|主持召开)").search(clause) \
+    # 县计划生育协会召开…: a cue that is a word of an organisation's name is no cue of the clause
+    names = [(o.start - c_start, o.end - c_start) for o in doc.touching("Organization", c_start, m.start)]
+    future = next((f for f in _re(doc.lex, "future_before", r"(?:{future_cues})[^，。；！？]{0,30}(?:{held_verbs}|举办|主持召开)").finditer(clause)
+                   if not any(a <= f.start() < b for a, b in names)), None)
+    if future is not None \
             or _re(doc.lex, "future_after", r"(?:即将|将于[^，。；]{0,12}|将在[^，。；]{0,12})(?:{held_verbs}|举办)|(?:{held_verbs})在即").match(text, m.end):
         return "recall.future"
     if any(c in clause for c in words("congratulation_cues")):

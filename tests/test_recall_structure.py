@@ -192,3 +192,18 @@ def test_the_topic_of_a_study_opened_by_weirao_is_studied():
 def test_a_topic_that_is_urged_is_not_studied():
     res = extract_text("9月2日，市委理论学习中心组举行集体学习。会议强调，要围绕习近平总书记关于网络强国的重要思想进行专题学习。\n")
     assert not any(o == "习近平总书记关于网络强国的重要思想" for _, o in rels(res, "studies")), rels(res, "studies")
+
+
+def test_a_bureau_written_in_its_full_form_holds_its_meeting():
+    """organization.levelled: 县医疗保障局 is the unit 医保局 written in full (org_units.tsv's ``full``)."""
+    res = extract_text("12月5日，县医疗保障局召开党组会议，传达学习县委十五届八次全会精神。会议强调，要深入推进“医保惠民”工程。\n")
+    assert ("县医保局党组会议", "县医保局") in rels(res, "heldBy")
+    assert ("县医保局", "医保惠民") in rels(res, "promotes")
+
+
+def test_a_future_cue_inside_the_conveners_name_does_not_recall_its_meeting():
+    """recall.future reads 计划 in 计划于…召开, not in 县计划生育协会召开…."""
+    res = extract_text("12月5日，县计划生育协会召开党组会议，传达学习县委十五届八次全会精神。会议要求，要深入开展“婚育新风进万家”活动。\n")
+    assert any(o == "婚育新风进万家" for _, o in rels(res, "promotes")), rels(res, "promotes")
+    res = extract_text("县委宣传部计划于下月召开座谈会。会议将围绕“幸福家庭”创建开展研讨。\n")
+    assert not any(o == "幸福家庭" for _, o in rels(res, "promotes")), rels(res, "promotes")
