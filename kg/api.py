@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -635,6 +634,8 @@ def _extract_local(articles: Sequence[Article], jobs: int, skip: tuple[str, ...]
     if jobs <= 1 or len(articles) < 2:
         yield from (_extract_one(a, skip, pipeline, lexicons) for a in articles)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: with one job a build never imports multiprocessing
+
     n = len(articles)
     with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:  # as in this process (extract_all)
         yield from pool.map(_extract_one, articles, [skip] * n, [pipeline] * n, [lexicons] * n, chunksize=8)
