@@ -640,6 +640,17 @@ class GuestVoice:
         return sorted(out)
 
 
+def _team_sitting(lex: Lexicons, rest: str) -> bool:
+    """The meeting's name goes on from its holder's name to a team the holder sent before the sitting's own words
+    (全国人大常委会 + 种子法执法检查组 + 第一次全体会议; team_heads: 检查组, 调研组, 督导组…): the team holds the sitting,
+    and the body that sent it is one level up. (relations.held_by.team_sitting)
+
+    A team is no standing organ of the body (its 常委会, 党组, 委员会 sit for it: 中国致公党…中央委员会第三次全体会议 is the
+    party's); it is formed for one task and meets as itself, so heldBy the body that formed it states a holder the
+    text does not."""
+    return _re(lex, "team_sitting", r"^[^，。；：！？\n]{0,24}?(?:{team_heads})").search(rest) is not None
+
+
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
     a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
@@ -671,6 +682,8 @@ class RelationExtractor:
         # heldBy: described meetings (holder found by the meeting extractor) and plenums (their body)
         for m in meetings:
             holder = m.attrs.get("holder") or m.attrs.get("body")
+            if holder and m.label.startswith(holder) and _team_sitting(lex, m.label[len(holder):]):
+                continue  # relations.held_by.team_sitting: 全国人大常委会…执法检查组第一次全体会议 is the team's, not the committee's
             if holder and holder in orgs:
                 add("heldBy", m, orgs[holder], m.start, "relations.held_by.in_name" if m.rule == "meeting.studied" else "relations.held_by.holder")
                 for co in m.attrs.get("co_holders", ()):

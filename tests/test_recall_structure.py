@@ -207,3 +207,12 @@ def test_a_future_cue_inside_the_conveners_name_does_not_recall_its_meeting():
     assert any(o == "婚育新风进万家" for _, o in rels(res, "promotes")), rels(res, "promotes")
     res = extract_text("县委宣传部计划于下月召开座谈会。会议将围绕“幸福家庭”创建开展研讨。\n")
     assert not any(o == "幸福家庭" for _, o in rels(res, "promotes")), rels(res, "promotes")
+
+
+def test_a_teams_sitting_is_not_the_sending_bodys():
+    """relations.held_by.team_sitting: the plenary of a team a body sent (执法检查组) is the team's, one level below the
+    body; a body's own organ (its 中央委员会) still sits for it."""
+    held = rels(extract_text("全国人大常委会种子法执法检查组第一次全体会议11日在京召开。赵乐际出席会议并讲话。"), "heldBy")
+    assert not any(o == "全国人大常委会" for _, o in held), held
+    held = rels(extract_text("中国致公党第十六届中央委员会第三次全体会议在京召开。"), "heldBy")
+    assert ("中国致公党第十六届中央委员会第三次全体会议", "中国致公党") in held, held
