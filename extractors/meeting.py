@@ -1011,6 +1011,8 @@ class MeetingExtractor:
                     body = _org_starting_at(doc, m.start("org"))
                     self._add(doc, "meeting.plenum.bare_new", label, m.start(), m.end(), (f"{lvl}委全会", org_txt + "全会"), ("PlenarySession",), level=lvl,
                               body=body.label if body is not None else "", relative=True)
+                    # the headline's 县委全会 is the plenum a bare 全会 after it names (…传达学习全会精神)
+                    plenums.append(doc.mentions[-1])
                     continue
             else:
                 labels = {p.label for p in plenums}
@@ -1244,6 +1246,13 @@ def visited(doc: Doc, o: Mention) -> bool:
                 and _re(doc.lex, "visit_after", r"[^，。；！？\n]{0,12}?(?:{visit_purposes})").match(text, o.end))
 
 
+def _opens_plenum_name(doc: Doc, m: Mention) -> bool:
+    """meeting.subject.plenum_body: 县委十五届九次全会召开后，各乡镇…召开党委会议: an organisation written as the opening
+    of a plenum's or a congress's name is that meeting's body, not the subject of a verb after it."""
+    return any(y.start <= m.start and m.end < y.end and ("PlenarySession" in y.subtypes or "Congress" in y.subtypes)
+               for y in doc.touching("Meeting", m.start, m.end))
+
+
 def _subject(doc: Doc, verb_pos: int):
     """The organisation that is the subject of the verb: the nearest one before it in the sentence."""
     s, _ = doc.sentence_at(verb_pos)
@@ -1267,7 +1276,8 @@ def _subject(doc: Doc, verb_pos: int):
     # an organisation governed by a preposition (按照市委的统一部署, 受省委委托) is an adverbial, not the subject;
     # a national body in a leader's title (中共中央政治局常委、国务院副总理韩正主持召开…) is not who convenes
     cands = [m for m in cands if not _is_governed(doc, m) and not visited(doc, m)
-             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))]
+             and not (m.attrs.get("kind") == "national" and in_title(doc.text, m.end, doc.lex))
+             and not _opens_plenum_name(doc, m)]
     if not cands:
         return None
     # prefer the first organisation of the clause (市妇联党组理论学习中心组召开…)

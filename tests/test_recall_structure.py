@@ -216,3 +216,15 @@ def test_a_teams_sitting_is_not_the_sending_bodys():
     assert not any(o == "全国人大常委会" for _, o in held), held
     held = rels(extract_text("中国致公党第十六届中央委员会第三次全体会议在京召开。"), "heldBy")
     assert ("中国致公党第十六届中央委员会第三次全体会议", "中国致公党") in held, held
+
+
+def test_the_body_that_opens_a_plenums_name_is_not_the_subject_of_a_later_verb():
+    """meeting.subject.plenum_body: 县委 names the plenum, 各乡镇 (no body) convene the 党委会议."""
+    res = extract_text("县委十五届九次全会召开后，各乡镇迅速召开党委会议，传达学习全会精神。\n")
+    assert not any(o == "县委" and s != "县委十五届九次全会" for s, o in rels(res, "heldBy")), rels(res, "heldBy")
+
+
+def test_a_bare_plenum_after_the_headlines_plenum_is_that_plenum():
+    """meeting.plenum.bare: the headline's 县委全会 (meeting.plenum.bare_new) is what 传达学习全会精神 names after it."""
+    res = extract_text("全县各部门迅速传达学习县委全会精神\n县教育局召开党组会议，传达学习全会精神。会议要求，要全力打造“教育强县”。\n")
+    assert ("县教育局党组会议", "县委全会") in rels(res, "studies"), rels(res, "studies")
