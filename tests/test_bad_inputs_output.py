@@ -101,8 +101,11 @@ def _interrupt(builds, tmp_path: Path, sig: int, phase: str) -> tuple[Path, subp
     stage = out.parent / f".{out.name}.kg-staging-{proc.pid}"
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:
-        if phase == "early" and time.monotonic() > deadline - 119:
-            break  # reading and extracting
+        if phase == "early" and time.monotonic() > deadline - 119.6:
+            # starting, reading or extracting: this build needs ~0.85 s CPU (dictionaries, imports) before its
+            # first file, so 0.4 s of wall clock is before its end on any machine; at 1 s a quiet machine had
+            # finished it (0.9-1.2 s wall), and the kill found nothing to kill
+            break
         if phase == "lock" and (out.parent / f".{out.name}.kg-lock").exists():
             break  # the lock is taken once the articles are extracted, before anything is written
         if phase == "write" and stage.exists() and any(stage.iterdir()):
