@@ -228,3 +228,13 @@ def test_a_bare_plenum_after_the_headlines_plenum_is_that_plenum():
     """meeting.plenum.bare: the headline's 县委全会 (meeting.plenum.bare_new) is what 传达学习全会精神 names after it."""
     res = extract_text("全县各部门迅速传达学习县委全会精神\n县教育局召开党组会议，传达学习全会精神。会议要求，要全力打造“教育强县”。\n")
     assert ("县教育局党组会议", "县委全会") in rels(res, "studies"), rels(res, "studies")
+
+
+def test_a_speaker_a_modal_or_the_talks_before_a_chaired_sitting_are_no_words_of_its_name():
+    """meeting.subject (subject_phrase_verbs 宣布, 还会…) and meeting.described (inner_verbs 主持, 出席): a meeting's name
+    starts after the verb that introduces it and holds no speaker announcing it nor a modal 会."""
+    res = extract_text("王毅同土耳其外长举行会谈并共同主持中土合作委员会第六次会议。大会主席团常务委员会委员阿东宣布大会开幕。"
+                       "每个季度还会召开一次联席会议。")
+    meetings = {label for (t, label) in res.entities if t == "Meeting"}
+    assert "中土合作委员会第六次会议" in meetings, meetings
+    assert not any("会谈" in m or "宣布" in m or m.endswith("还会") for m in meetings), meetings
