@@ -542,6 +542,14 @@ class SloganExtractor:
             # 部署进一步做好学习教育…: the kind alone, or a verb before it, names no campaign (slogan.campaign.kind_only)
             if name.startswith(lex.ruleset("slogan").words("campaign_verbs")):
                 continue
+            # …暨师德集中学习教育, 正在开展的…专项行动: a list or a clause before the name is no word of it
+            # (slogan.campaign.clause_cut); what is left must be more than the kind
+            clause = _re(lex, "campaign_clause", r"^.*(?:{campaign_joiners}|(?:{campaign_clause_verbs})的)")
+            if (cut := clause.match(name)) is not None:
+                name = name[cut.end():]
+                if len(name) < 4 or name in lex.ruleset("slogan").words("campaign_kinds"):
+                    continue
+            start = m.end("name") - len(name)
             if len(name) >= 4 and not doc.blocked("slogan.campaign", "PolicySlogan", start, m.end("name")):
                 doc.add(Mention("PolicySlogan", name, start, m.end("name"), name, subtypes=("Campaign",), rule="slogan.campaign"))
         # 4. five-year-plan periods written without quotes: 十四五

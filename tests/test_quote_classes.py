@@ -347,3 +347,13 @@ def test_a_kind_of_campaign_after_a_verb_of_doing_is_no_name() -> None:  # sloga
     found = slogans("会议研究部署进一步做好学习教育指导督导工作。")
     assert not any(s.endswith("学习教育") for s in found)
     assert "安全生产专项整治" in slogans("要进一步深化安全生产专项整治。")
+
+
+def test_a_clause_or_a_list_before_an_unquoted_campaign_is_no_word_of_its_name() -> None:  # slogan.campaign.clause_cut
+    assert "打击拐卖妇女儿童犯罪专项行动" in slogans("要深化正在开展的打击拐卖妇女儿童犯罪专项行动。")
+    assert "树立和践行正确政绩观学习教育" in slogans("开展树立和践行正确政绩观学习教育。")  # 和 joins one name's words
+
+
+def test_a_joined_campaign_is_named_after_its_joiner() -> None:  # slogan.campaign.clause_cut
+    found = slogans("教育部今天召开师德师风建设工作推进暨师德集中学习教育启动部署会。")
+    assert not any(s.startswith("暨") for s in found), found
