@@ -142,6 +142,11 @@ def _organ_or_time(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "organ_or_time", r"(?:{acting_organs})?(?:\d{1,2}月\d{1,2}日|{acting_times})?")
 
 
+def _person_title(lex: Lexicons) -> re.Pattern[str]:
+    """A title written right after a person's name (习近平主席, 李强总理, 王毅部长)."""
+    return _re(lex, "person_title", r"(?:{speaker_titles}|{leader_titles})")
+
+
 def _in_subject_position(doc: Doc, o: Mention) -> bool:
     """The organisation opens its clause and a verb follows (生命学院党委近日出台方案, 市政协高举…旗帜)."""
     text = doc.text
@@ -430,8 +435,14 @@ def _opens_with_actor(doc: Doc, c: int, pos: int, subject: Mention, names: set[s
             after = m.end + (t == "Place" and text[m.end:m.end + 1] in _PLACE_LEVELS)  # 河西省深入实施…
             gap = _organ_or_time(doc.lex).match(text, after)
             after = gap.end() if gap else after
+            if t == "Person":
+                # relations.report_subject.other_actor.titled: 习近平主席着眼…, 习近平总书记亲自谋划…: the title written
+                # after a person's name, and an adverb before his verb, still open what he does
+                title = _person_title(doc.lex).match(text, after)
+                after = title.end() if title else after
             words = cut(text[after:after + 8], doc.lex)
-            if words and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts")):
+            if words and (word_tag(words[0]).startswith("v") or words[0] in doc.lex.ruleset("relations").words("acting_starts")
+                          or (t == "Person" and word_tag(words[0]) == "d")):
                 return True
     return False
 
@@ -1006,28 +1017,42 @@ class RelationExtractor:
         titles = lex.ruleset("relations").words("speaker_titles")
         persons = sorted(doc.of_type("Person"), key=lambda x: x.start)
 
-        def other_voice(s_start: int) -> bool:
-            """The sentence opens with someone else who speaks or sees (乌克兰方面表示，…; 记者在寿光看到，…):
-            a named organisation, place or person that is not the report's subject, or a reporter."""
+        def voice_of(s_start: int) -> str | None:
+            """Who opens the sentence to speak or see, if it is someone else (乌克兰方面表示，…; 记者在寿光看到，…):
+            ``"person"`` for a person who is none of the subject's (named, or by a leader's title or a pronoun),
+            ``"other"`` for a named organisation or place that is not the report's subject, or a reporter."""
             m = opening.match(text, s_start)
             if not m:
-                return False
+                return None
             who = m.group("who")
             if any(n and n in who for n in names):
-                return False
+                return None
             named = [x for t in ("Organization", "Place", "Person") for x in doc.touching(t, s_start, m.end("who"))
                      if s_start <= x.start and x.end <= m.end("who")]
             if any((own.get(x.label) is not None and own[x.label].label == subject.label) or x.label in members for x in named):
-                return False  # the subject's own leader (市长X表示) or official
+                return None  # the subject's own leader (市长X表示) or official
             if who in titles:
                 # 总书记强调，… / 他指出，…: a leader named by his title alone, or the person named last before
                 before = [x for x in persons if x.end <= s_start]
                 if who in lex.ruleset("relations").words("speaker_pronouns"):
                     last = before[-1].label if before else ""
-                    return bool(last) and last not in members and not (own.get(last) is not None and own[last].label == subject.label)
-                return True
-            return bool(named) or who.startswith(lex.ruleset("relations").words("reporters"))
+                    mine = bool(last) and last not in members and not (own.get(last) is not None and own[last].label == subject.label)
+                    return "person" if mine else None
+                return "person"
+            if any(x.type == "Person" for x in named):
+                return "person"
+            return "other" if named or who.startswith(lex.ruleset("relations").words("reporters")) else None
 
+        def other_voice(s_start: int) -> bool:
+            return voice_of(s_start) is not None
+
+        # relations.report_subject.speech_goes_on_sentences: a person who is none of the subject's and speaks
+        # (他强调，党和国家事业的希望寄托在青年身上。希望共青团中央…) goes on speaking to the end of his paragraph and
+        # through the paragraphs that go on with his speech, as a speaker of the lead does
+        for s_start, _ in doc.sentences:
+            if voice_of(s_start) == "person":
+                p_index = bisect_right(para_starts, s_start) - 1
+                spans.append((s_start, speech_end(doc, p_index, "", own_names, item_starts)))
         spans += messages  # a letter's or message's words are its sender's (message_spans)
 
         modals = lex.ruleset("relations").words("directive_modals")

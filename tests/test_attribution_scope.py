@@ -197,3 +197,30 @@ def test_a_participant_that_proposes_is_credited_not_the_convener():
     promoted = rels(extract_text(CONSULTATION), "promotes")
     assert ("民革中央", "一带一路") in promoted and ("民建中央", "专精特新") in promoted, promoted
     assert not any(o in ("一带一路", "专精特新") for s, o in promoted if "统战部" in s), promoted
+
+
+TITLED = (
+    "上合组织秘书处今天发布公报。上合组织表示，将推进“互联互通”。"
+    "习近平主席着眼新形势，总结了坚持“五个坚持”的经验。上合组织指出，要落实“全球发展倡议”。\n"
+)
+
+
+def test_a_clause_opened_by_a_titled_leader_is_his():
+    # relations.report_subject.other_actor.titled: 习近平主席 + an adverb opens what he does, not the body's statement
+    promoted = promoted_by(extract_text(TITLED), "上合组织")
+    assert "五个坚持" not in promoted, promoted
+    assert {"互联互通", "全球发展倡议"} <= promoted, promoted
+
+
+TALK = (
+    "共青团中央今天发布通知。共青团表示，将开展“青春建功”行动。"
+    "习近平26日下午在中南海同团中央新一届领导班子成员集体谈话并发表重要讲话。他强调，党和国家事业的希望寄托在青年身上。"
+    "要坚持“党管青年”原则，更好把青年团结在党的周围。共青团要求各级团组织开展“强国有我”活动。\n"
+)
+
+
+def test_a_speech_opened_by_a_pronoun_goes_on_in_the_sentences_after_it():
+    # relations.report_subject.speech_goes_on_sentences: 他强调，… goes on to 要坚持“党管青年”…; the body's own sentence is its own
+    promoted = promoted_by(extract_text(TALK), "共青团")
+    assert "党管青年" not in promoted, promoted
+    assert {"青春建功行动", "强国有我"} <= promoted, promoted
