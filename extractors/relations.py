@@ -1019,8 +1019,8 @@ class RelationExtractor:
 
         def voice_of(s_start: int) -> str | None:
             """Who opens the sentence to speak or see, if it is someone else (乌克兰方面表示，…; 记者在寿光看到，…):
-            ``"person"`` for a person who is none of the subject's (named, or by a leader's title or a pronoun),
-            ``"other"`` for a named organisation or place that is not the report's subject, or a reporter."""
+            ``"leader"`` for a leader named by his title alone or by a pronoun who is none of the subject's (总书记强调，…;
+            他指出，…), ``"other"`` for a named organisation, place or person that is not the subject's, or a reporter."""
             m = opening.match(text, s_start)
             if not m:
                 return None
@@ -1037,20 +1037,19 @@ class RelationExtractor:
                 if who in lex.ruleset("relations").words("speaker_pronouns"):
                     last = before[-1].label if before else ""
                     mine = bool(last) and last not in members and not (own.get(last) is not None and own[last].label == subject.label)
-                    return "person" if mine else None
-                return "person"
-            if any(x.type == "Person" for x in named):
-                return "person"
+                    return "leader" if mine else None
+                return "leader"
             return "other" if named or who.startswith(lex.ruleset("relations").words("reporters")) else None
 
         def other_voice(s_start: int) -> bool:
             return voice_of(s_start) is not None
 
-        # relations.report_subject.speech_goes_on_sentences: a person who is none of the subject's and speaks
-        # (他强调，党和国家事业的希望寄托在青年身上。希望共青团中央…) goes on speaking to the end of his paragraph and
-        # through the paragraphs that go on with his speech, as a speaker of the lead does
+        # relations.report_subject.speech_goes_on_sentences: a leader named by his title or a pronoun who is none of the
+        # subject's (他强调，党和国家事业的希望寄托在青年身上。希望共青团中央…) goes on speaking to the end of his paragraph
+        # and through the paragraphs that go on with his speech, as a speaker of the lead does (a named deputy's or
+        # guest's words, 某某代表说，…, end with his sentence: the body's next sentence may be its own again)
         for s_start, _ in doc.sentences:
-            if voice_of(s_start) == "person":
+            if voice_of(s_start) == "leader":
                 p_index = bisect_right(para_starts, s_start) - 1
                 spans.append((s_start, speech_end(doc, p_index, "", own_names, item_starts)))
         spans += messages  # a letter's or message's words are its sender's (message_spans)

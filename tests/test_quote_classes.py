@@ -53,6 +53,7 @@ def slogans(text: str) -> set[str]:
     ("当前正值“三秋”农忙时节，各地抢收抢种。", "三秋"),  # slogan.reject.season
     ("时值“七下八上”主汛期，防汛形势严峻。", "七下八上"),
     ("展会期间将举办“西部行”“沿海行”项目对接会。", "西部行"),  # meeting_after over an enumeration
+    ("年会还举办了“亚洲知识产权：趋势与机遇”“亚太区域合作新阶段”等多场分论坛。", "亚洲知识产权：趋势与机遇"),  # meeting_after: the items 等 closes
 ])
 def test_a_quoted_name_or_title_is_no_formulation(text: str, name: str) -> None:
     assert name not in slogans(text)
