@@ -121,6 +121,19 @@ def promoted_by(result, subject: str) -> set[str]:
     return {o for s, o in rels(result, "promotes") if s == subject}
 
 
+def check_promotes(text: str, subject: str, said=(), not_said=()) -> set[str]:
+    """What ``subject`` promotes in ``extract_text(text)``, asserting it promotes every label of ``said`` and none
+    of ``not_said``; a failure shows what the subject promotes and every ``promotes`` relation of the text."""
+    res = extract_text(text)
+    promoted = promoted_by(res, subject)
+    why = f"{subject} promotes {sorted(promoted)}; all promotes: {sorted(rels(res, 'promotes'))}"
+    for label in not_said:
+        assert label not in promoted, why
+    for label in said:
+        assert label in promoted, why
+    return promoted
+
+
 def mention_labels(doc, type_: str) -> set[str]:
     return {m.label for m in doc.mentions if m.type == type_}
 

@@ -3,7 +3,7 @@ part (issue 9: promoter-addressee, promoter-digest-item). Texts here are written
 from the corpus)."""
 from __future__ import annotations
 
-from kgtest import extract_text, promoted_by, rels
+from kgtest import check_promotes, extract_text, promoted_by, rels
 
 # ------------------------------------------------- relations.promotes.report_author
 
@@ -23,7 +23,7 @@ def test_the_author_of_another_bodys_report_speaks_for_that_body():
 def test_a_report_without_a_body_in_its_name_keeps_the_meetings_voice():
     text = ("市委召开全会，听取工作报告。\n"
             "市委书记李某在报告中指出，要坚持“两个确立”，推进“乡村振兴”。\n")
-    assert "乡村振兴" in promoted_by(extract_text(text), "市委"), rels(extract_text(text), "promotes")
+    check_promotes(text, "市委", said={"乡村振兴"})
 
 
 # ------------------------------------------------- relations.promotes.addressed_holder
@@ -43,7 +43,12 @@ def test_a_guest_who_tells_the_holder_what_to_do_is_not_the_holder_speaking():
 def test_the_holders_own_leader_addressing_it_still_speaks_for_it():
     text = ("县委召开全体会议。\n"
             "县委书记王某强调，县委要带头推进“乡村振兴”，落实“四下基层”。\n")
-    assert "乡村振兴" in promoted_by(extract_text(text), "县委"), rels(extract_text(text), "promotes")
+    check_promotes(text, "县委", said={"乡村振兴"})
+
+
+def _mentioned_at(text: str, meeting_end: str) -> set[str]:
+    """What the meetings whose labels end with ``meeting_end`` mention in ``extract_text(text)``."""
+    return {o for m, o in rels(extract_text(text), "mentions") if m.endswith(meeting_end)}
 
 
 # ------------------------------------------------- relations.setting.other_opens.unheld
@@ -56,14 +61,15 @@ ROUNDUP = (
 
 
 def test_a_meeting_without_a_holder_is_no_setting_of_the_next_actors_paragraph():
-    mentioned = {o for m, o in rels(extract_text(ROUNDUP), "mentions") if m.endswith("读书班")}
+    mentioned = _mentioned_at(ROUNDUP, "读书班")
     assert "三会一课" not in mentioned, mentioned
 
 
 def test_the_meeting_still_mentions_what_its_own_paragraph_says():
     text = ("连日来，各地扎实推进学习教育走深走实。\n"
             "山西举办学习教育读书班，通过“三会一课”等方式引导党员干部对照检视。\n")
-    assert any(o == "三会一课" for m, o in rels(extract_text(text), "mentions") if m.endswith("读书班"))
+    mentioned = _mentioned_at(text, "读书班")
+    assert "三会一课" in mentioned, mentioned
 
 
 # ------------------------------------------------- relations.digest.quoted_headline
@@ -78,7 +84,7 @@ DIGEST = (
 
 
 def test_a_headline_with_a_colon_inside_its_quote_parts_a_digests_items():
-    mentioned = {o for m, o in rels(extract_text(DIGEST), "mentions") if m.endswith("博览会")}
+    mentioned = _mentioned_at(DIGEST, "博览会")
     assert "乡村振兴" not in mentioned, mentioned
 
 

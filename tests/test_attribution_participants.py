@@ -5,7 +5,7 @@ Texts here are written for the test (not taken from the corpus).
 """
 from __future__ import annotations
 
-from kgtest import extract_text, promoted_by, rels
+from kgtest import check_promotes, extract_text, promoted_by, rels
 
 PRESS = (
     "国务院新闻办公室今天举行“奋进新时代”中外记者见面会，五位基层代表围绕“实干成就未来”主题与记者交流。\n"
@@ -23,12 +23,12 @@ def test_the_host_of_a_press_event_promotes_nothing_said_there():
 def test_the_host_of_a_press_event_speaks_in_a_clause_it_opens():
     text = ("市政协今天举行新闻发布会，通报一年来履职情况。\n"
             "一年来，市政协聚焦“乡村振兴”深入协商议政。\n")
-    assert "乡村振兴" in promoted_by(extract_text(text), "市政协"), rels(extract_text(text), "promotes")
+    check_promotes(text, "市政协", said={"乡村振兴"})
 
 
 def test_a_meeting_that_is_no_press_event_speaks_through_its_holder():
     text = "市政协今天举行常委会议，通报一年来履职情况。\n会议要求，要聚焦“乡村振兴”深入协商议政。\n"
-    assert "乡村振兴" in promoted_by(extract_text(text), "市政协"), rels(extract_text(text), "promotes")
+    check_promotes(text, "市政协", said={"乡村振兴"})
 
 
 ROUNDUP = (
@@ -73,7 +73,7 @@ def test_a_guest_who_speaks_at_a_summit_speaks_for_himself():
 def test_a_national_leader_at_a_national_bodys_meeting_speaks_for_it():
     text = ("中共中央政治局12月6日召开会议，中共中央总书记习近平主持会议。\n"
             "习近平强调，要坚持“稳中求进”工作总基调。\n")
-    assert "稳中求进" in promoted_by(extract_text(text), "中共中央政治局"), rels(extract_text(text), "promotes")
+    check_promotes(text, "中共中央政治局", said={"稳中求进"})
 
 
 ADDRESSED = (
@@ -84,8 +84,7 @@ ADDRESSED = (
 
 def test_what_a_speaker_tells_the_subject_to_do_is_the_speakers():
     # relations.report_subject.addressed: 全国工商联要… inside Xi's words is said to it, not by it
-    promoted = promoted_by(extract_text(ADDRESSED), "全国工商联")
-    assert "高质量发展" not in promoted, promoted
+    check_promotes(ADDRESSED, "全国工商联", not_said={"高质量发展"})
 
 
 def test_a_meeting_held_for_years_running_is_only_named():
@@ -99,7 +98,7 @@ def test_a_participant_named_in_the_meetings_report_does_not_end_it():
     # relations.setting.other_opens: the committee reported to the session; its paragraph is still the session's
     text = ("市人大常委会召开第五次会议，会议听取了市人大法制委员会关于条例草案审议结果的报告。\n"
             "市人大法制委员会认为，草案坚持“全过程人民民主”，已经比较成熟。\n")
-    assert "全过程人民民主" in promoted_by(extract_text(text), "市人大常委会"), rels(extract_text(text), "promotes")
+    check_promotes(text, "市人大常委会", said={"全过程人民民主"})
 
 
 def test_an_official_of_another_body_speaks_at_the_press_event():

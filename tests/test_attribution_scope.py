@@ -5,7 +5,7 @@ with its headline, and a report whose lead names a leader who speaks for nobody 
 """
 from __future__ import annotations
 
-from kgtest import extract_text, promoted_by, rels
+from kgtest import check_promotes, extract_text, promoted_by, rels
 
 DIGEST = (
     "民政部部署春节困难群众保障工作\n"
@@ -77,15 +77,11 @@ FEATURE = (
 
 def test_a_body_first_named_deep_in_a_feature_states_only_its_own_paragraphs():
     # relations.report_subject.lead: the company is not named in the lead, so the province's formulations are not its
-    promoted = promoted_by(extract_text(FEATURE), "金川重工集团")
-    assert "生态优先、绿色发展" not in promoted and "科教兴省" not in promoted, promoted
-    assert "智造十条" in promoted, promoted
+    check_promotes(FEATURE, "金川重工集团", said={"智造十条"}, not_said={"生态优先、绿色发展", "科教兴省"})
 
 
 def test_a_body_named_in_the_lead_speaks_for_the_whole_report():
-    text = "金川重工集团今天发布消息。" + FEATURE
-    promoted = promoted_by(extract_text(text), "金川重工集团")
-    assert "生态优先、绿色发展" in promoted, promoted
+    check_promotes("金川重工集团今天发布消息。" + FEATURE, "金川重工集团", said={"生态优先、绿色发展"})
 
 
 TALKS = (
@@ -98,9 +94,7 @@ TALKS = (
 
 def test_a_leaders_speech_goes_on_through_the_paragraphs_that_open_with_no_one_else():
     # relations.report_subject.speech_goes_on: 一是… continues 习近平指出; the body's own sentence stays its own
-    promoted = promoted_by(extract_text(TALKS), "欧盟")
-    assert "互利共赢" not in promoted, promoted
-    assert "绿色伙伴关系" in promoted, promoted
+    check_promotes(TALKS, "欧盟", said={"绿色伙伴关系"}, not_said={"互利共赢"})
 
 
 FIGURES = (
@@ -112,9 +106,7 @@ FIGURES = (
 
 def test_a_clause_opened_by_another_actor_is_that_actors():
     # relations.report_subject.other_actor: the province acts in its clause, not the bureau
-    promoted = promoted_by(extract_text(FIGURES), "国家统计局")
-    assert "科教兴省" not in promoted, promoted
-    assert {"稳经济", "房住不炒"} <= promoted, promoted
+    check_promotes(FIGURES, "国家统计局", said={"稳经济", "房住不炒"}, not_said={"科教兴省"})
 
 
 VISIT = (
@@ -126,9 +118,7 @@ VISIT = (
 
 def test_a_leader_named_by_his_title_alone_speaks_for_himself():
     # relations speaker_titles: 总书记强调，… is not the university's voice
-    promoted = promoted_by(extract_text(VISIT), "中国人民大学")
-    assert "立德树人" not in promoted, promoted
-    assert {"青春献礼", "强国有我"} <= promoted, promoted
+    check_promotes(VISIT, "中国人民大学", said={"青春献礼", "强国有我"}, not_said={"立德树人"})
 
 
 CENTRAL = (
@@ -161,8 +151,7 @@ BRIEFING = (
 
 def test_an_official_introduced_by_the_subjects_name_speaks_for_it():
     # a deputy (副局长) and an official written after the subject's name are its voice, not another one
-    promoted = promoted_by(extract_text(BRIEFING), "交通运输部")
-    assert {"稳中求进", "新基建"} <= promoted, promoted
+    check_promotes(BRIEFING, "交通运输部", said={"稳中求进", "新基建"})
 
 
 DELEGATION = (
@@ -174,8 +163,7 @@ DELEGATION = (
 
 def test_a_leader_who_sits_in_the_subjects_deliberation_speaks_as_its_member():
     # member_joins/member_sittings: Xi at his own delegation is no other voice
-    promoted = promoted_by(extract_text(DELEGATION), "江苏代表团")
-    assert "两个毫不动摇" in promoted, promoted
+    check_promotes(DELEGATION, "江苏代表团", said={"两个毫不动摇"})
 
 
 def test_who_speaks_on_the_subjects_behalf_is_its_voice():
@@ -207,9 +195,7 @@ TITLED = (
 
 def test_a_clause_opened_by_a_titled_leader_is_his():
     # relations.report_subject.other_actor.titled: 习近平主席 + an adverb opens what he does, not the body's statement
-    promoted = promoted_by(extract_text(TITLED), "上合组织")
-    assert "五个坚持" not in promoted, promoted
-    assert {"互联互通", "全球发展倡议"} <= promoted, promoted
+    check_promotes(TITLED, "上合组织", said={"互联互通", "全球发展倡议"}, not_said={"五个坚持"})
 
 
 TALK = (
@@ -221,6 +207,4 @@ TALK = (
 
 def test_a_speech_opened_by_a_pronoun_goes_on_in_the_sentences_after_it():
     # relations.report_subject.speech_goes_on_sentences: 他强调，… goes on to 要坚持“党管青年”…; the body's own sentence is its own
-    promoted = promoted_by(extract_text(TALK), "共青团")
-    assert "党管青年" not in promoted, promoted
-    assert {"青春建功行动", "强国有我"} <= promoted, promoted
+    check_promotes(TALK, "共青团", said={"青春建功行动", "强国有我"}, not_said={"党管青年"})
