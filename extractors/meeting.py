@@ -124,14 +124,15 @@ def cn(n: int) -> str:
 
 
 @cache
-def _types(lex: Lexicons) -> tuple[str, ...]:
+def meeting_types(lex: Lexicons) -> tuple[str, ...]:
+    """The meeting type words of meeting_types.txt, longest first (read once per lexicon set)."""
     return tuple(sorted((w for line in lex.read_list("meeting_types.txt") for w in line.split()), key=len, reverse=True))
 
 
 @cache
 def _type_ends(lex: Lexicons) -> frozenset[str] | None:
     """The last characters of the meeting types: a text ending in none of them ends in no type (``None``: a type is empty)."""
-    types = _types(lex)
+    types = meeting_types(lex)
     return None if not all(types) else frozenset(t[-1] for t in types)
 
 
@@ -500,7 +501,7 @@ class MeetingExtractor:
 
     def _described(self, doc: Doc) -> None:
         text = doc.text
-        types, ends = _types(doc.lex), _type_ends(doc.lex)
+        types, ends = meeting_types(doc.lex), _type_ends(doc.lex)
         for v in _verb(doc.lex).finditer(text):
             if doc.covered(v.start(), v.end(), "Organization"):
                 continue  # 世界贸易组织: the verb is inside a name
@@ -741,7 +742,7 @@ class MeetingExtractor:
         """全县统战工作会议召开 after 县委统战部召开全县统战工作会议: a convened meeting whose holder is not
         written is the meeting of the same name the article gives a holder elsewhere (the headline's, or the
         lead's): one event, with that holder, not a second meeting of the level's committee."""
-        types = _types(doc.lex)
+        types = meeting_types(doc.lex)
         held = [m for m in doc.of_type("Meeting") if m.attrs.get("holder") and m.rule.startswith(("meeting.described", "meeting.subject"))]
         for m in doc.of_type("Meeting"):
             if m.attrs.get("holder") or m.attrs.get("body") or m.attrs.get("venue") or m.attrs.get("organ") \
@@ -779,7 +780,7 @@ class MeetingExtractor:
         """…读书班暨市委理论学习中心组2026年第二次集体学习举行: a convened meeting with no holder before its verb
         is held by the organisation its own name gives, written right before a holder organ or a meeting type."""
         organs = _w(doc.lex, "holder_organs")
-        types = _types(doc.lex)
+        types = meeting_types(doc.lex)
         for m in doc.of_type("Meeting"):
             if m.attrs.get("holder") or m.attrs.get("organ") or m.rule not in ("meeting.described", "meeting.subject"):
                 continue
@@ -799,7 +800,7 @@ class MeetingExtractor:
             return  # the first line is prose, not a headline
         held = [m for m in doc.of_type("Meeting") if m.attrs.get("holder")]
         orgs = {o.label: o for o in doc.of_type("Organization")}
-        types = _types(doc.lex)
+        types = meeting_types(doc.lex)
 
         def names(label: str) -> set[str]:
             o = orgs.get(label)
@@ -839,7 +840,7 @@ class MeetingExtractor:
             end = m.end()
             if text.startswith("暨", end):
                 # 市纪委常委（扩大）会议暨全市…推进会: one joint meeting
-                tail = re.match(rf"暨[^，。；！？\n]{{2,40}}?(?:{'|'.join(map(re.escape, _types(doc.lex)))})(?=[，。；！？\n]|$|上|召开|举行)", text[end:end + 48])
+                tail = re.match(rf"暨[^，。；！？\n]{{2,40}}?(?:{'|'.join(map(re.escape, meeting_types(doc.lex)))})(?=[，。；！？\n]|$|上|召开|举行)", text[end:end + 48])
                 if tail:
                     end += tail.end()
             head = text[org.end:end]
@@ -849,7 +850,7 @@ class MeetingExtractor:
 
     def _subject_meetings(self, doc: Doc) -> None:
         text = doc.text
-        types = _types(doc.lex)
+        types = meeting_types(doc.lex)
         pattern = _subject_meeting(doc.lex)
         starts = _subject_meeting_starts(text, _w(doc.lex, "held_verbs"))
         for m in finditer(pattern, text) if starts is None else finditer_at(pattern, text, starts):
@@ -915,7 +916,7 @@ class MeetingExtractor:
             for buf_start, objs in chunks:
                 buf = ""
                 for part in re.split(r"(以及|和|、|及)", objs):
-                    if part in ("和", "、", "及", "以及") and buf.endswith(_types(doc.lex)):
+                    if part in ("和", "、", "及", "以及") and buf.endswith(meeting_types(doc.lex)):
                         pieces.append((buf_start, buf))
                         buf_start, buf = buf_start + len(buf) + len(part), ""
                         continue
@@ -931,7 +932,7 @@ class MeetingExtractor:
                     # 4月8日中央政治局常务委员会会议: the date says when, the name starts after it
                     p_start, part = p_start + dated.end(), part[dated.end():]
                 core = part.strip()
-                if not core.endswith(_types(doc.lex)) or core.endswith(("全会",)) or len(core) < 5:
+                if not core.endswith(meeting_types(doc.lex)) or core.endswith(("全会",)) or len(core) < 5:
                     continue
                 if _re(doc.lex, "vague_studied", "{vague_studied}").search(core):
                     continue
@@ -943,7 +944,7 @@ class MeetingExtractor:
 
     def _speech_venues(self, doc: Doc) -> None:
         """习近平总书记在党外人士座谈会上的重要讲话: the meeting where a named speech was given."""
-        types = _types(doc.lex)
+        types = meeting_types(doc.lex)
         for d in doc.of_type("Document"):
             if "Speech" not in d.subtypes:
                 continue

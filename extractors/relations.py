@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, cut, word_tag
-from extractors.meeting import visited
+from extractors.meeting import meeting_types, visited
 from extractors.model import Mention, Relation
 
 
@@ -464,7 +464,7 @@ def _other_subject_studies(doc: Doc, x: Mention) -> bool:
     if comma < 0:
         return False
     subject = text[start + len(lead):comma]
-    types = tuple(w for line in doc.lex.read_list("meeting_types.txt") for w in line.split())
+    types = meeting_types(doc.lex)
     # 本次研讨会设…分论坛，…: a subject that opens with a meeting's name is the meeting itself
     opens_meeting = any(subject[:k].endswith(types) for k in range(2, min(len(subject), 10) + 1))
     return 2 <= len(subject) <= 24 and not opens_meeting and not doc.covered(start, comma, "Meeting")
