@@ -8,9 +8,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
-from kg.cache import ExtractionCache
+from kg.cache import REWRITE_SHARE, ExtractionCache
 from kg.graph import assemble, extend, merged
-from kg.graphcache import REWRITE_SHARE, GraphCache, Kept
+from kg.graphcache import GraphCache, Kept
 from kg.ingest import IdRegistry, InputProblem, read_inputs, text_article
 from kg.model import Article, ArticleResult
 from extractors.base import Extractor, check_order
@@ -686,7 +686,7 @@ def build(inputs: Iterable[str | Path | Article], *, jobs: int = 1, progress: bo
             merged_all = merged(results)
         if fragments is not None and not keep_results:  # before the graph is made beside it: the pickler's memory
             with prog.phase("graph keep"), no_gc():
-                GraphCache(fragments.root, fragments.version).keep(Kept(dict(fragments.keys), merged_all))
+                GraphCache.beside(fragments).keep(Kept(dict(fragments.keys), merged_all))
         with prog.phase("graph"), no_gc():
             graph = assemble(merged_all)
             del merged_all
@@ -703,7 +703,7 @@ def _build_from_kept(articles: list[Article], fragments: Any, cache: ExtractionC
     """The graph from the kept merge (:mod:`kg.graphcache`) and the results of the articles it lacks, when it
     holds only articles of this build, unchanged; else None (the caller merges everything)."""
     with prog.phase("graph cache"), no_gc():
-        kept = GraphCache(fragments.root, fragments.version).load()
+        kept = GraphCache.beside(fragments).load()
     keys = fragments.keys
     if kept is None or any(keys.get(a) != k for a, k in kept.members.items()):
         return None
@@ -719,7 +719,7 @@ def _build_from_kept(articles: list[Article], fragments: Any, cache: ExtractionC
         return None
     if len(new) > REWRITE_SHARE * len(articles):  # else the entry stays: the next build merges these in again
         with prog.phase("graph keep"), no_gc():
-            GraphCache(fragments.root, fragments.version).keep(Kept(dict(keys), merged_all))
+            GraphCache.beside(fragments).keep(Kept(dict(keys), merged_all))
     with prog.phase("graph"), no_gc():
         return assemble(merged_all)
 

@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from extractors.sealing import opened, seal
 from kg.atomicfile import atomic_open
-from kg.cache import ExtractionCache, article_key, read_sealed, write_sealed_apart
+from kg.cache import REWRITE_SHARE, ExtractionCache, article_key, read_sealed, write_sealed_apart
 from kg.model import Article
 
 _MAGIC = b"KGBLOCK3"
@@ -45,8 +45,6 @@ MAX_PACKS = 8
 #: The file of the kept union of many articles' entries (:meth:`BlockCache.base`) in a version's folder.
 BASE = "base"
 _BASE_MAGIC = b"KGBBASE1"
-#: Entries read from packs above this share of the build's articles make it keep a new base.
-REWRITE_SHARE = 0.05
 #: One entry: (subject IRI, [(predicate IRI, N-Triples term)], its Turtle text) for each mention, assertion and sentence.
 Entry = list[tuple[str, list[tuple[str, str]], str]]
 

@@ -45,6 +45,9 @@ from kg.atomicfile import atomic_open, atomic_write
 from kg.model import Article, ArticleResult
 
 _MAGIC = b"KGCACHE1"
+#: Share of a build's articles not in a kept entry (the merged graph, the blocks' base) above which the build
+#: writes that entry again; below it the next build merges or reads those few again (writing costs about as much).
+REWRITE_SHARE = 0.05
 #: Distributions whose behaviour is part of extraction.
 _LIBRARIES = ("policy-slogan-kg", "jieba", "opencc", "cn2an", "pyahocorasick", "cpca")
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]

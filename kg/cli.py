@@ -134,7 +134,7 @@ def build(paths: tuple[str, ...], out_dir: Path, formats: str, gzip: bool, jobs:
 
             result.fragments.prune()
             storecache.prune(result.fragments.root)
-            GraphCache(result.fragments.root, result.fragments.version).prune()
+            GraphCache.beside(result.fragments).prune()
     click.echo(prog.summary(), err=True)
     finish(status)
 

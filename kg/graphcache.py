@@ -12,7 +12,7 @@ gave each first-article answer) and assembles the graph again in sorted order: t
 order included. An article edited or removed, or a new one that would give an existing node another
 label: everything is merged again, as before, and kept for the next build.
 
-The entry is rewritten only when the articles merged in since it was written exceed :data:`REWRITE_SHARE`
+The entry is rewritten only when the articles merged in since it was written exceed :data:`kg.cache.REWRITE_SHARE`
 of the build (writing it costs about as much as merging them again: ~0.5 s per 5,000 items); until then
 the next rebuild merges them in again.
 
@@ -26,15 +26,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cache import read_sealed, write_sealed_apart
 from kg.graph import Merged
 
+if TYPE_CHECKING:
+    from kg.blockcache import BlockCache
+
 #: File prefix of the kept graph inside the cache root (extraction ``v-``, blocks ``r-``, store ``s-``).
 PREFIX = "g-"
 _MAGIC = b"KGGRAPH1"
-#: Share of the build's articles merged in since the entry was written above which a build writes it again.
-REWRITE_SHARE = 0.05
 
 
 @dataclass
@@ -51,6 +53,11 @@ class GraphCache:
     def __init__(self, root: str | Path, version: str) -> None:
         self.root = Path(root)
         self.path = self.root / f"{PREFIX}{version[:24]}"
+
+    @classmethod
+    def beside(cls, blocks: BlockCache) -> GraphCache:
+        """The kept merge of the code version of ``blocks``, in its cache folder (the same key)."""
+        return cls(blocks.root, blocks.version)
 
     def load(self) -> Kept | None:
         """The kept merge, or None (absent, torn, written by other classes)."""

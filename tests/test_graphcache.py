@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg import graph as G
 from kg.api import build
-from kg.graphcache import REWRITE_SHARE
+from kg.cache import REWRITE_SHARE
 from kg.model import Article, ArticleResult, Entity, Mention
 from kgtest import APPENDED as EXTRA
 from kgtest import SAMPLES, cli_build, sample_articles, store_dump, summary_count
