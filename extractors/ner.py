@@ -58,7 +58,7 @@ _PRIORITY = {"Place": 0, "Organization": 1, "Person": 2}
 
 
 @cache
-def _places(lex: Lexicons) -> frozenset[str]:
+def listed_places(lex: Lexicons) -> frozenset[str]:
     """Countries, regions, foreign cities and features (``ner_places.txt``)."""
     return frozenset(w for line in lex.read_list("ner_places.txt") for w in line.split())
 
@@ -75,7 +75,7 @@ def _place_not_before(lex: Lexicons) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _abbrev(lex: Lexicons) -> dict[str, str]:
+def country_abbreviations(lex: Lexicons) -> dict[str, str]:
     """Single-character country abbreviations → the country (``ner_abbrev.tsv``)."""
     return {r["abbrev"]: r["place"] for r in lex.read_tsv("ner_abbrev.tsv")}
 
@@ -83,7 +83,7 @@ def _abbrev(lex: Lexicons) -> dict[str, str]:
 @cache
 def _abbrev_all(lex: Lexicons) -> dict[str, str]:
     """Country abbreviations plus Chinese regional ones (``ner_abbrev_cn.tsv``: 京, 藏, 川)."""
-    return {**{r["abbrev"]: r["place"] for r in lex.read_tsv("ner_abbrev_cn.tsv")}, **_abbrev(lex)}
+    return {**{r["abbrev"]: r["place"] for r in lex.read_tsv("ner_abbrev_cn.tsv")}, **country_abbreviations(lex)}
 
 
 @cache
@@ -137,8 +137,8 @@ def _org_suffix(w: str, lex: Lexicons) -> str:
     precedes it is an ordinary word (传媒 + 集团 is a description)."""
     suffix_set = _org_suffix_set(lex)
     suf = w if w in suffix_set else next((x for x in _endings(w, suffix_set) if (
-        len(x) >= 2 and not word_tag(w) or w[:-len(x)] in _places(lex) and x not in _words(lex, "ner_org_heads_generic.txt"))), "")
-    if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in _places(lex)):
+        len(x) >= 2 and not word_tag(w) or w[:-len(x)] in listed_places(lex) and x not in _words(lex, "ner_org_heads_generic.txt"))), "")
+    if not suf or (len(w) > len(suf) and is_dictionary_word(w[:-len(suf)]) and w[:-len(suf)] not in listed_places(lex)):
         return ""
     return suf
 
@@ -289,14 +289,14 @@ class _Words:
         self.lex = lex
         self.tags = word_tag_table()
         rs = lex.ruleset("ner")
-        self.places = _places(lex)
+        self.places = listed_places(lex)
         self.place_not_before = _place_not_before(lex)
         self.people_words = frozenset(rs.words("place_people_words"))
         #: a listed place's not_before words less the people words (中国 + 人: the place and its people), as one
         #: tuple for ``str.startswith`` (中国 has 41: a generator over them per 中国 token was a third of _places)
         self.place_not_before_kept = {name: tuple(x for x in words if x not in self.people_words)
                                       for name, words in self.place_not_before.items()}
-        self.abbrev, self.abbrev_all, self.abbrev_words = _abbrev(lex), _abbrev_all(lex), _abbrev_words(lex)
+        self.abbrev, self.abbrev_all, self.abbrev_words = country_abbreviations(lex), _abbrev_all(lex), _abbrev_words(lex)
         self.known_orgs = _orgs_known(lex)
         self.known_prefixes = frozenset(n[:k] for n in self.known_orgs for k in range(1, len(n) + 1))
         self.known_max = max(map(len, self.known_orgs), default=0)

@@ -13,7 +13,7 @@ from functools import cache
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention, Relation
-from extractors.ner import translit_chars
+from extractors.ner import country_abbreviations, listed_places, translit_chars
 from extractors.numerals import read_numeral
 from extractors.prefilter import finditer
 
@@ -210,13 +210,13 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
 @cache
 def _listed_places(lex: Lexicons) -> tuple[str, ...]:
     """The countries, foreign cities and regions the name recogniser lists (ner_places.txt), longest first."""
-    return tuple(sorted({w for line in lex.read_list("ner_places.txt") for w in line.split()}, key=len, reverse=True))
+    return tuple(sorted(listed_places(lex), key=len, reverse=True))
 
 
 @cache
 def _country_abbreviations(lex: Lexicons) -> frozenset[str]:
     """The one-character abbreviations of foreign countries the name recogniser reads (ner_abbrev.tsv: 美, 俄, 日), not 中."""
-    return frozenset(row["abbrev"] for row in lex.read_tsv("ner_abbrev.tsv") if len(row["abbrev"]) == 1) - {"中"}
+    return frozenset(a for a in country_abbreviations(lex) if len(a) == 1) - {"中"}
 
 
 def _foreign_office_opens(doc: Doc, s_start: int, slot_end: int) -> bool:
