@@ -51,7 +51,9 @@ def _lexicon(lex: Lexicons) -> Scanner:
 #: quote_rules.tsv kinds whose value is a regex: of the quoted string, of the text right after the closing
 #: quote (what the quote names: “喜欢你”茶餐厅, “海马斯”高机动火箭炮系统), of the text right before the
 #: opening quote (how it is introduced: 题为“…”, 被誉为“…”)
-_REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue"})
+#: reject_title: of the quoted string, read as the title or the name of an event, a show or a place (“…——…”展,
+#: 以“融合·创新·共享”为主题, “双奥之城”) unless a formulation head closes it or a campaign suffix follows it
+_REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue", "reject_title"})
 _CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
 _THEME_RULE = "slogan.reject.theme"  # the quote_rules.tsv id of the cues that announce an event's theme (主题为“…”)
 #: the quote_rules.tsv ids of reject_after rules that read a quote as a figure of speech by what follows it (发挥“压舱石”作用):
@@ -63,7 +65,7 @@ _CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
     rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
-                              "reject_after": [], "reject_cue": [], "theme_after": [], "theme_cue": [], "figure_after": []}
+                              "reject_after": [], "reject_cue": [], "reject_title": [], "theme_after": [], "theme_cue": [], "figure_after": []}
     for row in lex.read_tsv("quote_rules.tsv"):
         value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
         theme = row.get("id") == _THEME_RULE and row["kind"] in ("reject_after", "reject_cue")
@@ -478,6 +480,9 @@ class SloganExtractor:
                 continue  # “ ”: nothing quoted
             # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
             tail = next((t for ext in rules["extend"] if (t := re.match(re.escape(ext), text[m.end():m.end() + 12]))), None)
+            if not tail and any(r.search(label) for r in rules["reject_title"]) and not label.endswith(
+                    lex.ruleset("slogan").words("formulation_heads")):
+                continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
             if bare and not tail:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
