@@ -499,6 +499,42 @@ def hosts_only(doc: Doc, meeting: Mention) -> bool:
     return meeting.label.endswith(doc.lex.ruleset("relations").words("press_events"))
 
 
+def honours_holder(doc: Doc, meeting: Mention, holder: Mention | None) -> bool:
+    """Rule ``relations.promotes.honoured_host``: the meeting celebrates its holder's founding (中央党校建校90周年庆祝大会,
+    庆祝中国共产主义青年团成立100周年大会: the holder's name, then 成立/建校/创刊…N周年). The leaders and guests who
+    speak there speak to the holder, as the sender of a message does; like the host of a press event, it promotes only
+    in the clauses it opens itself (its own leader, named with its title, still speaks for it)."""
+    if holder is None:
+        return False
+    names = tuple(n for n in {holder.label, holder.surface, *holder.aliases} if n)
+    founding = _re(doc.lex, "founding", r"(?:{founding_words})[\d一二三四五六七八九十百]+周年")
+    return any(meeting.label[:f.start()].endswith(names) for f in founding.finditer(meeting.label))
+
+
+# 央视网消息（新闻联播）：, the source line before a lead (empty when there is none)
+_DATELINE = re.compile(r"(?:[^，。：]{0,16}：)?\s*")
+
+
+def report_genre(doc: Doc) -> str | None:
+    """What the lead paragraph says the text is, when it is no report of a sitting: ``"signed"`` for a person's signed
+    article (…发表题为《…》的署名文章。文章全文如下：; rule ``relations.setting.signed_article``: the writer speaks
+    throughout, no meeting it names is a setting and no body named in it is the report's subject) or ``"feature"`` for a
+    feature that opens by quoting the General Secretary without a date or an occasion (习近平总书记指出，…) or that
+    announces an episode of a series report (rule ``relations.setting.feature``: the meetings it recalls, 在中央财经委员会
+    第七次会议上，习近平总书记强调，…, state what their own paragraph says of them, not the feature's narration in the
+    paragraphs after)."""
+    # the first paragraph with more than a dateline (央视网消息（新闻联播）： alone on its line)
+    lead = next((t for t in (doc.text[s:e].strip() for s, e in doc.paragraphs) if t and not _DATELINE.fullmatch(t)), "")
+    words = doc.lex.ruleset("relations").words
+    if any(c in lead for c in words("signed_article_cues")):
+        return "signed"
+    opens = _re(doc.lex, "feature_lead", r"(?:{feature_speakers})(?:{feature_verbs})[，：]")
+    source = _DATELINE.match(lead)
+    if opens.match(lead, source.end() if source else 0) or any(c in lead for c in words("series_cues")):
+        return "feature"
+    return None
+
+
 def opened_by(doc: Doc, pos: int, org: Mention) -> bool:
     """The clause of pos opens with org's own name (一年来，全国政协聚焦…): there the host of a press event
     speaks for itself, though not in the name of a press event (its topic, 国务院新闻办公室举行“…”中外记者见面会,
@@ -719,6 +755,9 @@ class RelationExtractor:
                      and not m.attrs.get("venue")]
         # a meeting recalled as a milestone (2018年4月，党中央第一次召开…) is history, not the report's subject
         described = [m for i, m in enumerate(described) if not _recalled(doc, m, first=i == 0)]
+        genre = report_genre(doc)
+        if genre == "signed":
+            described = []  # relations.setting.signed_article: the writer's own text reports no sitting
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
         item_starts = digest_items(doc)
@@ -726,7 +765,8 @@ class RelationExtractor:
         def item_of(pos: int) -> int:
             return bisect_right(item_starts, pos)
         # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
-        fallback = None if any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
+        # (a signed article has no report subject: the body it names most is one its writer tells about)
+        fallback = None if genre == "signed" or any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
         # the digest items that name the report subject: it speaks in those only (民政部 in one 快讯 item
         # says nothing of the next, nor holds the meeting another item reports)
         named_in = {item_of(o.start) for o in doc.of_type("Organization") if fallback is not None and o.label == fallback.label}
@@ -792,7 +832,7 @@ class RelationExtractor:
                 continue
             last_doc_studied = None
             para_org = cur_org
-            host_only = hosts_only(doc, cur_meeting)
+            host_only = hosts_only(doc, cur_meeting) or honours_holder(doc, cur_meeting, para_org)
             objects = [y for y in in_para if y.type in ("Meeting", "Document", "Theory")]
             spans = _studied_spans(doc, p_start, p_end)
             switch_at = sorted([(x.start, speakers[x.label]) for x in persons_by_para.get(p_index, [])
@@ -846,6 +886,8 @@ class RelationExtractor:
                     elif x.type == "Meeting" and _venue_also_studied(doc, x, objects):
                         add("studies", cur_meeting, x, x.start, "relations.studies.venue")
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
+                    if genre == "feature" and not p_start <= cur_meeting.start < p_end:
+                        continue  # relations.setting.feature: a meeting a feature recalls states its own paragraph only
                     if any(a <= x.start < b for a, b in agenda_titles):
                         continue  # relations.mentions.agenda_title: the title of a report on its agenda, not what it states
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")
