@@ -516,9 +516,10 @@ _DATELINE = re.compile(r"(?:[^，。：]{0,16}：)?\s*")
 
 
 def report_genre(doc: Doc) -> str | None:
-    """What the lead paragraph says the text is, when it is no report of a sitting: ``"signed"`` for a person's signed
-    article (…发表题为《…》的署名文章。文章全文如下：; rule ``relations.setting.signed_article``: the writer speaks
-    throughout, no meeting it names is a setting and no body named in it is the report's subject) or ``"feature"`` for a
+    """What the lead paragraph says the text is, when it is no report of a sitting: ``"account"`` for one person's account,
+    a signed article (…发表题为《…》的署名文章。文章全文如下：; rule ``relations.setting.signed_article``) or a minister's
+    briefing on a leader's trip (…王毅向随行记者介绍此访情况; rule ``relations.setting.trip_briefing``): its author speaks
+    throughout, no meeting it names is a setting and no body named in it is the report's subject; or ``"feature"`` for a
     feature that opens by quoting the General Secretary without a date or an occasion (习近平总书记指出，…) or that
     announces an episode of a series report (rule ``relations.setting.feature``: the meetings it recalls, 在中央财经委员会
     第七次会议上，习近平总书记强调，…, state what their own paragraph says of them, not the feature's narration in the
@@ -526,8 +527,8 @@ def report_genre(doc: Doc) -> str | None:
     # the first paragraph with more than a dateline (央视网消息（新闻联播）： alone on its line)
     lead = next((t for t in (doc.text[s:e].strip() for s, e in doc.paragraphs) if t and not _DATELINE.fullmatch(t)), "")
     words = doc.lex.ruleset("relations").words
-    if any(c in lead for c in words("signed_article_cues")):
-        return "signed"
+    if any(c in lead for c in (*words("signed_article_cues"), *words("briefing_cues"))):
+        return "account"
     opens = _re(doc.lex, "feature_lead", r"(?:{feature_speakers})(?:{feature_verbs})[，：]")
     source = _DATELINE.match(lead)
     if opens.match(lead, source.end() if source else 0) or any(c in lead for c in words("series_cues")):
@@ -756,8 +757,8 @@ class RelationExtractor:
         # a meeting recalled as a milestone (2018年4月，党中央第一次召开…) is history, not the report's subject
         described = [m for i, m in enumerate(described) if not _recalled(doc, m, first=i == 0)]
         genre = report_genre(doc)
-        if genre == "signed":
-            described = []  # relations.setting.signed_article: the writer's own text reports no sitting
+        if genre == "account":
+            described = []  # relations.setting.signed_article / trip_briefing: one person's account reports no sitting
         cur_meeting: Mention | None = None
         cur_org: Mention | None = None
         item_starts = digest_items(doc)
@@ -765,8 +766,8 @@ class RelationExtractor:
         def item_of(pos: int) -> int:
             return bisect_right(item_starts, pos)
         # no meeting with a named holder: the article's own subject speaks (and holds what is unnamed)
-        # (a signed article has no report subject: the body it names most is one its writer tells about)
-        fallback = None if genre == "signed" or any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
+        # (an account has no report subject: the body it names most is one its author tells about)
+        fallback = None if genre == "account" or any(m.attrs.get("holder") for m in described) else self._report_subject(doc)
         # the digest items that name the report subject: it speaks in those only (民政部 in one 快讯 item
         # says nothing of the next, nor holds the meeting another item reports)
         named_in = {item_of(o.start) for o in doc.of_type("Organization") if fallback is not None and o.label == fallback.label}

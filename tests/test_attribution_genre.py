@@ -29,6 +29,24 @@ def test_the_same_text_without_the_signed_lead_reports_the_summit():
     assert ("第二届中国－中亚峰会", "一带一路") in rels(extract_text(text), "mentions")
 
 
+BRIEFING = (
+    "央视网消息（新闻联播）：11月14日至17日，国家主席习近平应邀出席亚太经合组织第三十一次领导人非正式会议。"
+    "行程结束之际，外交部部长王毅向随行记者介绍此访情况。\n"
+    "王毅说，亚太经合组织是亚太地区重要的经济合作论坛。习近平主席在会上全面阐释中国式现代化，强调要推动高质量共建“一带一路”。\n"
+)
+
+
+def test_a_briefing_on_a_trip_is_no_report_of_the_summit_s_body():
+    # relations.setting.trip_briefing: the minister tells of the trip; the forum he names is not its report subject
+    check_promotes(BRIEFING, "亚太经合组织", not_said={"中国式现代化", "一带一路"})
+
+
+def test_without_the_travelling_press_the_named_forum_is_the_report_subject():
+    # the cue is the briefing of the press that travels with the leader, not any minister's words
+    text = BRIEFING.replace("向随行记者介绍", "向记者介绍")
+    check_promotes(text, "亚太经合组织", said={"中国式现代化"})
+
+
 FEATURE = (
     "央视网消息（新闻联播）：习近平总书记指出，创新是引领发展的第一动力。\n"
     "正是在那次考察后不久，在中央财经委员会第七次会议上，习近平总书记强调，要构建新发展格局，推动高质量发展。\n"
