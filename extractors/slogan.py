@@ -59,19 +59,25 @@ _THEME_RULE = "slogan.reject.theme"  # the quote_rules.tsv id of the cues that a
 #: the quote_rules.tsv ids of reject_after rules that read a quote as a figure of speech by what follows it (发挥“压舱石”作用):
 #: a numbered formulation or one a formulation head closes keeps its place there (发挥“两个机关”作用, “…协调工作机制”作用)
 _FIGURE_RULES = frozenset({"slogan.reject.role"})
+#: the quote_rules.tsv id of the reject_after rule that reads a quote as a partner's programme by the 对接 after it
+#: (同沙特“2030愿景”对接): the formulation docked with it, introduced as China's (共建“一带一路”), or a numbered one stays
+_PARTNER_RULE = "slogan.reject.partner_programme"
 _CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause that governs it (_bare_noun)
 
 
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
     rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
-                              "reject_after": [], "reject_cue": [], "reject_title": [], "theme_after": [], "theme_cue": [], "figure_after": []}
+                              "reject_after": [], "reject_cue": [], "reject_title": [], "theme_after": [], "theme_cue": [], "figure_after": [],
+                              "partner_after": []}
     for row in lex.read_tsv("quote_rules.tsv"):
         value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
         theme = row.get("id") == _THEME_RULE and row["kind"] in ("reject_after", "reject_cue")
         figure = row.get("id") in _FIGURE_RULES and row["kind"] == "reject_after"
         # the theme and figure rules are kept apart: a numbered formulation stays one when it is a theme (“五联”主题)
         kind = row["kind"].replace("reject_", "theme_") if theme else "figure_after" if figure else row["kind"]
+        if row.get("id") == _PARTNER_RULE and kind == "reject_after":
+            kind = "partner_after"
         rules[kind].append(value)
     rules["extend"].sort(key=len, reverse=True)
     return rules
@@ -128,8 +134,8 @@ def _dictionary_noun(label: str, after: str, lex: Lexicons) -> bool:
 
 
 def _figurative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
-    """A quoted noun phrase that an attribute, a demonstrative or a copula of likeness introduces: 科技创新这个
-    “牛鼻子”, 中日关系的“压舱石”, 成为长江上游联通全球的“中转站”, 老百姓家门口的“幸福地图”.
+    """A quoted noun phrase or idiom that an attribute, a demonstrative or a copula of likeness introduces: 科技创新这个
+    “牛鼻子”, 中日关系的“压舱石”, 成为长江上游联通全球的“中转站”, 老百姓家门口的“幸福地图”, 两国关系的“开门红”.
 
     What such a cue introduces is a figure of speech or the name of a thing (口袋公园, 中国速度), not a
     formulation: a formulation is stated as a requirement (坚持“…”, 做到“…”), numbered, enumerated, or coined
@@ -144,7 +150,9 @@ def _figurative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
         return False
     if label.endswith(rs.words("formulation_heads")) or after.startswith(rs.words("short_quote_heads")):
         return False
-    return _noun_phrase(label, lex)
+    # an idiom or a set phrase of the dictionary after such a cue is a figure too (两国关系的“开门红”, 相互拖欠的“连环套”,
+    # 经验丰富的“土专家”): unattributed, “稳中求进”“一刀切” stay maxims (slogan._dictionary_noun keeps them)
+    return _noun_phrase(label, lex) or (len(cut(label, lex)) == 1 and word_tag(label) in rs.words("idiom_tags"))
 
 
 def _noun_phrase(label: str, lex: Lexicons) -> bool:
@@ -409,6 +417,16 @@ def _counted_item(doc: Doc, end: int) -> bool:
     return pattern.match(doc.text, end) is not None
 
 
+def _partner_programme(label: str, cue: str, lex: Lexicons) -> bool:
+    """A quote that 对接 follows (slogan.reject.partner_programme) is a partner's programme unless the text introduces it
+    as China's (partner_own_cues right before it: 同共建“一带一路”对接, 同中国“一带一路”倡议对接) or it is numbered (中非合作论坛
+    “九项工程”): docking joins two sides' programmes, and the news names the partner's in its own words (沙特“2030愿景”,
+    土方“复兴丝绸之路”战略, 柬方的“五角战略”), a formulation of the other state, not one the party states."""
+    if _numbered(lex).match(label):
+        return False  # 中非合作论坛“九项工程”; not a numeral of a name (“五角战略”, “两廊一圈”)
+    return not cue.endswith(lex.ruleset("slogan").words("partner_own_cues"))
+
+
 def _role_figure(label: str, lex: Lexicons) -> bool:
     """A quote before a role word (发挥“…”作用) that names the role by a figure: a noun (压舱石, 半边天, 桥头堡, 平准基金), no
     numeral (“四个机关”作用), no formulation head (“…协调工作机制”作用), no requirement (“抓系统、管行业”作用: a verb first,
@@ -465,6 +483,8 @@ class SloganExtractor:
             if any(r.match(text, m.end()) for r in rules["figure_after"]) and _role_figure(inner, lex):
                 continue  # 发挥“压舱石”作用: a figure of what something does (slogan.reject.role)
             cue = text[max(0, m.start() - _CUE_SPAN):m.start()]
+            if any(r.match(text, m.end()) for r in rules["partner_after"]) and _partner_programme(inner, cue, lex):
+                continue  # 同沙特“2030愿景”对接: another state's programme a formulation is docked with
             if any(r.search(cue) for r in rules["reject_cue"]):
                 continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
             if _event_theme(doc, m.start(), m.end(), cue, rules) and not re.match(rf"[{_NUM}]", inner):
