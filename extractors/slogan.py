@@ -338,8 +338,9 @@ def _briefing_topic(doc: Doc, start: int, end: int) -> bool:
     presenting it calls for. A numbered formulation stays (介绍实施“两新”政策的新举措).
     """
     text, rs = doc.text, doc.lex.ruleset("slogan")
-    if re.match(rf"“?[{_NUM}]", text[start:end]):
-        return False
+    inner = text[start:end].lstrip("“")
+    if _numbered(doc.lex).match(inner) or re.match(r"十[一二三四五]五", inner):
+        return False  # “两新”, 两个维护; not a numeral of an ordinary word (介绍“一揽子…”有关情况)
     s_start, s_end = doc.sentence_at(start)
     if not rs.regex("presentation_event", r"(?:{presentation_events})").search(text[s_start:s_end]):
         return False
