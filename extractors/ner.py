@@ -326,6 +326,11 @@ class _Words:
         self.org_field_nouns = rs.words("org_field_nouns")
         self.org_phrase_suffixes = frozenset(rs.words("org_phrase_suffixes"))
         self.org_system_names = frozenset(rs.words("org_system_names"))
+        #: the mass bodies and bureaus of org_units.tsv (社科联, 关工委, 慈善总会, 教育局): written without an owner
+        #: (or after 各级/各乡镇, before 组织) they name a kind of body, no institution (ner.org-generic-unit)
+        self.bare_units = frozenset(r["unit"] for r in lex.read_tsv("org_units.tsv")
+                                    if r["kind"] in ("mass", "bureau") and len(r["unit"]) >= 2)
+        self.generic_unit = rs.regex("generic_unit", r"^(?:{generic_org_leads})*(?P<unit>.+?)(?:{generic_org_tails})?$")
         self.org_not_first_chars = frozenset(rs.words("org_not_first_chars"))
         self.org_joined_heads = frozenset(rs.words("org_joined_heads"))
         self.org_joiners = frozenset(rs.words("org_joiners"))
@@ -477,6 +482,8 @@ def _plausible(typ: str, label: str, rule: str, W: _Words) -> bool:
         return not (len(label) >= 3 and "·" not in label and not W.name_hyphens.intersection(label) and label[-1] in _NOT_PERSON_END
                     and not (tag.startswith("nr") and all(c in W.translit for c in label)))
     if typ == "Organization" and rule != "org-list":
+        if (m := W.generic_unit.match(label)) is not None and m.group("unit") in W.bare_units:
+            return False  # ner.org-generic-unit: 社科联, 各乡镇慈善总会, 各级文联组织: a kind of body, no owner named
         if label.startswith(W.modifier_leads):
             return False  # 新时代党(的建设): an era word opens no name
         if label[-1] in _NEVER_ORG_END or (label.endswith("党") and word_tag(label[:-1]) in _WORD_TAGS):

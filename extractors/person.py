@@ -97,6 +97,12 @@ _NOT_NAME_END = set("部委局办组会室处院校厅司团队社所站心区�
 _CLOSING_BYLINE = re.compile(r"[（(]\s*(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,3})\s*[）)]\s*(?=\n|$)")
 
 
+def _byline_mark(lex: Lexicons) -> re.Pattern[str]:
+    """A byline written with a mark instead of a title (□娄欣叶, ◎陈思远): the mark, then a name alone up to a space
+    or the line's end (person.byline_mark)."""
+    return _re(lex, "byline_mark", r"(?:^|(?<=\s))(?:{byline_marks})\s*([\u4e00-\u9fff]{2,3})(?=\s|$)")
+
+
 
 
 def _occupation(lex: Lexicons) -> re.Pattern[str]:
@@ -210,6 +216,10 @@ class PersonExtractor:
             name = m.group(1)
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")
+        for m in _byline_mark(lex).finditer(text):
+            # the name stands alone after the mark: a surname is enough (jieba may cut 谈|华龙, 闭|志强)
+            if _surname_len(m.group(1), lex) and not _common_word(m.group(1)) and not (set(m.group(1)[1:]) & _FUNCTION_CHARS):
+                put((m.start(1), m.end(1)), m.group(1), "person.byline_mark")
         for m in _CLOSING_BYLINE.finditer(text):
             if _surname_len(m.group(1), lex):
                 put((m.start(1), m.end(1)), m.group(1), "person.closing_byline")

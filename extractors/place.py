@@ -63,6 +63,28 @@ def _splits_a_word(text: str, start: int, end: int, lex: Lexicons) -> bool:
     return start - lo not in bounds and end - lo not in bounds
 
 
+def _is_full(hit: tuple[int, int, str, tuple]) -> bool:
+    return any(v[2] for v in hit[3])
+
+
+def _hits(text: str, lex: Lexicons) -> list[tuple[int, int, str, tuple]]:
+    """Leftmost-longest hits of the gazetteer, a full name winning over a short name that overlaps it
+    (place.division.full_first): in 制定安吉县 the short 定安 (定安县) must not hide 安吉县 and leave 吉县
+    (a county of its own) to be read inside it. Full names among themselves stay leftmost-longest."""
+    scanner = _scanner(lex)
+    hits = scanner.longest(text)
+    if all(_is_full(h) for h in hits):
+        return hits  # no short name that could hide a full one
+    fulls: list[tuple[int, int, str, tuple]] = []
+    for h in sorted((h for h in scanner.iter(text) if _is_full(h)), key=lambda h: (h[0], h[0] - h[1])):
+        if not fulls or h[0] >= fulls[-1][1]:
+            fulls.append(h)
+    if [h for h in hits if _is_full(h)] == fulls:
+        return hits
+    shorts = [h for h in hits if not _is_full(h) and not any(f[0] < h[1] and h[0] < f[1] for f in fulls)]
+    return sorted(fulls + shorts, key=lambda h: h[0])
+
+
 class PlaceExtractor:
     """Finds named places; short county names only where the article shows they are places."""
 
@@ -72,7 +94,7 @@ class PlaceExtractor:
 
     def __call__(self, doc: Doc) -> None:
         text, lex = doc.text, doc.lex
-        hits = _scanner(lex).longest(text)
+        hits = _hits(text, lex)
         full_names = {surface for _, _, surface, values in hits if any(v[2] for v in values)}
         # a short name written once with its suffix (秀山自治县, 阜城县) is a place everywhere in the article
         for _, end, _, values in hits:
