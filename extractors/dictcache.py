@@ -126,12 +126,18 @@ def _jieba_dict() -> bytes:
 
 
 @cache
+def jieba_dict_sha256() -> str:
+    """The SHA-256 (hex) of jieba's bundled ``dict.txt``: what jieba-rs's own dictionary is checked against."""
+    return hashlib.sha256(_jieba_dict()).hexdigest()
+
+
+@cache
 def _jieba_key() -> bytes:
     from extractors.jiebaimport import import_jieba
 
     jieba = import_jieba()
 
-    return f"jieba {jieba.__version__}".encode() + b"\0" + hashlib.sha256(_jieba_dict()).digest()
+    return f"jieba {jieba.__version__}".encode() + b"\0" + bytes.fromhex(jieba_dict_sha256())
 
 
 def dictionary_key(added: Sequence[tuple[str, int]]) -> str:

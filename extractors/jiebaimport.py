@@ -8,14 +8,16 @@ that nothing here reads:
   on the same file next to its module when ``pkg_resources`` cannot be imported, so it is
   hidden for the duration of that one import (the same bytes are read either way);
 * ``import rjieba`` runs its package ``__init__``, which builds a module-level ``Jieba()`` over
-  jieba-rs's own bundled dictionary (~0.2 s); :mod:`extractors.segment` only makes empty
-  instances (``Jieba.empty()``) and gives them the tokenizer's words, so the compiled module is
-  loaded by itself (and registered as ``rjieba.rjieba``, where ``import rjieba`` finds it later).
+  jieba-rs's own bundled dictionary (~0.1-0.2 s); :mod:`extractors.segment` makes its own
+  instances (over the bundled dictionary only where that was checked to be jieba's, else empty
+  ones given the tokenizer's words), so the compiled module is loaded by itself (and registered
+  as ``rjieba.rjieba``, where ``import rjieba`` finds it later).
 
 Both fall back to the plain import when anything is not as expected.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import importlib.util
 import sys
@@ -47,6 +49,22 @@ def rjieba_class() -> Any:
 
         return rjieba.Jieba
     return loaded.Jieba
+
+
+def rjieba_extension_sha256() -> str | None:
+    """The SHA-256 (hex) of the loaded jieba-rs extension file (``rjieba.rjieba``), None when it cannot be read.
+
+    Why: the dictionary jieba-rs bundles is compiled into that file, so its digest names the dictionary
+    (``extractors.segment`` starts from it only for files whose dictionary was checked to be jieba's)."""
+    rjieba_class()
+    module = sys.modules.get("rjieba.rjieba")
+    path = getattr(module, "__file__", None)
+    if not path:
+        return None
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _load_extension() -> ModuleType | None:

@@ -151,14 +151,15 @@ class Scanner:
         return [(start, end, surfaces[k], values[k]) for k, start, end in self._leftmost.find_matches_as_indexes(text)]
 
 
-def _added_words(lex: Lexicons) -> list[tuple[str, int]]:
+@cache
+def _added_words(lex: Lexicons) -> tuple[tuple[str, int], ...]:
     """The (word, frequency) pairs the lexicon set adds to jieba's dictionary, in the order added."""
     added = [(word, 200000) for word in lex.read_list("jieba_user.txt")]
     for row in lex.read_tsv("slogans.tsv"):
         for s in (row["label"], *split_multi(row.get("aliases", ""))):
             if 2 <= len(s) <= 12:
                 added.append((s, 100000))
-    return added
+    return tuple(added)
 
 
 @cache
@@ -190,7 +191,7 @@ def segmenter(lex: Lexicons) -> Segmenter:
     """The lexicon set's tokenizer behind a faster, token-identical driver (``extractors.segment``)."""
     from extractors.segment import Segmenter
 
-    return Segmenter(tokenizer(lex), key=_dictionary(lex)[2])
+    return Segmenter(tokenizer(lex), key=_dictionary(lex)[2], added=_added_words(lex))
 
 
 def cut(text: str, lex: Lexicons) -> list[str]:

@@ -30,6 +30,11 @@ A text in which none of those characters occurs (nor a character the two read di
 call per sentence instead of one per block. On the whole 新闻联播 file, the government work and
 party congress reports (330,000 sentences and texts) this agrees with the block-by-block cut everywhere.
 
+jieba-rs is given the tokenizer's dictionary word by word (349k ``add_word`` calls, ~0.3 s CPU) unless
+its own bundled dictionary is known to be jieba's ``dict.txt``, word for word and frequency for
+frequency: then it starts from that (``Jieba()``, ~0.1 s) and is given only the lexicon set's words
+(:data:`_BUNDLED_DICTS`; the same dictionary and total either way).
+
 The other blocks (about 1 character in 20 of news text) take jieba's own route (``Tokenizer.lcut``
 of the block) until they have come to ``_OWN_ROUTE_CHARS`` characters, and the Python route
 below after that: building its automaton takes about 1.2 s and some 50 MB, once per lexicon set
@@ -39,14 +44,15 @@ and process, and its route saves about 2.3 µs a character over jieba's, so it p
 from __future__ import annotations
 
 from math import log
+from operator import countOf
 
 import re
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import ahocorasick
 
-from extractors.jiebaimport import import_jieba, rjieba_class
+from extractors.jiebaimport import import_jieba, rjieba_class, rjieba_extension_sha256
 
 if TYPE_CHECKING:
     import jieba as jieba_types
@@ -68,6 +74,16 @@ _ODD = re.compile("[+#&._%\\-\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00010000-\
 #: jieba's ``total`` that is no current word's frequency (jieba's ``add_word`` adds a re-added
 #: word's frequency to the total again), so that jieba-rs divides by the same total
 _PAD_WORD = "\ue000\ue001"
+#: rjieba extension builds (SHA-256 of the extension file) whose bundled dictionary is jieba's ``dict.txt`` of the
+#: given SHA-256 with that many distinct words, word for word and frequency for frequency, no word of frequency 0
+#: (checked by ``benchmarks/rjieba_dict.py``, which unpacks the zstd-compressed dictionary jieba-rs embeds and compares
+#: the two; jieba's file holds one word twice, B超 3 n, which both read as one word): for them a cutter starts from
+#: ``Jieba()`` and is given only the words the lexicon set adds. Any other build gets every word by ``add_word``.
+_BUNDLED_DICTS: dict[str, tuple[str, int]] = {
+    # rjieba 0.2.2 (jieba-rs 0.11.0), manylinux x86_64 abi3 wheel; jieba 0.42.1's dict.txt
+    "1d9f410a4c9884b0a49d0a842c672b3cf4e56a80c7744421b0bad7cb63ae7714":
+        ("7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8", 349_045),
+}
 #: characters of non-plain blocks cut by jieba's own route before this module's route (and its automaton) takes over
 _OWN_ROUTE_CHARS = 500_000
 
@@ -79,9 +95,12 @@ class Segmenter:
     (``extractors.lexicon.tokenizer`` adds all its words before it builds the segmenter).
     """
 
-    def __init__(self, tokenizer: jieba_types.Tokenizer, key: str | None = None) -> None:
+    def __init__(self, tokenizer: jieba_types.Tokenizer, key: str | None = None,
+                 added: Sequence[tuple[str, int]] | None = None) -> None:
         """``key``: the content key of the tokenizer's dictionary (``extractors.dictcache``); with it the
-        Python route's tables are read from (and saved to) a snapshot instead of being rebuilt."""
+        Python route's tables are read from (and saved to) a snapshot instead of being rebuilt. ``added``: the
+        (word, frequency) pairs that made the tokenizer's dictionary out of jieba's own ``dict.txt`` by ``add_word``
+        (``extractors.dictcache.tokenizer_dictionary``); with them jieba-rs may start from its bundled dictionary."""
         tokenizer.check_initialized()
         self._key = key
         self._freq: dict[str, int] = tokenizer.FREQ
@@ -91,7 +110,7 @@ class Segmenter:
         self._auto: ahocorasick.Automaton | None = None  # built when jieba's route has cut _OWN_ROUTE_CHARS characters
         self._tok = tokenizer
         self._own = 0  # characters cut by jieba's own route so far
-        self._fast = _fast_cutter(self._freq, self._total)
+        self._fast = _fast_cutter(self._freq, self._total, added)
         self._blocks: dict[str, list[str]] = {}
         self._hmm: dict[str, list[str]] = {}
 
@@ -245,16 +264,42 @@ class Segmenter:
             out += words
 
 
-def _fast_cutter(freq: dict[str, int], total: int) -> rjieba.Jieba:
-    """A jieba-rs instance holding exactly the tokenizer's dictionary: its words, frequencies and total."""
-    # empty(), not Jieba() then clear(): that loads jieba-rs's own dictionary first (~0.2 s); nor rjieba's package
-    # import, which builds a default instance over it (extractors.jiebaimport)
-    fast = rjieba_class().empty()
-    held = 0
-    for word, f in freq.items():
-        if f:
-            fast.add_word(word, f, None)
-            held += f
+def _fast_cutter(freq: dict[str, int], total: int, added: Sequence[tuple[str, int]] | None = None) -> rjieba.Jieba:
+    """A jieba-rs instance holding exactly the tokenizer's dictionary: its words, frequencies and total.
+
+    ``added``: as :class:`Segmenter`'s; with it, over a bundled dictionary known to be jieba's, only those words
+    are handed over."""
+    fast = None if added is None else _from_bundled(freq, added)
+    if fast is None:
+        # empty(), not Jieba() then clear(): that loads jieba-rs's own dictionary first (~0.1-0.2 s); nor rjieba's
+        # package import, which builds a default instance over it (extractors.jiebaimport)
+        fast = rjieba_class().empty()
+        for word, f in freq.items():
+            if f:
+                fast.add_word(word, f, None)
+    held = sum(freq.values())  # what jieba-rs's total now is: the sum of its words' frequencies (prefix entries are 0)
     if total > held:
         fast.add_word(_PAD_WORD, total - held, None)
+    return fast
+
+
+def _from_bundled(freq: dict[str, int], added: Sequence[tuple[str, int]]) -> rjieba.Jieba | None:
+    """jieba-rs over its bundled dictionary given ``added``'s words at their frequencies in ``freq``, when the
+    bundled dictionary is jieba's ``dict.txt`` (:data:`_BUNDLED_DICTS`) and ``freq`` holds as many words as the two
+    make together; else None. jieba-rs's ``add_word`` replaces a word's frequency and its total with it."""
+    from extractors.dictcache import jieba_dict_sha256
+
+    known = _BUNDLED_DICTS.get(rjieba_extension_sha256() or "")
+    if known is None or known[0] != jieba_dict_sha256():
+        return None
+    fast = rjieba_class()()
+    new = 0
+    for word in dict.fromkeys(w for w, _ in added):
+        f = freq.get(word, 0)
+        if not f:
+            return None  # a word given frequency 0 is no word for jieba; jieba-rs cannot drop one
+        new += not fast.has_word(word)
+        fast.add_word(word, f, None)
+    if len(freq) - countOf(freq.values(), 0) != known[1] + new:
+        return None  # not jieba's dictionary plus these words
     return fast

@@ -104,3 +104,27 @@ def test_whole_text_and_blocks_agree() -> None:
     text = "市委书记张敬涛主持召开市委常委会（扩大）会议，传达学习习近平总书记重要讲话精神。\n  卡洛斯·阿马特指出：“我们反对！”"
     assert _ODD.search(text) is None
     assert seg.lcut(text) == [w for part in re.split(r"(，|\n)", text) for w in seg.lcut(part)] == _jieba_tokens(text)
+
+
+def test_jieba_rs_from_its_bundled_dictionary(samples: Path, corpus: Path) -> None:
+    """The installed rjieba's bundled dictionary is listed as jieba's (``benchmarks/rjieba_dict.py`` checks a new build),
+    so the cutter starts from it and is given the lexicon words only: it cuts as the one given every word."""
+    from extractors.lexicon import _added_words, _dictionary
+    from extractors.segment import _fast_cutter, _from_bundled
+
+    lex = Lexicons().canonical()
+    freq, total, _ = _dictionary(lex)
+    added = _added_words(lex)
+    assert _from_bundled(freq, added) is not None
+    jieba.initialize()
+    new = [(w, f) for w, f in added if w not in jieba.dt.FREQ or not jieba.dt.FREQ[w]]
+    assert new
+    assert _from_bundled(freq, [p for p in added if p[0] != new[-1][0]]) is None  # not this dictionary's words
+    bundled, every = _fast_cutter(freq, total, added), _fast_cutter(freq, total)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    path = corpus / "bulk" / "xwlb_cctv_2022_2026.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        texts += [html_text(json.loads(line).get("content_html") or "") for line in islice(fh, 300)]
+    for text in texts + EDGE_CASES:
+        for hmm in (True, False):
+            assert bundled.cut(text, hmm) == every.cut(text, hmm)
