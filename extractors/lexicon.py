@@ -187,11 +187,28 @@ def tokenizer(lex: Lexicons):
 
 
 @cache
+def _dictionary_words(lex: Lexicons) -> tuple[dict[str, int], int, dict[str, str], str]:
+    from extractors.dictcache import dictionary_words
+
+    return dictionary_words(_added_words(lex))
+
+
+def word_frequencies(lex: Lexicons) -> dict[str, int]:
+    """The lexicon set's tokenizer's words with their frequencies (``.get(w, 0)`` is ``tokenizer(lex).FREQ``'s),
+    without the tokenizer's prefix entries, read from a snapshot shared with the tag table."""
+    return _dictionary_words(lex)[0]
+
+
+@cache
 def segmenter(lex: Lexicons) -> Segmenter:
-    """The lexicon set's tokenizer behind a faster, token-identical driver (``extractors.segment``)."""
+    """The lexicon set's tokenizer behind a faster, token-identical driver (``extractors.segment``).
+
+    It reads the set's words and frequencies (:func:`word_frequencies`); the tokenizer itself, with its
+    prefix entries, is loaded only for a block that needs jieba's own route."""
     from extractors.segment import Segmenter
 
-    return Segmenter(tokenizer(lex), key=_dictionary(lex)[2], added=_added_words(lex))
+    words, total, _, key = _dictionary_words(lex)
+    return Segmenter(lambda: tokenizer(lex), key=key, added=_added_words(lex), words=(words, total))
 
 
 def cut(text: str, lex: Lexicons) -> list[str]:
@@ -201,9 +218,9 @@ def cut(text: str, lex: Lexicons) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _word_tags() -> dict[str, str]:
-    from extractors.dictcache import word_tags
-
-    return word_tags()  # jieba.posseg.dt.word_tag_tab, without importing jieba.posseg (it parses dict.txt at import)
+    # jieba.posseg.dt.word_tag_tab (without importing jieba.posseg: it parses dict.txt at import), jieba's alone
+    # whatever the set; read with the bundled set's words, whose strings it shares (extractors.dictcache)
+    return _dictionary_words(Lexicons().canonical())[2]
 
 
 def word_tag_table() -> dict[str, str]:

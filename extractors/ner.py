@@ -47,7 +47,7 @@ from extractors.base import Doc
 from extractors.gazetteer import divisions
 from extractors.lexicon import Lexicons, trim_lead, FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.person import full_name_for, surnames
-from extractors.lexicon import cut, is_dictionary_word, tokenizer, word_tag, word_tag_table
+from extractors.lexicon import cut, is_dictionary_word, word_frequencies, word_tag, word_tag_table
 from extractors.model import Mention
 from extractors.prefilter import starts_before
 
@@ -376,7 +376,7 @@ class _Words:
         self.score_by = {side: {f[len(side) + 1:]: v for f, v in weights.items() if f.startswith(side + "=")}
                          for side in ("kind", "left", "right")}
         self.name_say = frozenset(rs.words("name_score_say"))
-        self.freq = tokenizer(lex).FREQ
+        self.freq = word_frequencies(lex)
         self.person_noun_heads = frozenset(rs.words("person_noun_heads"))
         self.person_not_abbrev_heads = frozenset(rs.words("person_not_abbrev_heads"))
         self.translit_place_endings = rs.words("translit_place_endings")

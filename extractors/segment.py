@@ -35,8 +35,11 @@ its own bundled dictionary is known to be jieba's ``dict.txt``, word for word an
 frequency: then it starts from that (``Jieba()``, ~0.1 s) and is given only the lexicon set's words
 (:data:`_BUNDLED_DICTS`; the same dictionary and total either way).
 
-The other blocks (about 1 character in 20 of news text) take jieba's own route (``Tokenizer.lcut``
-of the block) until they have come to ``_OWN_ROUTE_CHARS`` characters, and the Python route
+The other blocks (about 1 character in 20 of news text) are cut on jieba-rs's route, read back from its
+cut without the HMM, with jieba's walk and HMM (``Segmenter._cut_rs``): the route needs no prefix entries,
+so a build reads the tokenizer's words with a frequency only (``extractors.dictcache.dictionary_words``,
+loaded with the tag table) and never jieba's full ``FREQ``. A block whose route cannot be read back that
+way (none on the whole 新闻联播 file) takes jieba's own route (``Tokenizer.lcut`` of the block) until they have come to ``_OWN_ROUTE_CHARS`` characters, and the Python route
 below after that: building its automaton takes about 1.2 s and some 50 MB, once per lexicon set
 and process, and its route saves about 2.3 µs a character over jieba's, so it pays only past some
 500,000 such characters (the whole 新闻联播 file). Handing the dictionary to jieba-rs takes about half a second.
@@ -48,7 +51,7 @@ from operator import countOf
 
 import re
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence, cast
 
 import ahocorasick
 
@@ -95,20 +98,28 @@ class Segmenter:
     (``extractors.lexicon.tokenizer`` adds all its words before it builds the segmenter).
     """
 
-    def __init__(self, tokenizer: jieba_types.Tokenizer, key: str | None = None,
-                 added: Sequence[tuple[str, int]] | None = None) -> None:
+    def __init__(self, tokenizer: jieba_types.Tokenizer | Callable[[], jieba_types.Tokenizer], key: str | None = None,
+                 added: Sequence[tuple[str, int]] | None = None, words: tuple[dict[str, int], int] | None = None) -> None:
         """``key``: the content key of the tokenizer's dictionary (``extractors.dictcache``); with it the
         Python route's tables are read from (and saved to) a snapshot instead of being rebuilt. ``added``: the
         (word, frequency) pairs that made the tokenizer's dictionary out of jieba's own ``dict.txt`` by ``add_word``
-        (``extractors.dictcache.tokenizer_dictionary``); with them jieba-rs may start from its bundled dictionary."""
-        tokenizer.check_initialized()
+        (``extractors.dictcache.tokenizer_dictionary``); with them jieba-rs may start from its bundled dictionary.
+        ``words``: the tokenizer's words with a frequency and its total (``extractors.dictcache.dictionary_words``);
+        with them ``tokenizer`` may be a function giving it, called only when a block needs jieba's own route."""
+        if words is None:
+            assert not callable(tokenizer) or hasattr(tokenizer, "FREQ"), "a tokenizer function needs words"
+            tok = cast("jieba_types.Tokenizer", tokenizer)
+            tok.check_initialized()
+            self._freq: dict[str, int] = tok.FREQ  # .get(w) as the words' (its prefix entries are 0)
+            self._total = tok.total
+        else:
+            self._freq, self._total = words
         self._key = key
-        self._freq: dict[str, int] = tokenizer.FREQ
-        self._total = tokenizer.total
         self._miss = 0.0 - log(self._total)  # jieba: log(FREQ.get(char) or 1) - logtotal for a character no word starts with
         self._single: dict[str, float] = {}
         self._auto: ahocorasick.Automaton | None = None  # built when jieba's route has cut _OWN_ROUTE_CHARS characters
-        self._tok = tokenizer
+        self._tok_of = tokenizer
+        self._tok: jieba_types.Tokenizer | None = None if words is not None else cast("jieba_types.Tokenizer", tokenizer)
         self._own = 0  # characters cut by jieba's own route so far
         self._fast = _fast_cutter(self._freq, self._total, added)
         self._blocks: dict[str, list[str]] = {}
@@ -129,7 +140,7 @@ class Segmenter:
                 if words is None:
                     if len(blocks) > _MEMO_MAX:
                         blocks.clear()
-                    words = blocks[blk] = self._fast.cut(blk, True) if _PLAIN.fullmatch(blk) else self._cut_odd(blk)
+                    words = blocks[blk] = self._fast.cut(blk, True) if _PLAIN.fullmatch(blk) else self._cut_mixed(blk)
                 out += words
             else:
                 for x in re_skip.split(blk):
@@ -138,6 +149,46 @@ class Segmenter:
                     else:
                         out += x  # one token per character, as jieba
         return out
+
+    def _cut_mixed(self, blk: str) -> list[str]:
+        """A block with ``+#&._%-`` (``1-11月``, ``5.2%``): jieba-rs's route read back (:meth:`_cut_rs`), else jieba's."""
+        words = self._cut_rs(blk)
+        return self._cut_odd(blk) if words is None else words
+
+    def _cut_rs(self, blk: str) -> list[str] | None:
+        """jieba's ``__cut_DAG`` of a block over jieba-rs's route; None when the route cannot be read back.
+
+        jieba-rs takes the same route over the same dictionary (the same DAG, the same sums of the same
+        log-probabilities, a tie to the longer word) but its HMM reads runs with ``.%-`` otherwise than jieba's.
+        Its cut without the HMM is the route's words, except that it joins runs of one-character ASCII letters
+        and digits: such a token is read back as single characters unless it is a dictionary word itself (then
+        it may be one word of the route: None, and jieba's own route cuts the block). The walk and the unknown
+        runs are then jieba's (:meth:`_unknown`). On every distinct such block of the 新闻联播 file and the
+        government work reports (27,898) no token was a dictionary word and the tokens were jieba's."""
+        out: list[str] = []
+        run = ""
+        freq = self._freq
+        for t in self._fast.cut(blk, False):
+            if len(t) == 1:
+                run += t
+            elif t.isascii() and t.isalnum():
+                if freq.get(t):
+                    return None
+                run += t
+            else:
+                if run:
+                    self._unknown(run, out)
+                    run = ""
+                out.append(t)
+        if run:
+            self._unknown(run, out)
+        return out
+
+    def _tokenizer(self) -> jieba_types.Tokenizer:
+        if self._tok is None:
+            self._tok = cast("Callable[[], jieba_types.Tokenizer]", self._tok_of)()
+            self._tok.check_initialized()
+        return self._tok
 
     def _cut_odd(self, blk: str) -> list[str]:
         """A block jieba-rs may cut otherwise (``1-11月``, ``5.2%``): jieba's own route first, this module's past a budget.
@@ -152,7 +203,7 @@ class Segmenter:
         """jieba's ``__cut_DAG`` of one block, step for step: its own ``get_DAG`` and ``calc`` (the route of record),
         then the same walk of the route, runs of single characters to :meth:`_unknown` (jieba's rule for them, the
         HMM's answer memoised: about half the time of ``Tokenizer.lcut`` on news blocks was the HMM on runs like 万, 亿元)."""
-        tok = self._tok
+        tok = self._tokenizer()
         dag = tok.get_DAG(blk)
         route: dict[int, tuple[float, int]] = {}
         tok.calc(blk, dag, route)

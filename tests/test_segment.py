@@ -83,17 +83,58 @@ def test_memo_does_not_change_tokens() -> None:
     assert seg.lcut(text) == first == _jieba_tokens(text)
 
 
-def test_both_routes_of_odd_blocks() -> None:
-    """Blocks with ``+#&._%-`` take jieba's own route, then this module's automaton route past a budget: the same tokens."""
+ODD = ["1-11月，全国规模以上工业增加值同比增长3.8%", "BQ.1.1毒株", "C++、C#和.NET", "中国-东盟博览会", "R&D投入强度2.5%",
+       "ATM.1机", "CPI-5%上涨"]
+
+
+def _odd_blocks(text: str) -> list[str]:
+    from extractors.segment import _PLAIN
+
+    return [b for b in jieba.re_han_default.split(text) if b and jieba.re_han_default.match(b) and not _PLAIN.fullmatch(b)]
+
+
+def test_every_route_of_odd_blocks() -> None:
+    """Blocks with ``+#&._%-`` are cut on jieba-rs's route read back, else by jieba's own route, else by this module's
+    automaton route past a budget: the same tokens, jieba's."""
     from extractors import segment
 
     tok = tokenizer(Lexicons())
-    own, auto = Segmenter(tok), Segmenter(tok)
+    seg, own, auto = segmenter(Lexicons()), Segmenter(tok), Segmenter(tok)
     auto._own = segment._OWN_ROUTE_CHARS
-    odd = ["1-11月，全国规模以上工业增加值同比增长3.8%", "BQ.1.1毒株", "C++、C#和.NET", "中国-东盟博览会", "R&D投入强度2.5%"]
-    for text in EDGE_CASES + odd:
-        assert own.lcut(text) == auto.lcut(text) == tok.lcut(text), text
-    assert own._auto is None and auto._auto is not None
+    n = 0
+    for text in EDGE_CASES + ODD:
+        assert seg.lcut(text) == own.lcut(text) == tok.lcut(text), text
+        for blk in _odd_blocks(text):
+            assert seg._cut_rs(blk) == own._cut_odd(blk) == auto._cut_odd(blk) == tok.lcut(blk), blk
+            n += 1
+    assert n >= 8 and own._auto is None and auto._auto is not None
+
+
+def test_a_route_that_cannot_be_read_back() -> None:
+    """A dictionary word of ASCII letters or digits may be one word of jieba-rs's route or characters it joined:
+    such a block is cut by jieba's own route (no such word is in jieba's dictionary or the lexicons)."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    tok.add_word("ATM", 5000)
+    tok.add_word("11", 5000)
+    seg = Segmenter(tok)
+    for text in ("ATM.1机", "1-11月，增长3.8%", "ATM-11"):
+        assert any(seg._cut_rs(b) is None for b in _odd_blocks(text)), text
+        assert seg.lcut(text) == tok.lcut(text), text
+
+
+def test_the_segmenter_never_reads_the_full_dictionary(tmp_path: Path) -> None:
+    """A build's segmenter reads the words with a frequency (extractors.dictcache.dictionary_words), not the
+    tokenizer with its prefix entries, unless a block needs jieba's own route."""
+    import subprocess
+    import sys
+
+    code = ("import extractors.lexicon as L; lex = L.Lexicons().canonical(); seg = L.segmenter(lex); "
+            "assert seg.lcut('1-11月，全国规模以上工业增加值同比增长3.8%。GDP增长5.2%') == "
+            "['1', '-', '11', '月', '，', '全国', '规模', '以上', '工业', '增加值', '同比', '增长', '3.8%', '。', 'GDP', '增长', '5.2%']; "
+            "print(L.tokenizer.cache_info().currsize, L._dictionary.cache_info().currsize)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "0"]
 
 
 def test_whole_text_and_blocks_agree() -> None:
