@@ -45,6 +45,24 @@ def test_word_tags_are_jieba_posseg_table(snapshots: Path) -> None:
     assert built == read == jieba.posseg.dt.word_tag_tab
 
 
+def test_dictionary_words_snapshot(snapshots: Path) -> None:
+    """The words with a frequency, the total and the tags: the tokenizer's and jieba's, built or read back; the
+    tags share the words' strings (one string each in the file)."""
+    import jieba.posseg
+
+    added = _added_words(Lexicons())
+    ref = _fresh(list(added))
+    first = dictcache.dictionary_words(added)  # built and stored
+    assert any(snapshots.glob("words-*.marshal"))
+    again = dictcache.dictionary_words(added)  # read back
+    for words, total, tags, key in (first, again):
+        assert words == {w: f for w, f in ref.FREQ.items() if f} and total == ref.total
+        assert tags == jieba.posseg.dt.word_tag_tab and key == dictcache.dictionary_key(added)
+    words, _, tags, _ = again
+    shared = {id(w) for w in words}
+    assert sum(id(w) in shared for w in tags) == sum(w in words for w in tags) > 340_000
+
+
 def test_route_tables_snapshot(snapshots: Path) -> None:
     freq, total, key = dictcache.tokenizer_dictionary(_added_words(Lexicons()))
     tok = jieba.Tokenizer()
