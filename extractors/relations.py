@@ -889,6 +889,8 @@ class RelationExtractor:
                 elif x.type == "PolicySlogan" and "component_of" not in x.attrs:
                     if genre == "feature" and not p_start <= cur_meeting.start < p_end:
                         continue  # relations.setting.feature: a meeting a feature recalls states its own paragraph only
+                    if p_start <= cur_meeting.start < p_end and doc.sentence_at(x.start)[1] <= doc.sentence_at(cur_meeting.start)[0]:
+                        continue  # relations.setting.before_meeting: a sentence before the one that names the meeting is not said at it
                     if any(a <= x.start < b for a, b in agenda_titles):
                         continue  # relations.mentions.agenda_title: the title of a report on its agenda, not what it states
                     add("mentions", cur_meeting, x, x.start, "relations.mentions.paragraph")

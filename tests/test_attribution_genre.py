@@ -1,6 +1,7 @@
 """What the lead says the text is decides who speaks in it (issue 9, attribution of lexicon formulations, prec10):
 a person's signed article reports no sitting, a feature's recalled meetings state only their own sentence, and a
-meeting that celebrates its holder's founding is addressed to the holder, not voiced by it.
+meeting that celebrates its holder's founding is addressed to the holder, not voiced by it; and what a paragraph says
+before it names its meeting is not said at that meeting.
 
 Texts here are written for the test (not taken from the corpus).
 """
@@ -94,3 +95,18 @@ def test_a_body_s_own_working_meeting_is_no_celebration():
     text = ("中国宋庆龄基金会31日在京召开理事会议。王沪宁出席会议并讲话。\n"
             "他表示，要增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n")
     check_promotes(text, "中国宋庆龄基金会", said={"四个意识"})
+
+
+def test_what_a_paragraph_says_before_it_names_the_meeting_is_not_said_at_it():
+    # relations.setting.before_meeting: the drive of other places told first; the meeting's own call after it
+    text = "近年来，各地持续开展“人社局长进校园”活动。近日，市人社局召开就业工作推进会。会议要求，要落实“稳岗扩岗”措施。\n"
+    res = extract_text(text)
+    mentioned = {o for m, o in rels(res, "mentions") if m == "市人社局就业工作推进会"}
+    assert mentioned == {"稳岗扩岗"}, rels(res, "mentions")
+    check_promotes(text, "市人社局", said={"稳岗扩岗"}, not_said={"人社局长进校园"})
+
+
+def test_the_sentence_that_names_the_meeting_is_said_at_it():
+    # the meeting's own sentence states what it does (市人社局召开…推进会，部署“稳岗扩岗”工作)
+    text = "近年来，各地持续开展“人社局长进校园”活动。近日，市人社局召开就业工作推进会，部署“稳岗扩岗”工作。\n"
+    check_promotes(text, "市人社局", said={"稳岗扩岗"}, not_said={"人社局长进校园"})
