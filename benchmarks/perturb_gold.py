@@ -54,7 +54,9 @@ SHARED = ROOT.parent / "shared"
 
 #: characters that also join or introduce words (沙凤和主持: 和 is read as "and"): no given name ends in one
 _FUNCTION_CHARS = "和与及同在等对向为"
-KINDS: tuple[str, ...] = ("place", "org", "person", "number", "slogan", "date")
+KINDS: tuple[str, ...] = ("place", "org", "person", "number", "slogan", "date", "level")
+#: words in which the level character stands for the article's own city (全市, 市长): they follow it to 县
+_LEVEL_WORDS = ("全{c}", "我{c}", "本{c}", "{c}长", "副{c}长", "{c}直", "{c}级", "{c}属", "{c}委", "团{c}委")
 NUMERAL = "〇零一二两三四五六七八九十百"
 _NUM = f"[{NUMERAL}]+"
 
@@ -158,6 +160,7 @@ class Tables:
     ambiguous: frozenset[str]
     units: dict[str, list[tuple[str, str]]]      # kind (and last char of a bureau) → [(unit, official form)]
     synonyms: dict[str, set[str]]                # official form → every unit written for it
+    level_units: tuple[str, ...]                 # every unit of org_units.tsv (委, 总工会, 教育局 …)
     surnames: list[str]
     known_persons: frozenset[str]
     lexicon_slogans: frozenset[str]
@@ -196,6 +199,7 @@ class Tables:
             ambiguous=gazetteer.ambiguous_short_names(lex),
             units=dict(units),
             synonyms=dict(synonyms),
+            level_units=tuple(sorted({r["unit"] for r in lex.read_tsv("org_units.tsv")})),
             surnames=[s for s in " ".join(lex.read_list("surnames.txt")).split() if len(s) == 1],
             known_persons=frozenset(r["label"] for r in lex.read_tsv("persons.tsv")),
             lexicon_slogans=frozenset(slogans),
@@ -418,9 +422,49 @@ def slogan_sub(text: str, gold: dict[str, Any], t: Tables, rng: random.Random) -
     return Substitution.of(mapping)
 
 
+def level_sub(text: str, gold: dict[str, Any], t: Tables, rng: random.Random) -> Substitution:
+    """The article's city becomes one of its counties and its bodies the county's (徐州市总工会 → 沛县总工会,
+    市委 → 县委, 全市 → 全县), or its county becomes the city above it (沛县总工会 → 徐州市总工会): a rule that
+    holds for one level's bodies only fails here. The division must be written with its suffix in the gold
+    and be the only one of its level there; an article that also writes the other level (县委 in a city's
+    article, 县（市、区）) is left alone: the two levels would merge."""
+    names = " ".join(n for _, n in gold_names(gold))
+
+    def written(level: str, suffix: str) -> list[Any]:
+        return [d for d in t.divisions if d.level == level and d.name.endswith(suffix) and d.name in names
+                and d.name in text and d.short not in t.ambiguous]
+    bodies = "委|政府|人大|政协|总工会|妇联|纪委|长"
+    cities, counties = written("city", "市"), written("county", "县")
+    if len(cities) == 1 and not counties:
+        src, c_from, c_to = cities[0], "市", "县"
+        below = [d for d in t.divisions if d.level == "county" and d.parent == src.name]
+        if any(d.name in text for d in below):
+            return Substitution(())
+        # not the county named like its city (岳阳县 in 岳阳市): 岳阳政协 would name either
+        pool = [d for d in below if d.name.endswith("县") and d.short not in t.ambiguous and src.short not in d.name]
+        dst = pool[rng.randrange(len(pool))] if pool else None
+    elif len(counties) == 1 and not cities:
+        src, c_from, c_to = counties[0], "县", "市"
+        dst = next((d for d in t.divisions if d.name == src.parent and d.level == "city" and d.name.endswith("市")), None)
+        if dst is None or dst.name in text or dst.short in text or dst.short in src.name:
+            return Substitution(())
+    else:
+        return Substitution(())
+    if dst is None or re.search(rf"全{c_to}|{c_to}(?:{bodies})|[市县][市县]|县[区]", text):
+        return Substitution(())
+    mapping = {src.name: dst.name}
+    if src.short != src.name and src.short in text:
+        mapping[src.short] = dst.short
+    for unit in t.level_units:
+        mapping[c_from + unit] = c_to + unit
+    for w in _LEVEL_WORDS:
+        mapping[w.format(c=c_from)] = w.format(c=c_to)
+    return Substitution.of(mapping)
+
+
 MAKERS: dict[str, Callable[[str, dict[str, Any], Tables, random.Random], Substitution]] = {
     "place": place_sub, "org": org_sub, "person": person_sub, "number": number_sub,
-    "slogan": slogan_sub, "date": date_sub,
+    "slogan": slogan_sub, "date": date_sub, "level": level_sub,
 }
 
 

@@ -8,7 +8,7 @@ from itertools import accumulate
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Lexicons, Scanner, cut, split_multi
+from extractors.lexicon import Lexicons, Scanner, cut, split_multi, word_tag
 from extractors.model import Mention
 from extractors.prefilter import finditer_at, starts_before
 
@@ -61,6 +61,17 @@ def _splits_a_word(text: str, start: int, end: int, lex: Lexicons) -> bool:
     lo, hi = max(0, start - 3), min(len(text), end + 3)
     bounds = _bounds(text[lo:hi], lex)
     return start - lo not in bounds and end - lo not in bounds
+
+
+def _joined_by_function_word(text: str, start: int, end: int, lex: Lexicons) -> bool:
+    """A two-character name (和县) whose first character jieba reads as a conjunction or preposition of its own
+    while its 县 opens the next word (和|县委, 和|县委书记): the text says "and the county committee", no place
+    (place.division.function_word). Written alone (和县召开…, 安徽省和县), jieba keeps the name one word."""
+    if end - start != 2 or word_tag(text[start]) not in ("c", "p"):
+        return False
+    lo, hi = max(0, start - 3), min(len(text), end + 3)
+    bounds = _bounds(text[lo:hi], lex)
+    return start + 1 - lo in bounds and end - lo not in bounds
 
 
 def _is_full(hit: tuple[int, int, str, tuple]) -> bool:
@@ -122,6 +133,8 @@ class PlaceExtractor:
                                 aliases=split_multi(row["aliases"]),
                                 attrs={"level": row.get("kind", ""), "label_en": row.get("label_en", "")}, rule="place.extra"))
                 continue
+            if is_full and _joined_by_function_word(text, start, end, lex):
+                continue  # 总要求和县委…: 和 joins two things and 县委 is the next word, not the county 和县
             cands = [d for v in values if (d := gazetteer.lookup(v[1], lex)) is not None]
             div = sorted(cands, key=lambda d: (_LEVEL_ORDER[d.level], d.adcode))[0]
             if not is_full:

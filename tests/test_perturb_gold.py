@@ -55,7 +55,7 @@ def test_substitution_is_one_pass_longest_first_and_whole_numerals():
     assert sub.inverse().apply(sub.apply("徐州市第二次")) == "徐州市第二次"
 
 
-@pytest.mark.parametrize("kind", ["place", "org", "person", "number", "all"])
+@pytest.mark.parametrize("kind", ["place", "org", "person", "number", "level", "all"])
 def test_a_variant_of_a_written_article_keeps_its_gold(kind):
     tool, t = _tool(), _tables()
     t.pool([(TEXT, GOLD_T, set(), set()), ("张明远、陈立出席。", _gold(("Person", "张明远", []), ("Person", "陈立", [])), set(), set())])
@@ -82,6 +82,17 @@ def test_org_swaps_a_body_for_another_of_its_kind():
     changes = tool.make_substitution("org", TEXT, GOLD_T, t, "seed").changes()
     assert set(changes) == {"总工会"}
     assert changes["总工会"] in {u for u, _ in t.units["mass"]}
+
+
+def test_level_makes_the_city_one_of_its_counties_with_its_bodies():
+    tool, t = _tool(), _tables()
+    sub = tool.make_substitution("level", TEXT, GOLD_T, t, "seed")
+    county = sub.changes()["徐州市"]
+    assert county.endswith("县") and next(d for d in t.divisions if d.name == county).parent == "徐州市"
+    text = sub.apply(TEXT)
+    assert f"{county}总工会" in text and "县委十二届十三次全会" in text and "县总工会主席" in text and "市" not in text
+    # an article that writes a county body besides the city's is left alone: the two levels would merge
+    assert tool.make_substitution("level", TEXT + "县委书记出席。", GOLD_T, t, "seed").changes() == {}
 
 
 def test_number_changes_local_sessions_only():
