@@ -220,7 +220,10 @@ def place_for_level(ctx: Context, lvl: str, lex: Lexicons) -> str:
         return ""  # a municipality (北京) has no 省: 省残联 there is some province's, not the city's
     if lvl in "镇乡":
         return short
-    div = gazetteer.lookup(short, lex)
+    # the division of that level's suffix: 华容 is 华容县 in a county's article, 华容区 in a district's
+    # (organization.levelled.suffix_division); the gazetteer's best where no division of the suffix is named so
+    named = sorted((d for d in gazetteer.by_name(lex).get(short, []) if d.name.endswith(lvl)), key=lambda d: d.adcode)
+    div = named[0] if named else gazetteer.lookup(short, lex)
     return div.name if div else short + lvl
 
 

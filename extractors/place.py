@@ -74,6 +74,30 @@ def _joined_by_function_word(text: str, start: int, end: int, lex: Lexicons) -> 
     return start + 1 - lo in bounds and end - lo not in bounds
 
 
+def _shifted(text: str, hits: list[tuple[int, int, str, tuple]], lex: Lexicons) -> list[tuple[int, int, str, tuple]]:
+    """A short name that takes the first character of a place written right after it yields to that place when
+    the article does not write its own full name while it writes the other's, or the other is a province or a
+    prefecture (place.division.shifted): 建设新泰州 is 新 + 泰州, not 新泰 (新泰市) + 州; 新河北 is 新 + 河北,
+    not 新河 (新河县) + 北. The leftmost-longest scan would take the first name it meets."""
+    index = gazetteer.by_name(lex)
+    out: list[tuple[int, int, str, tuple]] = []
+    for h in hits:
+        start, end, surface, values = h
+        if out and start < out[-1][1]:
+            continue  # covered by a shifted name
+        if not _is_full(h) and not any(v[1] in text for v in values):
+            for k in (4, 3, 2):
+                other = text[start + 1:start + 1 + k]
+                if start + 1 + k < end or other not in index:
+                    continue
+                divs = index[other]
+                if any(d.name in text or d.level in ("province", "city") for d in divs if d.name != other or d.short == other):
+                    h = (start + 1, start + 1 + k, other, tuple(("div", d.name, d.name == other) for d in divs))
+                    break
+        out.append(h)
+    return out
+
+
 def _is_full(hit: tuple[int, int, str, tuple]) -> bool:
     return any(v[2] for v in hit[3])
 
@@ -83,7 +107,7 @@ def _hits(text: str, lex: Lexicons) -> list[tuple[int, int, str, tuple]]:
     (place.division.full_first): in 制定安吉县 the short 定安 (定安县) must not hide 安吉县 and leave 吉县
     (a county of its own) to be read inside it. Full names among themselves stay leftmost-longest."""
     scanner = _scanner(lex)
-    hits = scanner.longest(text)
+    hits = _shifted(text, scanner.longest(text), lex)
     if all(_is_full(h) for h in hits):
         return hits  # no short name that could hide a full one
     fulls: list[tuple[int, int, str, tuple]] = []
@@ -158,6 +182,18 @@ class PlaceExtractor:
                 doc.add(Mention("Place", m.group(1), m.start(1), m.end(1), m.group(1), attrs={"level": "town"}, rule="place.town"))
 
 
+def _division_read(label: str, codes: Counter | None, lex: Lexicons) -> gazetteer.Division | None:
+    """The division the article's mentions of ``label`` were read as, most often first (context.county.as_read):
+    a short name two counties share (华容: 华容县 and 华容区) is the one written in full there, not the first of
+    the table, so that its 县委 or 区委 takes the right level; without a reading, the gazetteer's best."""
+    if codes:
+        by_code = {d.adcode: d for d in gazetteer.by_name(lex).get(label, [])}
+        for code, _ in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if code in by_code:
+                return by_code[code]
+    return gazetteer.lookup(label, lex)
+
+
 class ContextExtractor:
     """Infers the article's province, prefecture and county from the places it names."""
 
@@ -168,11 +204,14 @@ class ContextExtractor:
     def __call__(self, doc: Doc) -> None:
         counts: dict[str, Counter] = {"province": Counter(), "city": Counter(), "county": Counter(), "town": Counter()}
         first: dict[str, int] = {}
+        codes: dict[str, Counter] = {}  # the divisions each label was read as (华容: 华容县 in Hunan, 华容区 in Hubei)
         for m in doc.of_type("Place"):
             level = m.attrs.get("level", "")
             if level in counts:
                 counts[level][m.label] += 1
                 first.setdefault(m.label, m.start)
+                if m.attrs.get("adcode"):
+                    codes.setdefault(m.label, Counter())[m.attrs["adcode"]] += 1
         ctx, lex = doc.context, doc.lex
 
         def best(level: str) -> str:
@@ -185,7 +224,7 @@ class ContextExtractor:
         ctx.province = best("province")
         ctx.town = best("town")
         if ctx.county:
-            div = gazetteer.lookup(ctx.county, lex)
+            div = _division_read(ctx.county, codes.get(ctx.county), lex)
             if div:
                 ctx.county_suffix = div.name[len(div.short):][-1:] or "县"
                 parent = gazetteer.lookup(gazetteer.short_name(div.parent, lex), lex) if div.parent else None
