@@ -103,6 +103,12 @@ def _byline_mark(lex: Lexicons) -> re.Pattern[str]:
     return _re(lex, "byline_mark", r"(?:^|(?<=\s))(?:{byline_marks})\s*([\u4e00-\u9fff]{2,3})(?=\s|$)")
 
 
+def _byline_slash(lex: Lexicons) -> re.Pattern[str]:
+    """A byline's title and its name joined by a slash (（文/沙音强 图/米凡军）, 记者/王强): the name needs no known
+    surname, as after 记者 (person.byline.slash)."""
+    return _re(lex, "byline_slash", r"(?:^|(?<=[\s（(]))(?:{byline_titles})[/／]\s*(?=[\u4e00-\u9fff])")
+
+
 
 
 def _occupation(lex: Lexicons) -> re.Pattern[str]:
@@ -216,6 +222,9 @@ class PersonExtractor:
             name = m.group(1)
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), name, "person.opening_sentence")
+        for m in _byline_slash(lex).finditer(text):
+            if n := _byline_name(text, m.end()):
+                put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.byline")
         for m in _byline_mark(lex).finditer(text):
             # the name stands alone after the mark: a surname is enough (jieba may cut 谈|华龙, 闭|志强)
             if _surname_len(m.group(1), lex) and not _common_word(m.group(1)) and not (set(m.group(1)[1:]) & _FUNCTION_CHARS):
