@@ -418,6 +418,16 @@ def _counted_item(doc: Doc, end: int) -> bool:
     return pattern.match(doc.text, end) is not None
 
 
+def _carried_out(text: str, end: int, cue: str, lex: Lexicons) -> bool:
+    """Rule ``slogan.quoted.title_carried_out``: a title- or epithet-shaped quote (slogan.reject.subtitle, dotted_title,
+    epithet, day, honorary_title) right after a verb of carrying out or building (深入开展“建功新时代·奋进新征程”劳动和技能
+    竞赛, 深化“中国梦·劳动美”主题宣传教育, 广泛开展“最美家庭”寻访活动, 努力建设“科技工作者之家”) names what a body
+    carries out or builds: its campaign or its goal, a formulation (SCHEMA §5.4), not the title of an event it attends
+    or a name it is given. A campaign noun after the quote is no such sign on its own: news names the events it
+    reports so (“国际茶日”活动, “温暖迎春·共庆中国年”活动), which the held-in 新闻联播 build showed (39 restored, ~35 events)."""
+    return cue.endswith(lex.ruleset("slogan").words("title_goal_verbs"))
+
+
 def _partner_programme(label: str, cue: str, lex: Lexicons) -> bool:
     """A quote that 对接 follows (slogan.reject.partner_programme) is a partner's programme unless the text introduces it
     as China's (partner_own_cues right before it: 同共建“一带一路”对接, 同中国“一带一路”倡议对接) or it is numbered (中非合作论坛
@@ -501,9 +511,12 @@ class SloganExtractor:
                 continue  # “ ”: nothing quoted
             # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
             tail = next((t for ext in rules["extend"] if (t := re.match(re.escape(ext), text[m.end():m.end() + 12]))), None)
+            carried = False  # a title-shaped quote kept as what a body carries out or builds
             if not tail and any(r.search(label) for r in rules["reject_title"]) and not label.endswith(
                     lex.ruleset("slogan").words("formulation_heads")):
-                continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
+                if not _carried_out(text, m.end(), cue, lex):
+                    continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
+                carried = True
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
             if bare and not tail:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
@@ -521,7 +534,7 @@ class SloganExtractor:
                 continue  # 发布会上介绍了“…”的相关情况: the heading of what a briefing reports on
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
-                                attrs={"quoted": True}, rule="slogan.quoted"))
+                                attrs={"quoted": True}, rule="slogan.quoted.title_carried_out" if carried else "slogan.quoted"))
             if tail:
                 end = m.end() + tail.end()
                 full = text[m.start():end]
