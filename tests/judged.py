@@ -6,13 +6,14 @@ compares what the extractor produces today with what a judge decided once.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from kgtest import load_script
 
 HERE = Path(__file__).resolve().parent
 SAMPLER = HERE.parent / "benchmarks" / "sample_relations.py"
@@ -50,11 +51,7 @@ def key(r: dict) -> tuple[str, ...]:
 
 def sampler() -> ModuleType:
     """benchmarks/sample_relations.py, the tool that drew the samples (its ``assertions`` lists a graph's)."""
-    spec = importlib.util.spec_from_file_location("sample_relations", SAMPLER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SAMPLER)
 
 
 def articles(corpus: Path, tmp_path: Path, lines: set[int]) -> list:

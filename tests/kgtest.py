@@ -5,9 +5,12 @@ lexicons, rules) on real text read at test time.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,6 +19,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def load_script(path: Path) -> ModuleType:
+    """A script that is not a package module (benchmarks/*.py, the scorer, a gold folder's materialize.py), loaded once.
+
+    Registered in ``sys.modules`` under its stem so that its dataclasses resolve their annotations there.
+    """
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None, path
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache

@@ -5,10 +5,7 @@ JSONL is), so the figures it must print are known: no held-out row is read.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from functools import cache
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -16,19 +13,14 @@ import pytest
 
 import kg
 from judged import XWLB, articles, key, sampler
-from kgtest import ROOT, SAMPLES
+from kgtest import ROOT, SAMPLES, load_script
 
 TEXTS = ("city_departments_plenum.txt", "provincial_standing_committee.txt")
 
 
-@cache
 def _tool() -> ModuleType:
-    """benchmarks/judged_figures.py as a module (registered: its dataclass resolves its annotations there)."""
-    spec = importlib.util.spec_from_file_location("judged_figures", ROOT / "benchmarks" / "judged_figures.py")
-    assert spec is not None and spec.loader is not None
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/judged_figures.py as a module."""
+    return load_script(ROOT / "benchmarks" / "judged_figures.py")
 
 
 @pytest.fixture(scope="module")

@@ -5,28 +5,21 @@ Sentences written here, and the project's own texts of ``samples/kinds`` with th
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import cache
 from types import ModuleType
 
 import pytest
 
-from kgtest import ROOT
+from kgtest import ROOT, load_script
 
 GOLD = ROOT / "tests" / "gold_kinds"
 TEXTS = ROOT / "samples" / "kinds"
 
 
-@cache
 def _tool() -> ModuleType:
-    """benchmarks/perturb_gold.py as a module (registered: its dataclasses resolve their annotations there)."""
-    spec = importlib.util.spec_from_file_location("perturb_gold", ROOT / "benchmarks" / "perturb_gold.py")
-    assert spec is not None and spec.loader is not None
-    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/perturb_gold.py as a module."""
+    return load_script(ROOT / "benchmarks" / "perturb_gold.py")
 
 
 @cache
