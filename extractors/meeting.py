@@ -14,7 +14,7 @@ from functools import cache
 
 from extractors import gazetteer
 from extractors.base import Doc
-from extractors.lexicon import Lexicons, Scanner, cut, in_title, split_multi, word_tag
+from extractors.lexicon import Lexicons, Scanner, cut, in_title, is_dictionary_word, split_multi, word_tag
 from extractors.organization import place_for_level
 from extractors.model import Mention
 from extractors.numerals import read_numeral, write_numeral
@@ -1189,8 +1189,12 @@ def _governed(lex: Lexicons) -> re.Pattern[str]:
 
 def _is_governed(doc: Doc, m: Mention) -> bool:
     """m follows a preposition of its clause (按照市委的部署, 受省委委托) — a word of its own, not the
-    first character of one (经开区人民法院: 经 begins the zone's name)."""
-    before = doc.text[doc.clause_start(m.start):m.start]
+    first character of one (经开区人民法院: 经 begins the zone's name) — or stands in the list of those the
+    subject meets with (:func:`_in_companion_list`)."""
+    clause = doc.clause_start(m.start)
+    before = doc.text[clause:m.start]
+    if _in_companion_list(doc, clause, before):
+        return True
     found = _governed(doc.lex).search(before)
     if not found:
         return False
@@ -1200,6 +1204,43 @@ def _is_governed(doc: Doc, m: Mention) -> bool:
         if pos >= found.start() and tok in words:
             return True
         pos += len(tok)
+    return False
+
+
+def _in_companion_list(doc: Doc, clause: int, before: str) -> bool:
+    """meeting.subject.companion_list: 国务院总理李强同新开发银行行长X、世界银行行长Y、…和亚洲基础设施投资银行行长Z等
+    10家国际经济组织负责人举行对话会, 王某与以色列候任总理、外交部长拉皮德共同主持召开…: the object of a companion
+    preposition (同/与/跟, a word of its own) runs, item after item of its list (、和及 between them), up to the verb;
+    an organisation inside it, however far from the preposition, is a counterpart the subject meets, not the one who
+    convenes. Only an organisation that follows a list joiner or the words of an item (a title and a name) is so
+    read: the one right after the preposition is already governed (:func:`_is_governed`'s six characters)."""
+    words = _w(doc.lex, "companion_prepositions")
+    if not any(w in before for w in words) or not any(j in before for j in _w(doc.lex, "companion_list_joiners")):
+        return False
+    pos, opened = 0, -1
+    for tok in cut(before, doc.lex):
+        # the preposition as a word, or fused by jieba with the first character of an unseen name (同甲, 北京同新):
+        # not inside a word it knows (同时, 共同, 陪同, 参与)
+        if (tok in words or (tok[:1] in words and not is_dictionary_word(tok))) and not _inside_name(doc, clause + pos):
+            opened = pos + 1 if tok not in words else pos + len(tok)
+            break  # the first: a 与 further on is inside a name of the list (联合国贸易与发展会议)
+        pos += len(tok)
+    if opened < 0:
+        return False
+    inside = before[opened:]
+    if not any(j in inside for j in _w(doc.lex, "companion_list_joiners")):
+        return False
+    # the list ends at a verb of its own (同Y签署协议后召开…): only a list that runs to the organisation counts
+    return not any(v in inside for v in _w(doc.lex, "companion_list_ends"))
+
+
+def _inside_name(doc: Doc, pos: int) -> bool:
+    """The character at pos is a word of an organisation's name (经济合作与发展组织, 补贴与反补贴措施委员会), not a
+    preposition: a name that reads place + 同 + … (北京同新开发银行) swallowed the preposition after the place of its
+    clause, and the character is the preposition after all."""
+    for o in doc.touching("Organization", pos, pos + 1):
+        if o.start < pos < o.end:
+            return not any(p.start == o.start and p.end == pos for p in doc.touching("Place", o.start, pos))
     return False
 
 

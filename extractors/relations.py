@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import cache
 
 from extractors.base import Doc
 from extractors.lexicon import Lexicons, cut, word_tag
@@ -699,6 +700,50 @@ def _team_sitting(lex: Lexicons, rest: str) -> bool:
     return _re(lex, "team_sitting", r"^[^，。；：！？\n]{0,24}?(?:{team_heads})").search(rest) is not None
 
 
+def behalf_speakers(doc: Doc) -> dict[str, Mention]:
+    """Person label → the body he speaks for where the text says so (rule ``relations.promotes.on_behalf``):
+    丁某代表党中央、国务院致词, 赵某出席开幕会并代表中共中央致贺词. A guest who addresses another body's congress
+    on behalf of his own speaks its words, wherever he goes on to speak (丁某在致词中表示，… / 丁某强调，…): the
+    congress that hears him does not promote them. Of a list of bodies (代表A、B和C) the first is the voice."""
+    out: dict[str, Mention] = {}
+    pattern = _re(doc.lex, "behalf", r"[^，。；！？\n]{0,16}?代表(?P<what>[^，。；！？\n]{2,60}?)(?:{behalf_acts})")
+    for p in sorted(doc.of_type("Person"), key=lambda m: m.start):
+        m = pattern.match(doc.text, p.end)
+        if m is None:
+            continue
+        body = next((o for o in sorted(doc.touching("Organization", m.start("what"), m.end("what")), key=lambda o: o.start)
+                     if m.start("what") <= o.start and o.end <= m.end("what")), None)
+        if body is not None:
+            out.setdefault(p.label, body)
+    return out
+
+
+def wish_spans(doc: Doc, p_start: int, p_end: int, holder: Mention) -> list[tuple[int, int]]:
+    """relations.promotes.wished_holder: 希望民建深入学习…, 希望江苏继续…: a wish whose object is the holder (its
+    name, a short name the text gives it, or its place) is said to the holder by another, a congratulatory message
+    or a visiting leader; no body wishes itself to do what it calls for. From the wish to its sentence's end the
+    holder does not promote what is wished (a wish to others, 希望广大妇女…, stays the holder's own call)."""
+    text = doc.text
+    wished = _re(doc.lex, "wish_verbs", r"(?:{wish_verbs})")
+    place = str(holder.attrs.get("place") or "")
+    written = tuple(n for n in {holder.label, holder.surface, *holder.aliases, *_party_short_names(doc.lex, holder.label)} if n)
+    spans = []
+    for w in wished.finditer(text, p_start, p_end):
+        at = w.end()
+        names = text.startswith(written, at) or any(o.start == at and o.label == holder.label for o in doc.touching("Organization", at, at + 1))
+        places = bool(place) and any(pl.start == at and pl.label == place for pl in doc.touching("Place", at, at + 1))
+        if names or places:
+            spans.append((w.start(), doc.sentence_at(w.start())[1]))
+    return spans
+
+
+@cache
+def _party_short_names(lex: Lexicons, label: str) -> tuple[str, ...]:
+    """The short names of a democratic party (民建 for 中国民主建国会, democratic_parties.tsv), which the text writes
+    bare where it addresses the party (希望民建…) and the organisation component reads only before 中央/a place."""
+    return tuple(r["short"] for r in lex.read_tsv("democratic_parties.tsv") if r["full"] == label)
+
+
 def message_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where a message speaks (rule ``relations.message_voice``): from a sentence that opens with a letter,
     a congratulatory message or a telegram as the one who states (贺词强调，… / 习近平在贺信中指出，… / 复信说，…)
@@ -745,6 +790,7 @@ class RelationExtractor:
         # paragraph structure
         speakers = speaker_orgs(doc)
         authors = report_authors(doc)
+        behalf = behalf_speakers(doc)
         # a meeting named only as the venue of a speech (在中央政治局第四次集体学习时的讲话) reports nothing here
         # a described meeting whose holder is not named (中国联合召开党委会) still reports what it studied
         # …and a named meeting that is the subject of its own sitting (中央农村工作会议29日至30日在北京召开, 中央经济工作会议
@@ -840,6 +886,16 @@ class RelationExtractor:
                                 if x.label in speakers and _re(lex, "speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})").match(text[x.end:x.end + 24])]
                                + [(o.start, o) for o in in_para if o.attrs.get("kind") != "national" and _acts(doc, o)],
                                key=lambda so: so[0])
+            behalf_at: set[int] = set()  # where a guest starts to speak on behalf of another body
+            if behalf and para_org is not None:
+                # relations.promotes.on_behalf: a guest who speaks on behalf of another body (丁某代表党中央、国务院致词)
+                # speaks for it wherever he speaks in the paragraph (not for the holder whose congress hears him)
+                behalf_on = _re(lex, "speaks", r"^(?:在[^，。]{0,20})?(?:{speech_verbs})")
+                on_behalf = [(x.start, behalf[x.label]) for x in persons_by_para.get(p_index, [])
+                             if x.label in behalf and not behalf[x.label].label.startswith(para_org.label)
+                             and x.label not in speakers and behalf_on.match(text[x.end:x.end + 24])]
+                behalf_at.update(pos for pos, _ in on_behalf)
+                switch_at = sorted(switch_at + on_behalf, key=lambda so: so[0])
             if authors and para_org is not None:
                 # relations.promotes.report_author: the author of another body's report speaks for that body (not for
                 # the holder's own organ: 全国人大常委会's report at the NPC is the NPC's own body speaking)
@@ -852,6 +908,7 @@ class RelationExtractor:
             guests = guest.opens(p_index, persons_by_para.get(p_index, []), para_org, cur_meeting)
             addressed = guest.addressed_from(p_index, persons_by_para.get(p_index, []), para_org)
             messages = [(s, e) for s, e in messages_all if s < p_end and p_start < e]
+            wishes = wish_spans(doc, p_start, p_end, para_org) if para_org is not None else []
             agenda_titles = _agenda_titles(doc, p_start, p_end)
             for x in in_para:
                 if x is cur_meeting:
@@ -905,11 +962,14 @@ class RelationExtractor:
                         subject = None  # said to the holder by another (rule relations.promotes.addressed_holder)
                     if speaker is None and host_only and para_org is not None and not opened_by(doc, x.start, para_org):
                         subject = None  # the host of a press event: who speaks there is not named as its own
+                    if (speaker is None or speaker is para_org) and any(s <= x.start < e for s, e in wishes):
+                        subject = None  # wished of the holder by another (rule relations.promotes.wished_holder)
                     read = [s for s, e in messages if s <= x.start < e]  # the messages x is said in
                     if read and (speaker is None or switch_at[k - 1][0] < max(read)):
                         subject = None  # a message read or received here: its sender's words, not its addressee's
                     if subject is not None and (speaker is not None or not _place_acts(doc, x, subject)):
-                        add("promotes", subject, x, x.start, "relations.promotes.speaker" if speaker else "relations.promotes.paragraph")
+                        add("promotes", subject, x, x.start, "relations.promotes.paragraph" if not speaker else
+                            "relations.promotes.on_behalf" if switch_at[k - 1][0] in behalf_at else "relations.promotes.speaker")
                         if speaker is None and subject is para_org and not str(subject.attrs.get("kind", "")).startswith("national"):
                             # 县妇联、县总工会联合召开…: the meeting's call is every local convener's (not the central bodies
                             # that jointly hold a national ceremony, where one leader speaks)
