@@ -51,34 +51,27 @@ def _lexicon(lex: Lexicons) -> Scanner:
 #: quote_rules.tsv kinds whose value is a regex: of the quoted string, of the text right after the closing
 #: quote (what the quote names: “喜欢你”茶餐厅, “海马斯”高机动火箭炮系统), of the text right before the
 #: opening quote (how it is introduced: 题为“…”, 被誉为“…”)
-#: reject_title: of the quoted string, read as the title or the name of an event, a show or a place (“…——…”展,
-#: 以“融合·创新·共享”为主题, “双奥之城”) unless a formulation head closes it or a campaign suffix follows it
-_REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue", "reject_title"})
+#: reject_title, reject_name: of the quoted string, read as the title or the name of an event, a show or a place (“…——…”展,
+#: 以“融合·创新·共享”为主题, “双奥之城”) unless a formulation head closes it or a campaign suffix follows it (a
+#: reject_title one also when a verb of carrying out governs it: slogan.quoted.title_carried_out)
+#: theme_after, theme_cue: an event's theme (slogan.reject.theme); figure_after: a role named by a figure
+#: (slogan.reject.role); partner_after: a partner's programme docked with (slogan.reject.partner_programme)
+_REGEX_KINDS = frozenset({"reject_regex", "reject_after", "reject_cue", "reject_title", "reject_name", "theme_after", "theme_cue",
+                          "figure_after", "partner_after"})
 _CUE_SPAN = 6  # characters before the opening quote read by the reject_cue rules
-_THEME_RULE = "slogan.reject.theme"  # the quote_rules.tsv id of the cues that announce an event's theme (主题为“…”)
-#: the quote_rules.tsv ids of reject_after rules that read a quote as a figure of speech by what follows it (发挥“压舱石”作用):
-#: a numbered formulation or one a formulation head closes keeps its place there (发挥“两个机关”作用, “…协调工作机制”作用)
-_FIGURE_RULES = frozenset({"slogan.reject.role"})
-#: the quote_rules.tsv id of the reject_after rule that reads a quote as a partner's programme by the 对接 after it
-#: (同沙特“2030愿景”对接): the formulation docked with it, introduced as China's (共建“一带一路”), or a numbered one stays
-_PARTNER_RULE = "slogan.reject.partner_programme"
 _CLAUSE_SPAN = 30  # characters before the opening quote searched for the clause that governs it (_bare_noun)
 
 
 @cache
 def _rules(lex: Lexicons) -> dict[str, list]:
-    rules: dict[str, list] = {"reject_regex": [], "reject_before": [], "reject_exact": [], "extend": [],
-                              "reject_after": [], "reject_cue": [], "reject_title": [], "theme_after": [], "theme_cue": [], "figure_after": [],
-                              "partner_after": []}
+    """quote_rules.tsv by kind, each row's value compiled if its kind is a regex; the extend suffixes longest first.
+
+    Each row's kind says how the rule is read (the header of quote_rules.tsv): the kinds kept apart from reject_after
+    and reject_cue (theme, figure, partner) are rejections with an exception of their own, so a numbered formulation
+    stays one when it is a theme (“五联”主题) and a formulation docked with a partner's stays when it is China's."""
+    rules: dict[str, list] = {k: [] for k in ("reject_regex", "reject_before", "reject_exact", "extend", *sorted(_REGEX_KINDS))}
     for row in lex.read_tsv("quote_rules.tsv"):
-        value = re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"]
-        theme = row.get("id") == _THEME_RULE and row["kind"] in ("reject_after", "reject_cue")
-        figure = row.get("id") in _FIGURE_RULES and row["kind"] == "reject_after"
-        # the theme and figure rules are kept apart: a numbered formulation stays one when it is a theme (“五联”主题)
-        kind = row["kind"].replace("reject_", "theme_") if theme else "figure_after" if figure else row["kind"]
-        if row.get("id") == _PARTNER_RULE and kind == "reject_after":
-            kind = "partner_after"
-        rules[kind].append(value)
+        rules[row["kind"]].append(re.compile(row["value"]) if row["kind"] in _REGEX_KINDS else row["value"])
     rules["extend"].sort(key=len, reverse=True)
     return rules
 
