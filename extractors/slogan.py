@@ -108,7 +108,7 @@ def _ordinary_word(label: str, after: str, lex: Lexicons) -> bool:
     return not after.startswith(words("short_quote_heads"))
 
 
-def _dictionary_noun(label: str, after: str, lex: Lexicons) -> bool:
+def _dictionary_noun(label: str, cue: str, after: str, lex: Lexicons) -> bool:
     """A quoted string of three or more characters that is one ordinary noun of the dictionary (“保护伞”,
     “快车道”, “牛鼻子”, “东方之珠”, “绿色通道”): a metaphor, an epithet or a scare-quoted word, no formulation.
 
@@ -120,10 +120,21 @@ def _dictionary_noun(label: str, after: str, lex: Lexicons) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{3,8}", label) or after.startswith(words("short_quote_heads")):
         return False
     if len(label) == 3 and label[0] == "一" and label[1] in words("thing_counters"):
-        return True  # one counted thing (“一把手”, “一张网”): a numbered formulation counts several or pairs its numbers (“一岗双责”)
+        # one counted thing (“一把手”, “一张网”): a numbered formulation counts several or pairs its numbers (“一岗双责”);
+        # unless the whole of a country or a province is that one thing (_whole_scope: 坚持全国“一盘棋”)
+        return not _whole_scope(label, cue, lex)
     if any(ch in words("short_quote_numerals") for ch in label):
         return False
     return len(cut(label, lex)) == 1 and word_tag(label) in words("ordinary_noun_tags")
+
+
+def _whole_scope(label: str, cue: str, lex: Lexicons) -> bool:
+    """One counted thing quoted right after the whole of a country, a province or the party (whole_scopes: 坚持全国“一盘棋”,
+    全省“一盘棋”统筹调度, 全国“一张网”): the whole acting as one, a formulation of coordination, not a figure of one thing
+    (the counted figures, “一把手”, “一条龙”, are said of a person or a service, not of 全国). (slogan.quoted.whole_scope)"""
+    words = lex.ruleset("slogan").words
+    return (len(label) == 3 and label[0] == "一" and label[1] in words("thing_counters")
+            and cue.endswith(words("whole_scopes")))
 
 
 def _figurative(label: str, cue: str, after: str, lex: Lexicons) -> bool:
@@ -413,12 +424,17 @@ def _counted_item(doc: Doc, end: int) -> bool:
 
 def _carried_out(text: str, end: int, cue: str, lex: Lexicons) -> bool:
     """Rule ``slogan.quoted.title_carried_out``: a title- or epithet-shaped quote (slogan.reject.subtitle, dotted_title,
-    epithet, day, honorary_title) right after a verb of carrying out or building (深入开展“建功新时代·奋进新征程”劳动和技能
+    epithet, honorary_title) right after a verb of carrying out or building (深入开展“建功新时代·奋进新征程”劳动和技能
     竞赛, 深化“中国梦·劳动美”主题宣传教育, 广泛开展“最美家庭”寻访活动, 努力建设“科技工作者之家”) names what a body
     carries out or builds: its campaign or its goal, a formulation (SCHEMA §5.4), not the title of an event it attends
-    or a name it is given. A campaign noun after the quote is no such sign on its own: news names the events it
-    reports so (“国际茶日”活动, “温暖迎春·共庆中国年”活动), which the held-in 新闻联播 build showed (39 restored, ~35 events)."""
-    return cue.endswith(lex.ruleset("slogan").words("title_goal_verbs"))
+    or a name it is given; so does one whose story a body sets out to tell (story_verbs before it, story_heads after
+    it: 讲好“运河之都”故事). A campaign noun after the quote is no such sign on its own: news names the events it
+    reports so (“国际茶日”活动, “温暖迎春·共庆中国年”活动), which the held-in 新闻联播 build showed (39 restored, ~35 events).
+    A day (slogan.reject.day, kind reject_name) is not kept by a verb: 开展“世界气象日”主题活动 is an event on that day."""
+    words = lex.ruleset("slogan").words
+    if cue.endswith(words("story_verbs")) and text.startswith(words("story_heads"), end):
+        return True  # 讲好“运河之都”故事: the place's story a body sets out to tell, its goal (not the epithet given it)
+    return cue.endswith(words("title_goal_verbs"))
 
 
 def _partner_programme(label: str, cue: str, lex: Lexicons) -> bool:
@@ -429,6 +445,19 @@ def _partner_programme(label: str, cue: str, lex: Lexicons) -> bool:
     if _numbered(lex).match(label):
         return False  # 中非合作论坛“九项工程”; not a numeral of a name (“五角战略”, “两廊一圈”)
     return not cue.endswith(lex.ruleset("slogan").words("partner_own_cues"))
+
+
+def _partner_side(label: str, cue: str, lex: Lexicons) -> bool:
+    """A quote right after a foreign side, a country's one-character abbreviation and 方 (沙方“2030愿景”, 蒙方“种植十亿棵树”
+    计划, 土方“中间走廊”计划, 巴方“零饥饿”计划): the other state's programme, named in its own words, not a formulation the
+    party states; as slogan.reject.partner_programme without the 对接. A numbered quote stays (“九项工程”), and so do the
+    sides that are no foreign state (partner_side_excluded: 台方, 港方; 中方, 双方, 地方 are no abbreviation of one).
+    (slogan.reject.partner_side)"""
+    if _numbered(lex).match(label):
+        return False
+    m = re.search(r"([\u4e00-\u9fff])方的?$", cue)
+    return (m is not None and m.group(1) in _country_abbreviations(lex)
+            and m.group(1) not in lex.ruleset("slogan").words("partner_side_excluded"))
 
 
 def _role_figure(label: str, lex: Lexicons) -> bool:
@@ -491,6 +520,8 @@ class SloganExtractor:
                 continue  # 同沙特“2030愿景”对接: another state's programme a formulation is docked with
             if any(r.search(cue) for r in rules["reject_cue"]):
                 continue  # introduced as a name or a title: 题为“…”的报告, 被誉为“…”
+            if _partner_side(inner, cue, lex):
+                continue  # 中方支持沙方“2030愿景”: the programme of the other side, in its own words
             if _event_theme(doc, m.start(), m.end(), cue, rules) and not re.match(rf"[{_NUM}]", inner):
                 continue  # the theme of an event (以“…”为主题, 主题为“…”, “…”这一主题), unless a numbered formulation (“五联”主题)
             if _meeting_name(doc, m.start(), m.end()) and not re.match(rf"[{_NUM}]", inner):
@@ -505,16 +536,18 @@ class SloganExtractor:
             # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
             tail = next((t for ext in rules["extend"] if (t := re.match(re.escape(ext), text[m.end():m.end() + 12]))), None)
             carried = False  # a title-shaped quote kept as what a body carries out or builds
-            if not tail and any(r.search(label) for r in rules["reject_title"]) and not label.endswith(
-                    lex.ruleset("slogan").words("formulation_heads")):
-                if not _carried_out(text, m.end(), cue, lex):
-                    continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
-                carried = True
+            if not tail and not label.endswith(lex.ruleset("slogan").words("formulation_heads")):
+                if any(r.search(label) for r in rules["reject_name"]):
+                    continue  # 开展“世界气象日”主题活动: a day is a date, whatever a body carries out on it (slogan.reject.day)
+                if any(r.search(label) for r in rules["reject_title"]):
+                    if not _carried_out(text, m.end(), cue, lex):
+                        continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
+                    carried = True
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
             if bare and not tail:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
             clause = re.split(r"[，。；：！？\n]", text[max(0, m.start() - _CLAUSE_SPAN):m.start()])[-1]
-            if not tail and (_dictionary_noun(label, after, lex) or _figurative(label, cue, after, lex)
+            if not tail and (_dictionary_noun(label, cue, after, lex) or _figurative(label, cue, after, lex)
                              or _demonstrative(label, cue, after, lex) or _foreign_speech(doc, m.start(), label, after)
                              or _bare_noun(label, clause, text[m.end():m.end() + 30], lex)) and not _counted_item(doc, m.end()):
                 # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
@@ -527,7 +560,9 @@ class SloganExtractor:
                 continue  # 发布会上介绍了“…”的相关情况: the heading of what a briefing reports on
             if not bare:  # “里子”工程: the bare word is no formulation of its own, the campaign below is
                 doc.add(Mention("PolicySlogan", label, m.start(1), m.end(1), inner, subtypes=_subtypes(label, lex),
-                                attrs={"quoted": True}, rule="slogan.quoted.title_carried_out" if carried else "slogan.quoted"))
+                                attrs={"quoted": True}, rule="slogan.quoted.title_carried_out" if carried
+                                else "slogan.quoted.whole_scope" if _whole_scope(label, cue, lex)
+                                and not after.startswith(lex.ruleset("slogan").words("short_quote_heads")) else "slogan.quoted"))
             if tail:
                 end = m.end() + tail.end()
                 full = text[m.start():end]
