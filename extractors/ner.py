@@ -381,6 +381,10 @@ class _Words:
         self.person_not_abbrev_heads = frozenset(rs.words("person_not_abbrev_heads"))
         self.translit_place_endings = rs.words("translit_place_endings")
         self.name_hyphens = frozenset(rs.words("name_hyphens"))
+        self.ministers_meeting_heads = frozenset(rs.words("ministers_meeting_heads"))
+        self.foreign_glue_tags = rs.words("foreign_glue_tags")
+        self.foreign_left_tags = frozenset(rs.words("foreign_left_tags"))
+        self.foreign_not_syllable = rs.words("foreign_not_syllable_tags")
         self.name_titles = _words(lex, "titles.txt") | self.honorifics | self.person_before
         self._memo: dict[str, _Word] = {}
         #: the words of ``_memo`` whose record is hot: a sentence's hot tokens by set membership, a small table the
@@ -430,6 +434,46 @@ class _Words:
                 except ValueError:
                     break
         return info  # type: ignore[return-value]  # (no None is left)
+
+
+def _cut_foreign_left(toks: list[tuple[int, int, str]], i: int, W: _Words) -> int:
+    """Where a cued foreign name cut by jieba starts, given its first token ``toks[i]`` (see
+    ``NameExtractor._join_cut_foreign``): the glued token before it, or its part after a fused preposition."""
+    s = toks[i][0]
+    if i == 0:
+        return s
+    w = toks[i - 1][2]
+    if not _HAN.match(w) or len(w) > 3 or W.name_left_edge(w) or w in W.places or w in W.person_stop \
+            or w in W.name_titles or set(w) & _FUNCTION_CHARS:
+        return s
+    glue = [k for k, ch in enumerate(w) if word_tag(ch) in W.foreign_glue_tags]
+    if glue:  # 同安 + 瓦尔, 愿同瓦 + 塔拉, 和布 + 克尔: the preposition ends what comes before the name
+        rest = w[glue[-1] + 1:]
+        return s - len(rest) if 1 <= len(rest) <= 2 else s
+    if (not word_tag(w) or word_tag(w) in W.foreign_left_tags) and (i == 1 or W.name_left_edge(toks[i - 2][2])):
+        return toks[i - 1][0]  # 朔 + 尔茨 at a sentence start, 和 + 冯德 + 莱恩
+    return s
+
+
+def _cut_foreign_right(toks: list[tuple[int, int, str]], j: int, W: _Words) -> int:
+    """Where a cued foreign name cut by jieba ends, given its last token ``toks[j]``: up to two tokens of
+    one or two transliteration characters after it (拉赫 + 蒙, 扎尔 + 达 + 里), none if a third follows."""
+    e, k = toks[j][1], j + 1
+    while k < len(toks) and k - j <= 2 and _foreign_syllables(toks[k][2], W):
+        e, k = toks[k][1], k + 1
+    if k < len(toks) and k > j + 1 and _HAN.match(toks[k][2]) and all(ch in W.translit for ch in toks[k][2]):
+        return toks[j][1]  # a longer run of pieces: not read here
+    return e
+
+
+def _foreign_syllables(w: str, W: _Words) -> bool:
+    """Whether a token may be one or two syllables of a transliterated name: transliteration characters
+    only, no listed place or stop word, and no function word (a one-character verb such as 蒙 or 达 may be
+    a syllable; a two-character verb or adverb is a word of the sentence)."""
+    if not 1 <= len(w) <= 2 or not all(ch in W.translit for ch in w) or w in W.places or w in W.person_stop:
+        return False
+    tag = word_tag(w)
+    return not tag.startswith(_NOT_SYLLABLE_TAGS) if len(w) == 2 else tag not in W.foreign_glue_tags + W.foreign_not_syllable
 
 
 @cache
@@ -584,6 +628,7 @@ class NameExtractor:
             if flags & _SCORED:
                 cands += self._scored_persons(text, toks, info, hot, W)
             cands = self._extend_translit(text, toks, cands, W)
+            cands = self._join_cut_foreign(text, toks, cands, W)
             cands = self._join_hyphenated(text, cands, W)
             if flags & _PLACE:
                 cands += self._places(text, toks, info, hot, W)
@@ -630,6 +675,31 @@ class NameExtractor:
             if named_org:  # not a scan of the article's organisations for every sentence
                 self._subunits(doc, toks, s_start, s_end, W)
         self._founders(doc)
+
+    @staticmethod
+    def _join_cut_foreign(text: str, toks: list[tuple[int, int, str]], cands: list[tuple[int, int, str, str, str]],
+                          W: _Words) -> list[tuple[int, int, str, str, str]]:
+        """ner.foreign2-joined: a two-character foreign name found by its title (foreign2-cued) is often one
+        syllable pair that jieba cut from a longer name (朔 + 尔茨, 冯德 + 莱恩, 拉赫 + 蒙, 维克 + 拉马 + 辛哈): the
+        name then says the wrong person. It takes in the glued token before it (no title, verb, preposition
+        or punctuation; the part after a preposition fused to it: 同安 + 瓦尔, 愿同瓦 + 塔拉) and up to two
+        transliteration tokens after it when no further such token follows (a name's end, not the middle of
+        a longer run nobody read)."""
+        if not any(c[4] == "foreign2-cued" for c in cands):
+            return cands
+        starts = {t[0]: k for k, t in enumerate(toks)}
+        ends = {t[1]: k for k, t in enumerate(toks)}
+        out = []
+        for c in cands:
+            s, e, typ, label, rule = c
+            i, j = starts.get(s), ends.get(e)
+            if rule != "foreign2-cued" or i is None or j is None:
+                out.append(c)
+                continue
+            s = _cut_foreign_left(toks, i, W)
+            e = _cut_foreign_right(toks, j, W)
+            out.append(c if (s, e) == (c[0], c[1]) else (s, e, typ, text[s:e], "foreign2-joined"))
+        return out
 
     @staticmethod
     def _extend_translit(text: str, toks: list[tuple[int, int, str]], cands: list[tuple[int, int, str, str, str]],
@@ -1180,6 +1250,9 @@ class NameExtractor:
                 continue
             if not minister and text.startswith(W.post_suffixes, e):
                 continue  # 培训班组织 + 员: a post (组织员), not an institution
+            if minister and i + 1 < len(toks) and toks[i + 1][2] in W.ministers_meeting_heads:
+                continue  # ner.org-place-head.ministers_meeting: 全国统战部长 + 会议, 外交部长 + 会议: the meeting of the
+                # heads of that kind of department, wherever they sit; no one department is named
             start, k = (s if minister else None), i - 1
             first = i  # the index of the name's first token
             while k >= 0 and i - k <= 4:

@@ -165,6 +165,22 @@ def _tail_in_word(text: str, s_start: int, s_end: int, sent_s: int, sent_e: int,
     return False
 
 
+def _task_owner(doc: Doc, start: int, lex: Lexicons) -> Mention | None:
+    """The national body right before a task's verbs that end the leftward walk of a working group's name
+    (国务院 + 根治拖欠 + 农民工工资工作领导小组): at most four characters of verb or noun tokens between them,
+    none a verb of holding or organising (召开, 组织: the body's act, not its group's task)."""
+    owner = max((o for o in doc.touching("Organization", start - 5, start) if start - 4 <= o.end < start
+                 and o.attrs.get("kind") == "national"), key=lambda o: o.end, default=None)
+    if owner is None:
+        return None
+    gap = doc.text[owner.end:start]
+    words = cut(gap, lex)
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or any(w in lex.ruleset("organization").words("subject_verbs") for w in words) \
+            or not all(word_tag(w) in ("v", "vn", "n") for w in words) or not any(word_tag(w) == "v" for w in words):
+        return None
+    return owner
+
+
 def _glued_guess(tok: str, lex: Lexicons) -> str | None:
     """For a word jieba guessed (not in its dictionary) that holds a function character (另据, 起以, 日到, 致英, 市以市):
     what follows the last such character, which may open a name ('' if nothing); None for any other token."""
@@ -210,6 +226,8 @@ def _joins_head(tok: str, before: str, name_tokens: list[str], lex: Lexicons) ->
 
 # an ordinal inside a name (附属第一医院, 第二中学)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十0-9]{1,3}")
+#: a counted national task before 全国 (第五次 + 全国 + 经济普查领导小组)
+_COUNTED = re.compile(r"第[一二三四五六七八九十0-9]{1,3}[次届]")
 def place_for_level(ctx: Context, lvl: str, lex: Lexicons) -> str:
     """The full name (徐州市) of the article's division at that level, or ''."""
     # in a county-level city (邳州市) the article's 市委 is that city's, not the prefecture's
@@ -725,6 +743,7 @@ class OrganizationExtractor:
             left = text[max(sent_s, s_start - 18):s_start]
             tokens = cut(left, lex) if left else []
             name_tokens: list[str] = []
+            made_by = "organization.suffixed"
             joinable = row["kind"] in lex.ruleset("organization").words("joined_head_kinds")
             for k in range(len(tokens) - 1, -1, -1):
                 tok = tokens[k]
@@ -756,6 +775,12 @@ class OrganizationExtractor:
                         k == 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", tokens[k - 1]) or tokens[k - 1] in stop):
                     # 全国绿化委员会: 全国 opening a name (after punctuation or a function word) is part of it
                     name_tokens.insert(0, tok)
+                    break
+                if name_tokens and tok in lex.ruleset("organization").words("national_leads") and _COUNTED.fullmatch(tokens[k - 1]):
+                    # organization.suffixed.counted: 第五次全国经济普查领导小组: the count of the national task the
+                    # body is set up for opens its name
+                    name_tokens[:0] = [tokens[k - 1], tok]
+                    made_by = "organization.suffixed.counted"
                     break
                 if tok in stop or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", tok) or len("".join(name_tokens)) + len(tok) > 14:
                     break
@@ -791,6 +816,12 @@ class OrganizationExtractor:
                             key=lambda o: o.end - o.start, default=None)
                 if owner is not None and s_start - owner.start <= 24:
                     start, name = owner.start, text[owner.start:s_start]
+                elif name.endswith("工作"):
+                    owner = _task_owner(doc, start, lex)
+                    if owner is not None and s_start - owner.start <= 24:
+                        # organization.suffixed.task_owner: 国务院 + 根治拖欠 + 农民工工资工作领导小组: the walk stopped at the
+                        # verbs of the task the national body set the group up for; the name is the body's
+                        start, name, made_by = owner.start, text[owner.start:s_start], "organization.suffixed.task_owner"
             after = text[s_end:s_end + 3]
             if len(name) < 2:
                 if row["bare"] and after.startswith(lex.ruleset("organization").words("subject_verbs")) and len(name) == 0 and not doc.blocked("organization.suffixed.bare_subject", "Organization", s_start, s_end):
@@ -814,4 +845,4 @@ class OrganizationExtractor:
                     end = s_end + len(pg)
                     break
             doc.add(Mention("Organization", label, start, end, text[start:end], aliases=tuple(sorted(aliases)),
-                            attrs={"kind": row["kind"]}, rule="organization.suffixed"))
+                            attrs={"kind": row["kind"]}, rule=made_by))

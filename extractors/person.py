@@ -219,9 +219,13 @@ class PersonExtractor:
         # a name opening a sentence and followed by what officials do: 刘金国出席会议
         openings = [0, *(m.end() for m in _SENTENCE_OPENERS.finditer(text))]  # the pattern's ^ and lookbehind
         for m in finditer_at(_opening_name(lex), text, openings) if may_match(_opening_name(lex), text) else ():
-            name = m.group(1)
+            name, rule = m.group(1), "person.opening_sentence"
+            if len(name) == 3 and name[-1] in _w(lex, "opening_name_adverbs"):
+                name, rule = name[:2], "person.opening_sentence.adverb"  # 普京还指出: the name is 普京
+                if word_tag(name) and not word_tag(name).startswith(("nr", "ns")):
+                    continue  # 宣言还指出, 双方还表示: a word of the dictionary opens the sentence, no name
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
-                put((m.start(1), m.end(1)), name, "person.opening_sentence")
+                put((m.start(1), m.start(1) + len(name)), name, rule)
         for m in _byline_slash(lex).finditer(text):
             if n := _byline_name(text, m.end()):
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.byline")
@@ -248,7 +252,7 @@ class PersonExtractor:
             if doc.blocked(why[(s, e)], "Person", s, e):
                 continue
             taken.append((s, e))
-            if why[(s, e)] == "person.opening_sentence" and text[s:e].endswith(_w(lex, "titles_after_name")):
+            if why[(s, e)].startswith("person.opening_sentence") and text[s:e].endswith(_w(lex, "titles_after_name")):
                 # 胡书记强调: a reference to someone the article has named, not a name
                 full = full_name_for(doc, label)
                 if not full:
