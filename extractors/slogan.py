@@ -217,8 +217,18 @@ def _foreign_speech(doc: Doc, start: int, label: str, after: str) -> bool:
     if run >= 3:
         return True  # 马克龙说, 佩斯科夫表示: a transliterated name right before the verb
     rules = rs.words("foreign_person_rules")
-    return any((p.rule in rules or all(c in translit or c == "·" for c in p.label)) and s_start <= p.start and p.end <= slot_end
+    return any((p.rule in rules or _transliterated(p.label, translit)) and s_start <= p.start and p.end <= slot_end
                for p in doc.touching("Person", s_start, slot_end))
+
+
+def _transliterated(name: str, translit: frozenset[str]) -> bool:
+    """Whether a person's name is a transliteration: all its characters are transliteration characters, or it has
+    four or more and one other (泽连斯基, 佩斯科夫: jieba's dictionary knows some as Chinese-shaped names, and the name
+    recogniser then names them by its Chinese-name rule, ner.nr2). A Chinese name has two or three characters, or four
+    with a double surname and more than one character outside the list."""
+    letters = [c for c in name if c != "·"]
+    other = sum(c not in translit for c in letters)
+    return other == 0 or len(letters) >= 4 and other <= 1
 
 
 @cache

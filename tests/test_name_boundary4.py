@@ -90,3 +90,18 @@ def test_a_national_body_before_its_groups_task_verbs_owns_the_group():
 def test_a_national_body_that_convenes_a_groups_meeting_is_not_in_its_name():
     orgs = _orgs("国务院召开农民工工资工作领导小组会议。")
     assert not {o for o in orgs if o.startswith("国务院召开")}
+
+
+# ------------------------------------------------- slogan.quoted.foreign_speech: a transliterated name read as Chinese
+
+
+@pytest.mark.parametrize("text", [
+    "泽连斯基表示，乌方将“战斗到最后一刻”。",
+    "记者会上，朔尔茨说，德国必须“保持清醒”。",
+])
+def test_the_quote_of_a_foreign_speaker_named_by_a_chinese_name_rule_is_no_slogan(text):
+    assert not labels(extract_text(text), "PolicySlogan")
+
+
+def test_a_chinese_speakers_quote_stays():
+    assert labels(extract_text("李国强表示，要“战斗到最后一刻”。"), "PolicySlogan")
