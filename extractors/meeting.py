@@ -153,6 +153,17 @@ def _org_ending_at(doc: Doc, pos: int):
     return None
 
 
+def _team_of(lex: Lexicons, subject: str, holder: str) -> str:
+    """The team a body formed, written between the body and the verb that convenes a sitting (国务院 + 调查组 在…召开第一次
+    全体会议; team_heads of the relations component: 调查组, 工作组, 检查组…), or ''."""
+    if not subject.startswith(holder):
+        return ""
+    team = subject[len(holder):]
+    if not 2 <= len(team) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", team):
+        return ""
+    return team if team.endswith(lex.ruleset("relations").words("team_heads")) else ""
+
+
 class MeetingExtractor:
     name = "meeting"
     requires: tuple[str, ...] = ("Organization", "Place", "Document", "context")
@@ -566,6 +577,7 @@ class MeetingExtractor:
                 self._add(doc, "meeting.described.session_sitting", session.label + organ + phrase, start, end,
                           (session.surface + organ + phrase, phrase), (), holder="", holder_type="", organ=organ)
                 continue
+            made_by = "meeting.described"
             convener = _subject(doc, v.start()) if inner is not None else None
             if inner is not None and convener is not None and convener.label != inner.label and convener.label.startswith(inner.label):
                 # meeting.described.unit_holder: 国务院新闻办举行国务院政策例行吹风会: a body's unit that convenes a meeting
@@ -592,13 +604,19 @@ class MeetingExtractor:
                     organ = next((g for g in ("党工委", "党委", "党组") if holder.label.endswith(g) and rest.startswith(g)), "")
                     rest = rest[len(organ):]  # 直属单位党委 + 党委扩大会: the organ is written once
                     label = _joined(holder.label, rest)
+                    team = _team_of(doc.lex, subject, holder.surface)
+                    if team and not rest.startswith(team):
+                        # meeting.described.team: 国务院调查组在…召开第一次全体会议: the sitting is the team's, named by the
+                        # body and its team (relations.held_by.team_sitting then leaves the body out of holding it)
+                        label = _joined(holder.label, team + rest)
+                        made_by = "meeting.described.team"
                     written = self._organ_written(doc, holder, subject)
                     if written == "党组" and not rest.startswith(written) and not holder.label.endswith(written):
                         label = holder.label + written + rest  # 中共全国政协党组11日召开（扩大）会议
                     aliases = {phrase, holder.surface + rest, subject + rest if subject and len(subject) <= 24 else ""}
                 else:
                     label, aliases = phrase, set()
-            self._add(doc, "meeting.described", label, start, end, aliases, (), holder=holder.label if holder else "",
+            self._add(doc, made_by, label, start, end, aliases, (), holder=holder.label if holder else "",
                       holder_type=holder.type if holder else "")
 
     @staticmethod

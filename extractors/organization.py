@@ -786,6 +786,12 @@ class OrganizationExtractor:
                     break
                 # 中央巡视工作领导小组, 中央党的建设工作领导小组: a verb or set phrase before 工作 names the field of work
                 field_of_work = bool(name_tokens) and name_tokens[0] == "工作" and word_tag(tok) in ("v", "l")
+                if name_tokens and k > 0 and word_tag(tokens[k - 1]) == "ns" and tok in lex.ruleset("organization").words("place_modifiers"):
+                    # organization.suffixed.place_modifier: 云南省|老|科技工作者协会: a modifier of the members served, between a
+                    # place and the body's field is part of the name (the retired scientists' association of the province)
+                    name_tokens.insert(0, tok)
+                    made_by = "organization.suffixed.place_modifier"
+                    continue
                 if not _name_part(tok, lex) and not _ORDINAL.fullmatch(tok) and not field_of_work:
                     break
                 name_tokens.insert(0, tok)

@@ -105,3 +105,24 @@ def test_the_quote_of_a_foreign_speaker_named_by_a_chinese_name_rule_is_no_sloga
 
 def test_a_chinese_speakers_quote_stays():
     assert labels(extract_text("李国强表示，要“战斗到最后一刻”。"), "PolicySlogan")
+
+
+# ------------------------------------------------- organization.suffixed.place_modifier
+
+
+def test_a_modifier_of_the_members_served_between_place_and_field_is_in_the_name():
+    orgs = _orgs("近日，四川省老年体育协会举行换届大会。")
+    assert "四川省老年体育协会" in orgs and "体育协会" not in orgs
+
+
+def test_a_superlative_after_a_country_is_no_part_of_a_name():
+    assert not {o for o in _orgs("德国最大商业银行德意志银行宣布裁员。") if "最大" in o}
+
+
+# ------------------------------------------------- meeting.described.team
+
+
+def test_the_sitting_a_bodys_team_convenes_is_named_by_the_team():
+    doc = extract_text("3月2日下午，国务院调查组在南昌召开第一次全体会议。调查组组长通报调查安排。")
+    assert "国务院调查组第一次全体会议" in labels(doc, "Meeting")
+    assert "国务院第一次全体会议" not in labels(doc, "Meeting")
