@@ -381,6 +381,7 @@ class _Words:
         self.person_not_abbrev_heads = frozenset(rs.words("person_not_abbrev_heads"))
         self.translit_place_endings = rs.words("translit_place_endings")
         self.name_hyphens = frozenset(rs.words("name_hyphens"))
+        self.org_verb_objects = frozenset(rs.words("org_verb_objects"))
         self.ministers_meeting_heads = frozenset(rs.words("ministers_meeting_heads"))
         self.foreign_glue_tags = rs.words("foreign_glue_tags")
         self.foreign_left_tags = frozenset(rs.words("foreign_left_tags"))
@@ -1120,6 +1121,9 @@ class NameExtractor:
                 j -= 1
             if w == suf and word_tag(w).startswith("v") and j < i and all(toks[k][2] in W.places or word_tag(toks[k][2]) == "ns" for k in range(j, i)):
                 continue  # ner.org-suffix.place_verb: 广东|组织|宣讲团: a place and a suffix word jieba tags as a verb is what the place does
+            if w == suf and word_tag(w).startswith("v") and i + 1 < len(toks) and toks[i + 1][2] in W.org_verb_objects:
+                continue  # ner.org-suffix.verb_object: 国家机关|组织|干部|召开, 全县|组织|开展: a suffix word jieba tags as a verb,
+                # followed by the people it sets to work or by the verb it governs, is what the body before it does
             if j < i and suf in W.org_joined_heads and j >= 2 and toks[j - 1][2] in W.org_joiners and self._joined_part(toks, j - 2, W):
                 j -= 2  # ner.org-suffix.joined: 解放军|和|武警部队|代表团, 中央|和|国家机关|代表团: one delegation of two parts
             if j == i and len(w) == len(suf):

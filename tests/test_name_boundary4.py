@@ -126,3 +126,19 @@ def test_the_sitting_a_bodys_team_convenes_is_named_by_the_team():
     doc = extract_text("3月2日下午，国务院调查组在南昌召开第一次全体会议。调查组组长通报调查安排。")
     assert "国务院调查组第一次全体会议" in labels(doc, "Meeting")
     assert "国务院第一次全体会议" not in labels(doc, "Meeting")
+
+
+# ------------------------------------------------- ner.org-suffix.verb_object
+
+
+@pytest.mark.parametrize("text", ["中央和国家机关组织干部召开党组会议。", "全县各部门组织开展安全检查。"])
+def test_a_suffix_word_that_sets_people_to_work_is_a_verb(text):
+    assert not {o for o in _orgs(text) if o.endswith("组织")}
+
+
+def test_an_organisation_named_so_still_ends_in_its_head():
+    assert "巴勒斯坦伊斯兰圣战组织" in _orgs("巴勒斯坦伊斯兰圣战组织发表声明。")
+
+
+def test_a_bodys_youth_event_keeps_the_body():
+    assert "上合组织" in _orgs("上合组织青年交流营在青岛开营。")
