@@ -35,14 +35,12 @@ def explain_cmd(graph: str, label: str) -> None:
     kg explain outputs/ 五种风气
     kg explain outputs/ "徐州市总工会主席办公会 heldBy 徐州市总工会"
     """
-    from kg.explain import explain
-    from kg.readwrite.rdf import read
+    from kg.explain import explain_build
 
     try:
-        g = read(graph)
+        lines = explain_build(graph, label)
     except (FileNotFoundError, ValueError) as e:
         raise click.ClickException(str(e)) from None
-    lines = explain(g, label)
     if not lines:
         raise click.ClickException(f"no entity named {label!r} in {graph}")
     click.echo("\n".join(lines))
