@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Iterator
 
 from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
@@ -150,6 +151,15 @@ def full_name_for(doc: Doc, reference: str) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` (not empty) is written in ``text``, left to right, not overlapping: the starts of
+    ``re.finditer(re.escape(word), text)`` found by ``str.find``, without a pattern compiled per name and article."""
+    pos = text.find(word)
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + len(word))
+
+
 class PersonExtractor:
     name = "person"
     requires: tuple[str, ...] = ("Organization", "Place", "Theory")
@@ -238,8 +248,8 @@ class PersonExtractor:
                 put((m.start(1), m.end(1)), m.group(1), "person.closing_byline")
         # a name once introduced by its title is the same person wherever it recurs (虢正贵指出…)
         for name in sorted({v for v in found.values() if len(v) >= 2}):
-            for m in re.finditer(re.escape(name), text):
-                put((m.start(), m.end()), name, "person.recurring")
+            for start in _occurrences(text, name):
+                put((start, start + len(name)), name, "person.recurring")
         # 《…》白皮书: a word right after a closing title mark is the kind of the titled work, never a name, and
         # is no name anywhere else in the article either (jieba tags some document kinds nr)
         after_title = {label for (s, e), label in found.items() if text[s - 1:s] == "》"}

@@ -660,13 +660,16 @@ class GuestVoice:
         p_start, p_end = doc.paragraphs[p_index]
         names = tuple(n for n in {holder.label, holder.surface, *holder.aliases} if n)
         modals = doc.lex.ruleset("relations").words("directive_modals")
-        directive = re.compile("(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")(?:" + "|".join(map(re.escape, modals)) + ")")
+        directive: re.Pattern[str] | None = None  # compiled for the first speaker who may address the holder
         for p in persons:
             if not self.voice.match(text, p.end) or self._own(p, holder):
                 continue
             own = self.speakers.get(p.label)
             if own is not None and own.label == holder.label:
                 continue  # the holder's own leader (市委书记X强调，市委要…) speaks for it
+            if directive is None:
+                directive = re.compile("(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")(?:"
+                                       + "|".join(map(re.escape, modals)) + ")")
             if directive.search(text, p.end, p_end):
                 return p.start
         return -1
@@ -1103,12 +1106,14 @@ class RelationExtractor:
         joins = _re(lex, "joins_sitting", r"(?:{member_joins})(?P<what>[^，。；]{2,36}?)(?:{member_sittings})")
         joined = any(n in m.group("what") for m in joins.finditer(text, *lead) for n in own_names)
         # 交通运输部党组成员、总规划师X / 国家卫生健康委新闻发言人X: an official introduced by the subject's name is its voice
-        introduced = re.compile("(?:" + "|".join(re.escape(n) for n in own_names) + r")[^，。；：！？\s的给向对和与同在把被将了是]{0,10}$") if own_names else None
-        members = {p.label for p in doc.of_type("Person")
+        persons = doc.of_type("Person")  # the two patterns below are the subject's own: compiled only when some person may match
+        introduced = re.compile("(?:" + "|".join(re.escape(n) for n in own_names) + r")[^，。；：！？\s的给向对和与同在把被将了是]{0,10}$") \
+            if own_names and persons else None
+        members = {p.label for p in persons
                    if introduced is not None and introduced.search(text, max(doc.clause_start(p.start), p.start - 16), p.start)}
         # 蔡达峰代表各民主党派中央、全国工商联和无党派人士致辞: who speaks on the subject's behalf is its voice
-        on_behalf = re.compile(r"代表[^，。；！？]{0,24}?(?:" + "|".join(re.escape(n) for n in own_names) + ")") if own_names else None
-        members |= {p.label for p in doc.of_type("Person") if on_behalf is not None and on_behalf.match(text, p.end)}
+        on_behalf = re.compile(r"代表[^，。；！？]{0,24}?(?:" + "|".join(re.escape(n) for n in own_names) + ")") if own_names and persons else None
+        members |= {p.label for p in persons if on_behalf is not None and on_behalf.match(text, p.end)}
         if joined:
             # 习近平参加内蒙古代表团审议: a leader who sits in the subject's own deliberation speaks as its member
             members |= leads

@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 #: Chinese numerals as written in 第十二届, 十三次 (the numbers are read by ``meeting.num``).
 NUMERALS = "一二两三四五六七八九十〇零百"
@@ -57,7 +56,8 @@ class RuleSet:
     kind: str
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: the compiled patterns of :meth:`regex`, by name
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, kind: str, folder: str | Path | None = None) -> RuleSet:
@@ -96,11 +96,11 @@ class RuleSet:
 
         ``{N}`` stands for the Chinese numeral class; other ``{name}`` are word lists.
         """
-        key = f"re:{name}"
-        if key not in self._cache:
+        found = self._patterns.get(name)  # one probe: the components ask some seventy times an article
+        if found is None:
             pattern = re.sub(r"\{([a-z_]+)\}", lambda m: self.alt(m.group(1)), template.replace("{N}", NUMERALS))
-            self._cache[key] = re.compile(pattern)
-        return self._cache[key]
+            found = self._patterns[name] = re.compile(pattern)
+        return found
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,14 @@ def _rules(lex: Lexicons) -> dict[str, list]:
     return rules
 
 
+def _campaign_tail(text: str, pos: int, suffixes: list[str]) -> str | None:
+    """The first of ``suffixes`` (longest first) written at ``pos`` within 12 characters, else None.
+
+    A literal test: ``str.startswith`` is what ``re.match(re.escape(suffix), text[pos:pos + 12])`` answered,
+    without an escaped pattern per suffix and quote, each a look-up in (and a churn of) ``re``'s pattern cache."""
+    return next((ext for ext in suffixes if len(ext) <= 12 and text.startswith(ext, pos)), None)
+
+
 def numbered_count(label: str, lex: Lexicons) -> int | None:
     """The number a numbered formulation announces (五种风气 → 5), else None."""
     m = _re(lex, "counted", rf"^([{_NUM}]+)(?:{{counters}})").match(label) or re.fullmatch(rf"([{_NUM}]+)[\u4e00-\u9fff]", label)
@@ -544,9 +552,9 @@ class SloganExtractor:
             if not label:
                 continue  # “ ”: nothing quoted
             # “两在两同”建新功行动: the quote plus a campaign suffix within a few characters
-            tail = next((t for ext in rules["extend"] if (t := re.match(re.escape(ext), text[m.end():m.end() + 12]))), None)
+            tail = _campaign_tail(text, m.end(), rules["extend"])
             carried = False  # a title-shaped quote kept as what a body carries out or builds
-            if not tail and not label.endswith(lex.ruleset("slogan").words("formulation_heads")):
+            if tail is None and not label.endswith(lex.ruleset("slogan").words("formulation_heads")):
                 if any(r.search(label) for r in rules["reject_name"]):
                     continue  # 开展“世界气象日”主题活动: a day is a date, whatever a body carries out on it (slogan.reject.day)
                 if any(r.search(label) for r in rules["reject_title"]):
@@ -554,10 +562,10 @@ class SloganExtractor:
                         continue  # “意大利之源——古罗马文明展”, 以“融合·创新·共享”为主题, “双奥之城”: a title or an epithet
                     carried = True
             bare = _ordinary_word(label, text[m.end():m.end() + 4], lex)
-            if bare and not tail:
+            if bare and tail is None:
                 continue  # “天和”遨游, 实行“环内”“环外”分开: a two-character word, no formulation
             clause = re.split(r"[，。；：！？\n]", text[max(0, m.start() - _CLAUSE_SPAN):m.start()])[-1]
-            if not tail and (_dictionary_noun(label, cue, after, lex) or _figurative(label, cue, after, lex)
+            if tail is None and (_dictionary_noun(label, cue, after, lex) or _figurative(label, cue, after, lex)
                              or _demonstrative(label, cue, after, lex) or _foreign_speech(doc, m.start(), label, after)
                              or _bare_noun(label, clause, text[m.end():m.end() + 30], lex)) and not _counted_item(doc, m.end()):
                 # “保护伞”, 这个“牛鼻子”, 中日关系的“压舱石”: a figure of speech or a thing's name; “宝宝屋”, 申领“雄才卡”,
@@ -573,11 +581,11 @@ class SloganExtractor:
                                 attrs={"quoted": True}, rule="slogan.quoted.title_carried_out" if carried
                                 else "slogan.quoted.whole_scope" if _whole_scope(label, cue, lex)
                                 and not after.startswith(lex.ruleset("slogan").words("short_quote_heads")) else "slogan.quoted"))
-            if tail:
-                end = m.end() + tail.end()
+            if tail is not None:
+                end = m.end() + len(tail)
                 full = text[m.start():end]
                 doc.add(Mention("PolicySlogan", clean(full), m.start(), end, full,
-                                aliases=(label + tail.group(),), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
+                                aliases=(label + tail,), subtypes=tuple(sorted({"Campaign", *_subtypes(label, lex)})), rule="slogan.quoted.campaign_suffix"))
         # 2. lexicon formulations, quoted or not
         lex_hits = sorted(_lexicon(lex).iter(text), key=lambda h: (h[0], -(h[1] - h[0])))
         titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
