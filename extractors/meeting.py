@@ -18,7 +18,7 @@ from extractors.lexicon import Lexicons, Scanner, cut, in_title, is_dictionary_w
 from extractors.organization import place_for_level
 from extractors.model import Mention
 from extractors.numerals import read_numeral, write_numeral
-from extractors.prefilter import finditer, finditer_at, starts_before
+from extractors.prefilter import finditer, finditer_at, finditer_opening, starts_before
 
 N = "一二两三四五六七八九十〇零百"
 _CENTRAL_PLENUM = re.compile(
@@ -472,7 +472,8 @@ class MeetingExtractor:
             venue = doc.covered(start, end + m.end(), "Document")
             self._add(doc, "meeting.numbered_body", label, start, end + m.end(), (surface + m.group(),), (), named=True,
                       **({"holder": body.label, "holder_type": "Organization", "venue": venue} if body is not None and body.end <= end else {}))
-        for m in _re(doc.lex, "body_acts_numbered", rf"(?:{{numbered_session_verbs}})第(?P<n>[{N}0-9]+)次(?P<kind>集体学习|会议|常务会议)").finditer(text):
+        numbered = _re(doc.lex, "body_acts_numbered", rf"(?:{{numbered_session_verbs}})第(?P<n>[{N}0-9]+)次(?P<kind>集体学习|会议|常务会议)")
+        for m in finditer_opening(numbered, text, _w(doc.lex, "numbered_session_verbs")):
             # 中共中央政治局9月27日下午就…进行第八次集体学习: the body is the subject of the sentence
             s_start, _ = doc.sentence_at(m.start())
             found = [(b_start, b_end, rows) for b_start, b_end, _s, rows in _bodies(doc.lex).longest(text[s_start:m.start()])]
@@ -920,7 +921,7 @@ class MeetingExtractor:
         """Meetings named only as what was studied: 学习传达省市纪委监委调度会议精神."""
         text = doc.text
         tails = _w(doc.lex, "studied_other_tails")
-        for m in _studied(doc.lex).finditer(text):
+        for m in finditer_opening(_studied(doc.lex), text, _w(doc.lex, "study_verbs_first")):
             # the list goes on after 精神: 传达学习了A会议精神、B动员部署会精神和C大会精神
             chunks = [(m.start("objs"), m.group("objs"))]
             more = _studied_more(doc.lex).match(text, m.end())

@@ -17,7 +17,7 @@ from extractors import gazetteer
 from extractors.base import Context, Doc
 from extractors.lexicon import Lexicons, Scanner, cut, inside_title, is_dictionary_word, split_multi, trim_lead, word_tag
 from extractors.model import Mention
-from extractors.prefilter import finditer, finditer_at
+from extractors.prefilter import finditer, finditer_at, finditer_opening
 
 LEVELS = "省市县区镇乡州地"
 # a level character preceded by one of these is part of an ordinary word (城市, 全市, 超市)
@@ -120,10 +120,14 @@ def _national(lex: Lexicons) -> Scanner:
 
 
 @cache
-def _suffix_re(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+def _suffixes(lex: Lexicons) -> tuple[Scanner, dict[str, dict[str, str]]]:
+    """The organisation suffixes (``org_suffixes.tsv``) and their rows, found by one Aho-Corasick scan.
+
+    Its leftmost-longest hits are the matches of the alternation of the suffixes longest first (what this
+    was: at the first position where one is written, the longest one written there), without ``re`` testing
+    the alternation's first characters at every character of the text."""
     rows = {r["suffix"]: {**r, "not_before": r.get("not_before") or ""} for r in lex.read_tsv("org_suffixes.tsv")}
-    alts = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
-    return re.compile(rf"(?:{alts})"), rows
+    return Scanner((s, s) for s in rows), rows
 
 
 @cache
@@ -473,7 +477,7 @@ class OrganizationExtractor:
             if not o.attrs.get("relative") and not o.label.startswith(rs.words("own_unit_pronouns")) \
                     and o.attrs.get("kind") not in ("national", "national-unit"):
                 named.setdefault(o.label, []).append(o)
-        for m in pattern.finditer(doc.text):
+        for m in finditer_opening(pattern, doc.text, rs.words("own_unit_pronouns")):
             head = m.group("head")
             ends = rs.words("own_unit_school_ends") if head == "校" else (head,)
             owners = sorted((label for label in named if label.endswith(ends)), key=lambda k: (-len(named[k]), named[k][0].start))
@@ -725,13 +729,12 @@ class OrganizationExtractor:
     # -- 徐州报业传媒集团, 欧阳路街道, 学校党委
     def _suffixed(self, doc: Doc) -> None:
         text, lex = doc.text, doc.lex
-        pattern, rows = _suffix_re(lex)
+        scanner, rows = _suffixes(lex)
         stop = _stop(lex)
-        for m in pattern.finditer(text):
-            s_start, s_end = m.start(), m.end()
+        for s_start, s_end, suffix, _ in scanner.longest(text):
             if doc.blocked("organization.suffixed", "Organization", s_start, s_end):
                 continue
-            row = rows[m.group()]
+            row = rows[suffix]
             bare_only = row["not_before"] == "BARE"
             if not bare_only and any(text.startswith(nb, s_end) for nb in split_multi(row["not_before"])):
                 continue
@@ -798,7 +801,7 @@ class OrganizationExtractor:
                 if len(name_tokens) >= 5:
                     break
             name = "" if bare_only and not (name_tokens and name_tokens[-1].endswith(("办公室", "工业", "委"))) else "".join(name_tokens)
-            described, field = _described_name(doc, s_start, m.group())
+            described, field = _described_name(doc, s_start, suffix)
             if described and len(described) > len("".join(name_tokens)):
                 name_tokens = [described]  # 材料复合新技术国家重点实验室: a laboratory is named by what it studies
                 name = described
@@ -806,7 +809,7 @@ class OrganizationExtractor:
             if lex.ruleset("organization").regex("clause", "{clause_markers}|[在的]").search(plain) and not bare_only:
                 name = ""  # 东安路街道党工委在鸿翔社区: a clause, not a name
             if name:
-                name = trim_lead(name + m.group(), lex)[: -len(m.group())]
+                name = trim_lead(name + suffix, lex)[: -len(suffix)]
                 name = _without_modifiers(name, lex)
             if len(name) > 1 and all(ch in lex.ruleset("organization").words("level_chars")[0] for ch in name):
                 name = ""  # 市县党委, 省市县三级: levels in general, no one institution
@@ -842,9 +845,9 @@ class OrganizationExtractor:
                         doc.add(Mention("Organization", label, s_start, end, text[s_start:end],
                                         aliases=(row["bare"],), attrs={"kind": row["kind"], "relative": True}, rule="organization.suffixed.bare_party_body"))
                 continue
-            label = name + m.group()
+            label = name + suffix
             end = s_end
-            aliases = {field + m.group()} if described and field != name else set()
+            aliases = {field + suffix} if described and field != name else set()
             for pg in lex.ruleset("organization").words("attached_bodies"):
                 if text.startswith(pg, s_end):
                     aliases.add(label + pg)

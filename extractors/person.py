@@ -14,7 +14,7 @@ from extractors.base import Doc
 from extractors.lexicon import FUNCTION_CHARS as _FUNCTION_CHARS
 from extractors.lexicon import Lexicons, Scanner, is_dictionary_word, word_tag
 from extractors.model import Mention
-from extractors.prefilter import finditer, finditer_at, may_match, starts_before
+from extractors.prefilter import finditer_at, finditer_opening, may_match, starts_before
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIM = set("，。、；：！？（）()“”《》 \n·•|/,") | {"\u3000"}
@@ -210,7 +210,8 @@ class PersonExtractor:
                         put((s, t_start), chunk, "person.before_title")
                         break
         # occupations as titles: 驾驶员常洪霞, 技师韩利萍, 工人刘丽 (the name must end at a hard boundary)
-        for m in finditer(_occupation(lex), text):
+        # every match holds an occupation 1-6 characters in: tried only there (the scan tries every character)
+        for m in finditer_at(_occupation(lex), text, starts_before(text, _w(lex, "occupations"), range(1, 7))):
             n = read_name(text, m.end(), lex)
             if n and text[m.end() + n:m.end() + n + 1] in "，、。；和与及等":
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.after_occupation")
@@ -236,10 +237,11 @@ class PersonExtractor:
                     continue  # 宣言还指出, 双方还表示: a word of the dictionary opens the sentence, no name
             if _surname_len(name, lex) and not _common_word(name) and not (set(name[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.start(1) + len(name)), name, rule)
-        for m in _byline_slash(lex).finditer(text):
+        slash_leads = sorted({len(t) for t in _w(lex, "byline_titles")})  # a match is a title, then its slash
+        for m in finditer_at(_byline_slash(lex), text, starts_before(text, ("/", "／"), slash_leads)):
             if n := _byline_name(text, m.end()):
                 put((m.end(), m.end() + n), text[m.end():m.end() + n], "person.byline")
-        for m in _byline_mark(lex).finditer(text):
+        for m in finditer_opening(_byline_mark(lex), text, _w(lex, "byline_marks")):
             # the name stands alone after the mark: a surname is enough (jieba may cut 谈|华龙, 闭|志强)
             if _surname_len(m.group(1), lex) and not _common_word(m.group(1)) and not (set(m.group(1)[1:]) & _FUNCTION_CHARS):
                 put((m.start(1), m.end(1)), m.group(1), "person.byline_mark")

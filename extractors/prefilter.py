@@ -133,6 +133,14 @@ def starts_before(text: str, words: Iterable[str], leads: Iterable[int]) -> list
     return sorted(out)
 
 
+def finditer_opening(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match opens with one of ``words``, tried only where one is written.
+
+    The scan tries the pattern at every character, and an opening alternation of words is a set of first
+    characters ``re`` tests at each of them; a few ``str.find`` of the words find the positions instead."""
+    return finditer_at(pattern, text, starts_before(text, words, (0,)))
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (ascending).
 

@@ -16,6 +16,7 @@ from extractors.base import Doc
 from extractors.lexicon import Lexicons, cut, word_tag
 from extractors.meeting import meeting_types, visited
 from extractors.model import Mention, Relation
+from extractors.prefilter import finditer_opening
 
 
 
@@ -1015,7 +1016,7 @@ class RelationExtractor:
         lex = doc.lex
         announce = _re(lex, "announce", r"(?:{announce_adverbs})(?:{announce_verbs})[^，。；！？]{0,12}?(?:会议|会)")
         studied = {r.subject for r in rels if r.predicate == "studies"}
-        for a in announce.finditer(doc.text):
+        for a in finditer_opening(announce, doc.text, lex.ruleset("relations").words("announce_adverbs")):
             s_start, s_end = doc.sentence_at(a.start())
             names = {o.label for o in doc.of_type("Organization") if s_start <= o.start < a.start()}
             spans = _studied_spans(doc, a.end(), s_end)
