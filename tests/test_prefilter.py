@@ -117,3 +117,56 @@ def test_scans_tried_at_their_openings_find_what_the_scans_find(samples: Path) -
             assert [m.span() for m in anchored(text)] == plain, (pattern.pattern[:40], text[:40])
             found += len(plain)
         assert found > 0, pattern.pattern[:40]
+
+
+def test_scans_tried_where_their_words_are_find_what_the_scans_find(samples: Path) -> None:
+    """The scans of speed7 tried only where an opening word is written (``finditer_opening``) or a word they hold
+    sits a few characters in, and organisation suffixes by a scanner's leftmost-longest hits, find exactly the
+    plain scan's matches."""
+    from extractors import meeting, organization, person, relations
+
+    lex = Lexicons()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts += [line for t in texts for line in t.splitlines()]
+    texts += ["驾驶员常洪霞，技师韩利萍、工人刘丽", "优秀工程师", "工人", "（文/沙音强 图/米凡军）", "记者/王强", "/",
+              "□谈华龙 12月29日", "◎陈思远\n", "传达学习了市委全会精神", "学习教育", "进行第八次集体学习",
+              "我所和本院", "县文联、县残联分别召开会议，传达学习", "徐州报业传媒集团有限公司", "集团有限公司有限公司"]
+    pw = person._w
+    suffixes, rows = organization._suffixes(lex)
+    alternation = re.compile("|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True)))
+    announce = relations._re(lex, "announce", r"(?:{announce_adverbs})(?:{announce_verbs})[^，。；！？]{0,12}?(?:会议|会)")
+    numbered = meeting._re(lex, "body_acts_numbered", rf"(?:{{numbered_session_verbs}})第(?P<n>[{meeting.N}0-9]+)次(?P<kind>集体学习|会议|常务会议)")
+    own_unit = lex.ruleset("organization").regex("own_unit", r"(?:{own_unit_pronouns})(?P<head>{own_unit_heads})")
+    leads = sorted({len(t) for t in pw(lex, "byline_titles")})
+    scans = [
+        (person._occupation(lex), lambda t: prefilter.finditer_at(person._occupation(lex), t, prefilter.starts_before(t, pw(lex, "occupations"), range(1, 7)))),
+        (person._byline_slash(lex), lambda t: prefilter.finditer_at(person._byline_slash(lex), t, prefilter.starts_before(t, ("/", "／"), leads))),
+        (person._byline_mark(lex), lambda t: prefilter.finditer_opening(person._byline_mark(lex), t, pw(lex, "byline_marks"))),
+        (meeting._studied(lex), lambda t: prefilter.finditer_opening(meeting._studied(lex), t, meeting._w(lex, "study_verbs_first"))),
+        (numbered, lambda t: prefilter.finditer_opening(numbered, t, meeting._w(lex, "numbered_session_verbs"))),
+        (own_unit, lambda t: prefilter.finditer_opening(own_unit, t, lex.ruleset("organization").words("own_unit_pronouns"))),
+        (announce, lambda t: prefilter.finditer_opening(announce, t, lex.ruleset("relations").words("announce_adverbs"))),
+    ]
+    for pattern, anchored in scans:
+        found = 0
+        for text in texts:
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in anchored(text)] == plain, (pattern.pattern[:40], text[:40])
+            found += len(plain)
+        assert found > 0, pattern.pattern[:40]
+    for text in texts:
+        assert [(s, e) for s, e, _, _ in suffixes.longest(text)] == [m.span() for m in alternation.finditer(text)], text[:40]
+
+
+def test_literal_tests_answer_as_the_escaped_patterns() -> None:
+    """person's recurring names by str.find and slogan's campaign suffixes by str.startswith: the answers of
+    ``re.finditer(re.escape(name))`` and ``re.match(re.escape(suffix), text[pos:pos + 12])``."""
+    from extractors import person, slogan
+
+    for text, name in [("张三说张三张三", "张三"), ("aaaa", "aa"), ("王五", "李四"), ("李四", "李四")]:
+        assert list(person._occurrences(text, name)) == [m.start() for m in re.finditer(re.escape(name), text)]
+    suffixes = sorted(["建新功行动", "行动", "活动", "月活动", "一二三四五六七八九十一二三"], key=len, reverse=True)
+    for text, pos in [("“两在两同”建新功行动", 6), ("“x”月活动", 3), ("“x”", 3), ("“x”一二三四五六七八九十一二三", 3)]:
+        plain = next((t for ext in suffixes if (t := re.match(re.escape(ext), text[pos:pos + 12]))), None)
+        tail = slogan._campaign_tail(text, pos, suffixes)
+        assert (tail is None) == (plain is None) and (plain is None or plain.group() == tail)
