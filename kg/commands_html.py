@@ -46,7 +46,11 @@ def show_cmd(graph_path: Path, focus: str | None, depth: int, through_articles: 
     """
     from kg.readwrite.html import DEFAULT_TITLE, ego_graph, nearest_labels, write_html
 
-    graph = load_graph(graph_path)
+    from kg.readwrite.rdf_around import read_ego
+
+    # a focus on a build with a store reads only the neighbourhood (kg.readwrite.rdf_around)
+    around = read_ego(graph_path, focus, depth, through_articles) if focus else None
+    graph = around if around is not None else load_graph(graph_path)
     if focus:
         try:
             graph = ego_graph(graph, focus, depth, through_articles=through_articles)

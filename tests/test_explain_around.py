@@ -60,3 +60,40 @@ def test_a_build_without_store_or_with_gzip_is_read_whole(tmp_path: Path) -> Non
         lines = explain_build(out, "五种风气")
         assert lines and lines == explain(read(out), "五种风气")
         assert any("[slogan.quoted]" in line and "大力弘扬" in line for line in lines)
+
+
+def _dump(g) -> tuple:
+    return (sorted((n, repr(sorted(d.items()))) for n, d in g.nodes(data=True)),
+            sorted((s, o, k, repr(sorted(d.items()))) for s, o, k, d in g.edges(keys=True, data=True)), g.graph.get("focus"))
+
+
+def test_kg_show_focus_reads_the_ego_graph_the_whole_graph_has(built: Path) -> None:
+    from kg.readwrite._html_select import ego_graph
+    from kg.readwrite.rdf_around import read_ego
+
+    whole = read(built)
+    labels = sorted({d["label"] for _, d in whole.nodes(data=True) if d["label"]})[::12]
+    assert len(labels) > 40
+    for label in labels:
+        for depth, through in ((0, False), (1, False), (2, False), (2, True)):
+            around = read_ego(built, label, depth, through)
+            assert around is not None, label
+            assert around.number_of_nodes() <= whole.number_of_nodes()
+            assert _dump(ego_graph(around, label, depth, through_articles=through)) == \
+                _dump(ego_graph(whole, label, depth, through_articles=through)), (label, depth, through)
+    assert read_ego(built, "不存在的名字", 1) is None
+
+
+def test_kg_show_focus_page_is_the_same_bytes(built: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    slogan = next(label for label in sorted({d["label"] for _, d in read(built).nodes(data=True) if d["type"] == "PolicySlogan"}))
+    runner = CliRunner()
+    fast = runner.invoke(cli, ["show", str(built), "--focus", slogan, "--depth", "1", "-o", str(tmp_path / "fast.html")])
+    slow = runner.invoke(cli, ["show", str(built / "graph.ttl"), "--focus", slogan, "--depth", "1", "-o", str(tmp_path / "slow.html")])
+    assert fast.exit_code == 0 and slow.exit_code == 0, fast.output + slow.output
+    assert (tmp_path / "fast.html").read_bytes() == (tmp_path / "slow.html").read_bytes()
+    missing = runner.invoke(cli, ["show", str(built), "--focus", "不存在的名字xyz"])
+    assert missing.exit_code == 2 and "no entity labelled" in missing.output
