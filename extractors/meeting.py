@@ -208,6 +208,8 @@ class MeetingExtractor:
             j, c = num(m.group("jie")), num(m.group("ci"))
             if not j or not c:
                 continue
+            if league is None and not m.group().startswith(("中国共产党", "中共", "党的")) and self._other_body_plenum(doc, m, org, j, c):
+                continue
             if league is not None:
                 # 团十九届二中全会: a plenum of the Youth League's central committee, not the party's
                 label = f"中国共产主义青年团第{cn(j)}届中央委员会第{cn(c)}次全体会议"
@@ -264,6 +266,37 @@ class MeetingExtractor:
                        f"{lvl}委全会", f"{short}{lvl}委全会" if short else ""}
             self._add(doc, "meeting.plenum.local", label, body_start, m.end(), aliases, ("PlenarySession",), body=org_label, jie=j, ci=c, level=lvl,
                       relative=not org_label.startswith("中共"))
+
+    def _other_body_plenum(self, doc: Doc, m: re.Match[str], org: Mention | None, j: int, c: int) -> bool:
+        """meeting.plenum.other_body: a central committee's plenum written right after another body than the party is
+        that body's: after a democratic party's name, short or full (民建十二届二中全会, 九三学社第十五届中央委员会第三次
+        全体会议: democratic_parties.tsv), after a national body of the party's own lexicon that is not the party
+        (全国妇联十三届一中全会), or coordinated right after another body's national congress (共青团第十九次全国代表大会和
+        十九届一中全会). True when it was added so (the party's plenum is not)."""
+        text = doc.text
+        rows = {r[k]: r for r in doc.lex.read_tsv("democratic_parties.tsv") for k in ("short", "full")}
+        party = next((w for w in sorted(rows, key=len, reverse=True) if text.startswith(w, m.start() - len(w))), None)
+        if party is not None:
+            full, short = rows[party]["full"], rows[party]["short"]
+            start = m.start() - len(party)
+            self._add(doc, "meeting.plenum.other_body", f"{full}第{cn(j)}届中央委员会第{cn(c)}次全体会议", start, m.end(),
+                      (text[start:m.end()], f"{short}{cn(j)}届{cn(c)}中全会"), ("PlenarySession",), body=full, jie=j, ci=c)
+            return True
+        if org is not None and org.label not in _w(doc.lex, "party_central_bodies"):
+            self._add(doc, "meeting.plenum.other_body", f"{org.label}{cn(j)}届{cn(c)}中全会", org.start, m.end(),
+                      (text[org.start:m.end()], org.surface + m.group()), ("PlenarySession",), body=org.label, jie=j, ci=c)
+            return True
+        congress = _re(doc.lex, "plenum_after_congress", rf"第?[{N}]+次全国代表大会(?:{{plenum_joiners}})$").search(text, max(0, m.start() - 14), m.start())
+        if congress is not None:
+            owner = _org_ending_at(doc, congress.start())
+            if owner is not None and owner.label not in _w(doc.lex, "party_central_bodies"):
+                # the League's as meeting.plenum.league names it (共青团 is written for 中国共产主义青年团)
+                league_owner = owner.surface in _w(doc.lex, "league_marks")
+                label = f"中国共产主义青年团第{cn(j)}届中央委员会第{cn(c)}次全体会议" if league_owner else f"{owner.label}第{cn(j)}届中央委员会第{cn(c)}次全体会议"
+                self._add(doc, "meeting.plenum.other_body", label, m.start(), m.end(),
+                          (m.group(),), ("PlenarySession",), body=owner.label, jie=j, ci=c)
+                return True
+        return False
 
     def _league_plenum(self, doc: Doc, m: re.Match[str], pm: Mention, full: str, start: int, j: int, c: int) -> None:
         """meeting.plenum.league_local: 共青团宿迁市第五届委员会第六次全体（扩大）会议 is the plenum of the League's

@@ -67,3 +67,33 @@ def test_a_wish_the_holder_states_of_others_stays_its_call():
             "会议指出，希望广大妇女积极投身“乡村振兴”伟大实践。\n")
     res = extract_text(text)
     assert "乡村振兴" in promoted_by(res, "中华全国妇女联合会"), rels(res, "promotes")
+
+
+# ------------------------------------------------- meeting.plenum.other_body
+
+def _plenums(text: str) -> tuple[set[str], set[tuple[str, str]]]:
+    res = extract_text(text)
+    return {label for (t, label) in res.entities if t == "Meeting"}, rels(res, "heldBy")
+
+
+def test_a_democratic_partys_plenum_is_not_the_communist_partys():
+    meetings, held = _plenums("中国民主同盟第十四次全国代表大会今天闭幕。会议期间举行的民盟十四届一中全会选举产生了新一届中央常务委员会。\n")
+    assert "中国民主同盟第十四届中央委员会第一次全体会议" in meetings, meetings
+    assert not any(m.startswith("中国共产党") for m in meetings), meetings
+
+
+def test_a_mass_organisations_plenum_is_its_own():
+    meetings, held = _plenums("中国妇女第十四次全国代表大会和全国妇联十四届一中全会今天在京召开。\n")
+    assert not any(m.startswith("中国共产党") for m in meetings), meetings
+    assert any(o == "中华全国妇女联合会" for _, o in held), held
+
+
+def test_a_plenum_coordinated_after_another_bodys_congress_is_that_bodys():
+    meetings, held = _plenums("团中央第一书记李某汇报了共青团第二十次全国代表大会和二十届一中全会的召开情况。\n")
+    assert "中国共产主义青年团第二十届中央委员会第一次全体会议" in meetings, meetings
+    assert "中国共产党第二十届中央委员会第一次全体会议" not in meetings, meetings
+
+
+def test_the_partys_own_plenum_stays_the_partys():
+    meetings, _ = _plenums("会议传达学习了党的二十届四中全会精神。中共中央政治局召开会议，研究二十届四中全会筹备工作。\n")
+    assert "中国共产党第二十届中央委员会第四次全体会议" in meetings, meetings
