@@ -125,4 +125,4 @@ def explain_build(path: str | Path, label: str) -> list[str]:
     around = read_around(path, (parts[0], parts[2]) if relation else (label,))
     if around is None:
         return explain(read(path), label)
-    return explain(around, label, lambda predicate: bool(has_edges(path, predicate)))
+    return explain(around, label, lambda _middle: relation)  # asked only of parts[1], answered above

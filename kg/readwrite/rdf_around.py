@@ -69,10 +69,12 @@ def _node(iri: str) -> Any:
     return ox.NamedNode(iri)
 
 
-def _ttl_name(iri: str) -> str:
+def _ttl_names(iris: Iterable[str]) -> set[bytes]:
+    """The IRIs as graph.ttl's writer prints them (one compactor for all: it sorts the prefixes when made)."""
     from kg.readwrite.rdf_formats import _ttl_compactor
 
-    return _ttl_compactor()(iri) or f"<{iri}>"
+    compact = _ttl_compactor()
+    return {(compact(iri) or f"<{iri}>").encode("utf-8") for iri in iris}
 
 
 def _block_at(data: Any, pos: int) -> bytes:
@@ -172,14 +174,14 @@ def _mention_triples(ttl: Path, nodes: list[str]) -> list[tuple[str, str, Obj]]:
     """The mention blocks of ``nodes`` in ``ttl`` and the sentence blocks they quote, as triples."""
     with open(ttl, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         header = bytes(data[:data.find(b"\n\n") + 1])  # the @prefix lines
-        names = {_ttl_name(n).encode("utf-8") for n in nodes}
+        names = _ttl_names(nodes)
         if len(names) > _SEARCHES:
             blocks = _blocks_referring(data, names)
         else:
             blocks = _blocks_with(data, (_REFERS + n + b" ;\n" for n in names))
         mentions = _parse(header, blocks)
         quoted = {o for _, p, (o, _) in mentions if p == K["inSentence"]}
-        sentences = _subject_blocks(data, (_ttl_name(s).encode("utf-8") for s in quoted))
+        sentences = _subject_blocks(data, _ttl_names(quoted))
         return mentions + _parse(header, sentences)
 
 
@@ -208,21 +210,13 @@ def read_around(path: str | Path, names: Iterable[str]) -> nx.MultiDiGraph | Non
             elif t[1] in _NODE_LINKS:
                 triples.append(t)
                 neighbours.add(t[0])
-    quoted = set()
-    for a in sorted(assertions):
-        for t in _triples(store, _node(a)):
-            triples.append(t)
-            if t[1] == K["inSentence"]:
-                quoted.add(t[2][0])
-    for s in sorted(quoted):
-        triples += _triples(store, _node(s))
+    asserted = _described(store, assertions)
+    triples += asserted + _described(store, {o for _, p, (o, _) in asserted if p == K["inSentence"]})
     if nodes:
         mentions = _mention_triples(files[1], nodes)
         triples += mentions
         neighbours.update(o for _, p, (o, _) in mentions if p == K["inArticle"])
-    for n in sorted(neighbours - set(nodes)):
-        for p in _NEIGHBOUR_PREDICATES:
-            triples += _triples(store, _node(n), _node(p))
+    triples += _described(store, neighbours - set(nodes), _NEIGHBOUR_PREDICATES)
     return from_triples(triples)
 
 
